@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "prefer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "prefer", targets: ["prefer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // ncursesw from Debian; pkgConfig is left out on purpose (see docs/ARCHITECTURE.md).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "PreferCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PreferTUI", dependencies: ["PreferCore"]),
+        .target(name: "PreferTerminal", dependencies: ["PreferTUI", "PreferCore", "CNcursesw"]),
+        .target(name: "PreferCLI", dependencies: [
+            "PreferCore", "PreferTUI", "PreferTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "prefer", dependencies: ["PreferCLI"]),
+        .testTarget(name: "PreferCoreTests", dependencies: ["PreferCore"]),
+        .testTarget(name: "PreferTUITests", dependencies: ["PreferTUI", "PreferCore"]),
+        .testTarget(name: "PreferCLITests", dependencies: ["PreferCLI", "PreferCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["prefer", "PreferCore"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import PreferCLI
+print("prefer")

@@ -1,0 +1,2 @@
+import XCTest
+final class PreferCLITestsPlaceholder: XCTestCase { func testPlaceholder() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PreferCoreTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PreferTUITestsPlaceholder: XCTestCase { func testPlaceholder() {} }
