@@ -19,3 +19,53 @@ public struct JSONMember: Sendable, Equatable {
         self.value = value
     }
 }
+
+extension JSONValue {
+    /// The value of `key` when this is an object holding it (the first occurrence).
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first(where: { $0.key == key })?.value
+    }
+
+    /// The string, when this is a string.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The number as an integer, when this is a number written without fraction or exponent.
+    public var intValue: Int? {
+        if case .number(let text) = self { return Int(text) }
+        return nil
+    }
+
+    /// The number as a Double, when this is a number.
+    public var doubleValue: Double? {
+        if case .number(let text) = self { return Double(text) }
+        return nil
+    }
+
+    /// The elements, when this is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    /// The members, when this is an object.
+    public var objectValue: [JSONMember]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+
+    /// A short name of the kind, for error messages ("expected a string, found an array").
+    public var kindName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
