@@ -71,6 +71,9 @@ public final class SessionWriter {
         }
     }
 
+    /// The session file's descriptor (-1 once closed), for tests that check its flags.
+    var fileDescriptor: Int32 { fd }
+
     /// True once a write or fsync has failed; every later `append` throws.
     public var hasFailed: Bool { failure != nil }
 
