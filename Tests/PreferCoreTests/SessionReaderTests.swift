@@ -130,4 +130,35 @@ final class SessionReaderTests: XCTestCase {
         XCTAssertEqual(error.omitted, 500 - SessionReader.errorLimit)
         XCTAssertEqual(error.errors.first?.line, 1)
     }
+
+    func testEveryLineOfRandomDamageIsARecordAWarningOrAnErrorExactlyOnce() {
+        // A fixed-seed generator so a failure reproduces: splice good lines, cut lines, raw bytes.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = [Array(good1.utf8), Array(good2.utf8), Array(#"{"type":"label","rater":"x"}"#.utf8)]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(1 + next(8)) {
+                let piece = pieces[next(pieces.count)]
+                switch next(4) {
+                case 0: bytes += piece.prefix(next(piece.count))
+                case 1: bytes += (0..<next(30)).map { _ in UInt8(next(256)) }
+                default: bytes += piece
+                }
+                if next(6) != 0 { bytes.append(UInt8(ascii: "\n")) }
+            }
+            let parsed = SessionReader.parse(bytes, file: "f")
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let contentful = lines.enumerated().filter { index, line in
+                !line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+                    && !(index == 0 && Array(line) == [0xEF, 0xBB, 0xBF])
+            }.map { $0.offset + 1 }
+            let seen = (parsed.records.map(\.line) + parsed.warnings.compactMap(\.line) + parsed.errors.compactMap(\.line)).sorted()
+            XCTAssertEqual(seen, contentful)
+            XCTAssertLessThanOrEqual(parsed.warnings.count, 1)
+        }
+    }
 }
