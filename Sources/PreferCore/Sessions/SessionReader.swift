@@ -1,0 +1,133 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything read from a set of session files: the event records in file order, and
+/// the torn tails that were dropped.
+public struct SessionLog: Sendable, Equatable {
+    /// Records of all files, files sorted by path, lines in file order.
+    public var records: [SessionRecord]
+    /// `FILE:LINE: ignored a torn last line` and similar tolerances, to show as warnings.
+    public var warnings: [InputError]
+    /// The files read, sorted by path.
+    public var files: [String]
+
+    public init(records: [SessionRecord] = [], warnings: [InputError] = [], files: [String] = []) {
+        self.records = records
+        self.warnings = warnings
+        self.files = files
+    }
+}
+
+/// Reads session files back (SPEC §4), like the log readers of etcd or Kafka: a torn last
+/// line is normal after a crash and is dropped with a warning; damage anywhere else is an
+/// error naming `FILE:LINE`.
+public enum SessionReader {
+    /// At most this many errors are kept; a garbage file must not flood the terminal.
+    public static let errorLimit = 50
+
+    /// Reads session files and folders (recursively, every `*.jsonl`), sorted by path.
+    public static func read(paths: [String]) throws(ValidationFailure) -> SessionLog {
+        var errors: [InputError] = []
+        let files = SessionFiles.find(paths, errors: &errors)
+        var log = SessionLog(files: files)
+        for file in files {
+            let bytes: [UInt8]
+            do {
+                bytes = try SessionFiles.contents(of: file)
+            } catch {
+                errors.append(error)
+                continue
+            }
+            let parsed = parse(bytes, file: file)
+            log.records.append(contentsOf: parsed.records)
+            log.warnings.append(contentsOf: parsed.warnings)
+            errors.append(contentsOf: parsed.errors)
+        }
+        if !errors.isEmpty {
+            throw ValidationFailure(errors: Array(errors.prefix(errorLimit)),
+                                    omitted: max(0, errors.count - errorLimit))
+        }
+        return log
+    }
+
+    /// The outcome of reading one file's bytes.
+    public struct ParsedFile: Sendable, Equatable {
+        public var records: [SessionRecord] = []
+        public var warnings: [InputError] = []
+        public var errors: [InputError] = []
+    }
+
+    /// Reads the lines of one session file's contents; `file` names it in records and errors.
+    public static func parse(_ bytes: [UInt8], file: String) -> ParsedFile {
+        var result = ParsedFile()
+        let lines = splitLines(bytes)
+        // Only the last line that holds anything can be torn: a new sitting never appends to
+        // an old file, so a torn line can never have a good line after it.
+        let lastContentful = lines.lastIndex(where: { !$0.isBlank })
+        bytes.withUnsafeBytes { raw in
+            for (index, line) in lines.enumerated() where !line.isBlank {
+                let isLast = index == lastContentful
+                if isLast && !line.hasNewline {
+                    result.warnings.append(tornLine(file, line.number))
+                    continue
+                }
+                var parsed: JSONValue?
+                var syntaxError: JSONSyntaxError?
+                do throws(JSONSyntaxError) {
+                    parsed = try JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[line.start..<line.end]))
+                } catch {
+                    syntaxError = error
+                }
+                guard let value = parsed else {
+                    if isLast {
+                        result.warnings.append(tornLine(file, line.number))
+                    } else {
+                        let detail = syntaxError.map { "at column \($0.offset + 1): \($0.message)" } ?? ""
+                        result.errors.append(InputError(file: file, line: line.number,
+                                                        reason: "not valid JSON \(detail)"))
+                    }
+                    continue
+                }
+                do throws(InputError) {
+                    result.records.append(try SessionRecord.decode(value, file: file, line: line.number))
+                } catch {
+                    result.errors.append(error)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func tornLine(_ file: String, _ line: Int) -> InputError {
+        InputError(file: file, line: line, reason: "ignored a torn last line")
+    }
+
+    /// One line's byte range without its `\n` (and without a CRLF's `\r`).
+    private struct LineRange {
+        var number: Int
+        var start: Int
+        var end: Int
+        var hasNewline: Bool
+        var isBlank: Bool
+    }
+
+    private static func splitLines(_ bytes: [UInt8]) -> [LineRange] {
+        var lines: [LineRange] = []
+        var start = 0
+        // A UTF-8 BOM from an editor is not part of the first line's JSON.
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+        var number = 1
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            var end = newline ?? bytes.count
+            if newline != nil && end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            let blank = bytes[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            lines.append(LineRange(number: number, start: start, end: end, hasNewline: newline != nil,
+                                   isBlank: blank))
+            start = (newline ?? bytes.count) + 1
+            number += 1
+        }
+        return lines
+    }
+}

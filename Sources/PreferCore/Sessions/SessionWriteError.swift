@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An event that could not be made durable; the sitting must end (SPEC §4, RELIABILITY rule 3).
+public struct SessionWriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, in terms a rater can act on.
+    public enum Cause: Sendable, Equatable {
+        /// `write` failed and wrote nothing (e.g. `ENOSPC`, `EFBIG`, `EIO`).
+        case writeFailed(errno: Int32)
+        /// `write` wrote only part of the line (full disk, `ulimit -f`); the rest is not retried,
+        /// the reader drops the torn tail.
+        case shortWrite(written: Int, expected: Int)
+        /// `fsync` failed: the kernel may have dropped the data, and a retry on the same
+        /// descriptor could falsely report success (PostgreSQL's "fsyncgate").
+        case fsyncFailed(errno: Int32)
+        /// An earlier write or fsync on this file failed (its reason given), so nothing more is written.
+        case earlierFailure(String)
+        /// The writer was already closed.
+        case closed
+    }
+
+    /// What was being saved, e.g. "the label".
+    public var what: String
+    /// The session file.
+    public var path: String
+    public var cause: Cause
+
+    public init(what: String, path: String, cause: Cause) {
+        self.what = what
+        self.path = path
+        self.cause = cause
+    }
+
+    /// The cause alone, e.g. "No space left on device".
+    public var reason: String {
+        switch cause {
+        case .writeFailed(let code):
+            return systemMessage(code)
+        case .shortWrite(let written, let expected):
+            return "only \(written) of \(expected) bytes could be written "
+                + "(the disk is full or a file size limit is set)"
+        case .fsyncFailed(let code):
+            return "the file could not be flushed to disk: \(systemMessage(code))"
+        case .earlierFailure(let earlier):
+            return "an earlier save in this sitting failed (\(earlier)), so this file takes no more writes"
+        case .closed:
+            return "the session file is already closed"
+        }
+    }
+
+    public var description: String {
+        "could not save \(what): \(reason) (\(displayedPath(path)))"
+    }
+}
+
+/// The C library's sentence for an errno value, e.g. "No space left on device".
+func systemMessage(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+}
+
+/// A path as shown in messages: as is, or as a JSON literal when it holds hidden characters,
+/// so a hostile file name cannot reach the terminal raw (RELIABILITY rule 6).
+func displayedPath(_ path: String) -> String {
+    path.unicodeScalars.contains(where: HiddenCharacters.isHidden) ? JSONWriter.quoted(path) : path
+}
