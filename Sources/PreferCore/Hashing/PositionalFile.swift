@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A regular file opened read-only for positional reads (`pread`), so that several threads
+/// can read different parts of it at once and a task can be read back by offset later.
+///
+/// Errors are `InputError`s naming the file as the user gave it, with the system's reason.
+final class PositionalFile: Sendable {
+    /// The path as the user gave it.
+    let path: String
+    let descriptor: Int32
+    /// Size and modification time when opened; used to notice a file changed under us.
+    let stamp: Stamp
+
+    /// What identifies the file's content cheaply: if any of these change, so may the bytes.
+    struct Stamp: Equatable, Sendable {
+        var size: Int
+        var device: UInt64
+        var inode: UInt64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+    }
+
+    /// Opens `path`, refusing directories and anything that is not a regular file.
+    init(path: String) throws(InputError) {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw PositionalFile.failure(path, "cannot be opened", errno) }
+        guard let stamp = PositionalFile.stamp(of: fd) else {
+            let code = errno
+            close(fd)
+            throw PositionalFile.failure(path, "cannot be examined", code)
+        }
+        var info = stat()
+        _ = fstat(fd, &info)
+        if info.st_mode & S_IFMT == S_IFDIR {
+            close(fd)
+            throw InputError(file: path, reason: "is a directory, not a file")
+        }
+        if info.st_mode & S_IFMT != S_IFREG {
+            close(fd)
+            throw InputError(file: path, reason: "is not a regular file (prefer reads it more than once, so a pipe will not do)")
+        }
+        self.descriptor = fd
+        self.stamp = stamp
+    }
+
+    deinit { close(descriptor) }
+
+    private static func stamp(of fd: Int32) -> Stamp? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return Stamp(size: Int(info.st_size), device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+                     modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
+    }
+
+    /// The stamp now; differs from `stamp` when the file was written since it was opened.
+    func currentStamp() -> Stamp? { PositionalFile.stamp(of: descriptor) }
+
+    static func failure(_ path: String, _ what: String, _ code: Int32) -> InputError {
+        InputError(file: path, reason: "\(what): \(String(cString: strerror(code)))")
+    }
+
+    /// Reads exactly `count` bytes at `offset` into `buffer`, retrying short reads; fails when
+    /// the file ends first (it shrank) or the system reports an error.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(InputError) {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw PositionalFile.failure(path, "cannot be read", errno)
+            }
+            if got == 0 {
+                throw InputError(file: path, reason: "ended early; it changed while it was being read")
+            }
+            done += got
+        }
+    }
+
+    /// The `count` bytes at `offset`.
+    func bytes(count: Int, at offset: Int) throws(InputError) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: count)
+        let outcome: Result<Void, InputError> = result.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return .success(()) }
+            return Result { () throws(InputError) in try read(into: base, count: count, at: offset) }
+        }
+        try outcome.get()
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import Crypto
+
+/// SHA-256 digests as lowercase hex, the form written into session files (`task_sha256`,
+/// `tasks_sha256`, `guideline_sha256`).
+public enum SHA256Hex {
+    /// The digest of `bytes`.
+    public static func of(_ bytes: UnsafeRawBufferPointer) -> String {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        return hex(hasher.finalize())
+    }
+
+    /// The digest of `bytes`.
+    public static func of(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { of($0) }
+    }
+
+    /// The digest of the UTF-8 bytes of `text`.
+    public static func of(text: String) -> String {
+        var text = text
+        return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The digest of a whole file, read in chunks so that memory stays small for any size.
+    public static func of(file path: String) throws(InputError) -> String {
+        let file = try PositionalFile(path: path)
+        return try of(file, count: file.stamp.size)
+    }
+
+    /// The digest of the first `count` bytes of an open file.
+    static func of(_ file: PositionalFile, count: Int) throws(InputError) -> String {
+        let chunk = min(max(count, 1), 1 << 20)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 64)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        var offset = 0
+        while offset < count {
+            let length = min(chunk, count - offset)
+            try file.read(into: buffer.baseAddress!, count: length, at: offset)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<length]))
+            offset += length
+        }
+        return hex(hasher.finalize())
+    }
+
+    /// Lowercase hex of a digest.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

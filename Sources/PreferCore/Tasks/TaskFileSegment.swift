@@ -1,0 +1,196 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where one valid task lies in the file, and the little that is kept of it in memory.
+struct TaskRecord: Sendable {
+    /// File offset and length of the task's bytes: BOM and surrounding whitespace excluded.
+    var offset: Int
+    var length: Int
+    /// 1-based line in the file (within its segment until the segments are joined).
+    var line: Int
+    /// 1-based index into the model-name table, 0 when the task names no model.
+    var modelA: UInt32
+    var modelB: UInt32
+}
+
+/// What one worker found in one slice of the task file.
+struct TaskFileSegmentResult: Sendable {
+    var records: [TaskRecord] = []
+    var ids: [String] = []
+    /// Model names in first-seen order; `TaskRecord.modelA/B` index it from 1.
+    var models: [String] = []
+    /// The first problems, with lines counted from the start of the segment.
+    var errors: [InputError] = []
+    var errorCount = 0
+    var lineCount = 0
+}
+
+/// Reads and validates the lines of one slice of a task file, which starts at a line start.
+///
+/// It reads in chunks into one reusable buffer (grown only for a line longer than it), so
+/// memory stays small whatever the file size, and it turns only ids and model names into
+/// Swift strings.
+struct TaskFileSegment {
+    /// Errors kept per segment; the joined list keeps as many, so nothing needed is lost.
+    static let keptErrors = 20
+    static let chunkSize = 2 << 20
+
+    let file: PositionalFile
+    let range: Range<Int>
+    /// True for the slice at offset 0, where a UTF-8 BOM is tolerated.
+    let startsFile: Bool
+
+    private struct State {
+        var result = TaskFileSegmentResult()
+        var scanner = JSONLineScanner()
+        var models = ModelNameTable()
+    }
+
+    func run() throws(InputError) -> TaskFileSegmentResult {
+        var capacity = TaskFileSegment.chunkSize
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 64)
+        defer { buffer.deallocate() }
+        var state = State()
+        var filled = 0
+        var bufferOffset = range.lowerBound
+        var next = range.lowerBound
+        while true {
+            if filled == capacity {
+                // One line is longer than the buffer: grow it to hold the whole line.
+                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 64)
+                bigger.copyMemory(from: buffer, byteCount: filled)
+                buffer.deallocate()
+                buffer = bigger
+                capacity *= 2
+            }
+            let want = min(capacity - filled, range.upperBound - next)
+            try file.read(into: buffer + filled, count: want, at: next)
+            filled += want
+            next += want
+            let atEnd = next == range.upperBound
+
+            var start = 0
+            while start < filled {
+                if let newline = memchr(buffer + start, 0x0A, filled - start) {
+                    let end = buffer.distance(to: newline)
+                    handle(buffer, start..<end, fileOffset: bufferOffset, &state)
+                    start = end + 1
+                } else if atEnd {
+                    handle(buffer, start..<filled, fileOffset: bufferOffset, &state)
+                    start = filled
+                } else {
+                    break
+                }
+            }
+            if atEnd { break }
+            filled -= start
+            if filled > 0 && start > 0 { memmove(buffer, buffer + start, filled) }
+            bufferOffset += start
+        }
+        state.result.models = state.models.names
+        return state.result
+    }
+
+    /// Validates one line (without its `\n`) found at `range` of the buffer.
+    private func handle(_ buffer: UnsafeMutableRawPointer, _ range: Range<Int>, fileOffset: Int, _ state: inout State) {
+        state.result.lineCount += 1
+        let line = state.result.lineCount
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        let p = buffer.assumingMemoryBound(to: UInt8.self)
+        if startsFile && line == 1 && hi - lo >= 3 && p[lo] == 0xEF && p[lo + 1] == 0xBB && p[lo + 2] == 0xBF {
+            lo += 3
+        }
+        let lineStart = lo
+        while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09 || p[lo] == 0x0D) { lo += 1 }
+        while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D) { hi -= 1 }
+        if lo == hi { return }
+
+        let bytes = UnsafeRawBufferPointer(start: p + lo, count: hi - lo)
+        let kind: JSONKind
+        do {
+            kind = try state.scanner.scan(bytes)
+        } catch {
+            let whole = UnsafeRawBufferPointer(start: p + lineStart, count: range.upperBound - lineStart)
+            let column = JSONSyntaxError.column(ofByteOffset: error.offset + lo - lineStart, in: whole)
+            let reason = error.isInvalidUTF8
+                ? "invalid UTF-8 at column \(column)"
+                : "invalid JSON at column \(column): \(error.message)"
+            fail(line, reason, &state)
+            return
+        }
+        guard kind == .object else {
+            fail(line, "a task must be a JSON object, found \(kind.name)", &state)
+            return
+        }
+        let members = state.scanner.members
+        switch TaskLineSchema.check(bytes, members) {
+        case .failure(let problem):
+            fail(line, problem.sentence, &state)
+        case .success(let layout):
+            let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
+            let modelA = layout[.modelA].map { state.models.intern(bytes, members[$0]) } ?? 0
+            let modelB = layout[.modelB].map { state.models.intern(bytes, members[$0]) } ?? 0
+            state.result.ids.append(id)
+            state.result.records.append(TaskRecord(offset: fileOffset + lo, length: hi - lo, line: line,
+                                                   modelA: modelA, modelB: modelB))
+        }
+    }
+
+    private func fail(_ line: Int, _ reason: String, _ state: inout State) {
+        state.result.errorCount += 1
+        if state.result.errors.count < TaskFileSegment.keptErrors {
+            state.result.errors.append(InputError(file: file.path, line: line, reason: reason))
+        }
+    }
+}
+
+/// Model names seen so far, each stored once: a task file names a handful of models across
+/// many thousands of lines, so lines keep a small index instead of a string.
+struct ModelNameTable {
+    private(set) var names: [String] = []
+    private var keys: [[UInt8]] = []
+    private var lookup: [[UInt8]: UInt32] = [:]
+    private var last = -1
+
+    /// The 1-based index of the model named by a string member (0 for null), adding it when new.
+    mutating func intern(_ bytes: UnsafeRawBufferPointer, _ member: JSONMemberSpan) -> UInt32 {
+        guard member.kind == .string else { return 0 }
+        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
+        if !member.valueHasEscapes {
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[content])
+            if last >= 0 && equal(keys[last], raw) { return UInt32(last + 1) }
+            if names.count <= 32 {
+                for k in keys.indices where equal(keys[k], raw) {
+                    last = k
+                    return UInt32(k + 1)
+                }
+            }
+        }
+        let name = JSONStringDecoder.decodeValue(bytes, member.valueRange)
+        return intern(name)
+    }
+
+    /// The 1-based index of `name`, adding it when new.
+    mutating func intern(_ name: String) -> UInt32 {
+        let key = Array(name.utf8)
+        if let found = lookup[key] {
+            last = Int(found) - 1
+            return found
+        }
+        names.append(name)
+        keys.append(key)
+        lookup[key] = UInt32(names.count)
+        last = names.count - 1
+        return UInt32(names.count)
+    }
+
+    private func equal(_ key: [UInt8], _ raw: UnsafeRawBufferPointer) -> Bool {
+        guard key.count == raw.count else { return false }
+        if raw.isEmpty { return true }
+        return key.withUnsafeBytes { memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }
+    }
+}

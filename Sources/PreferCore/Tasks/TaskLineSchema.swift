@@ -1,0 +1,198 @@
+/// The task-line rules of SPEC §2, checked on the member spans of a validated JSON object so
+/// that loading never turns prompts or responses into Swift strings.
+///
+/// The same check runs at load time and when a task is read back, so both agree on what a
+/// task is; `decode` then materializes the whole task from the same spans.
+enum TaskLineSchema {
+    /// The top-level keys with a meaning; every other key is passed through as `extra`.
+    enum Field: CaseIterable {
+        case id, prompt, responseA, responseB, conversationA, conversationB, modelA, modelB
+
+        var key: StaticString {
+            switch self {
+            case .id: return "id"
+            case .prompt: return "prompt"
+            case .responseA: return "response_a"
+            case .responseB: return "response_b"
+            case .conversationA: return "conversation_a"
+            case .conversationB: return "conversation_b"
+            case .modelA: return "model_a"
+            case .modelB: return "model_b"
+            }
+        }
+
+        var name: String { key.description }
+    }
+
+    /// Which member (index into the spans) holds each field of one task line.
+    struct Layout {
+        // Eight plain slots rather than an array: one Layout is made per line at load time.
+        private var slots: (Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1)
+
+        subscript(field: Field) -> Int? {
+            get {
+                let value: Int
+                switch field {
+                case .id: value = slots.0
+                case .prompt: value = slots.1
+                case .responseA: value = slots.2
+                case .responseB: value = slots.3
+                case .conversationA: value = slots.4
+                case .conversationB: value = slots.5
+                case .modelA: value = slots.6
+                case .modelB: value = slots.7
+                }
+                return value >= 0 ? value : nil
+            }
+            set {
+                let value = newValue ?? -1
+                switch field {
+                case .id: slots.0 = value
+                case .prompt: slots.1 = value
+                case .responseA: slots.2 = value
+                case .responseB: slots.3 = value
+                case .conversationA: slots.4 = value
+                case .conversationB: slots.5 = value
+                case .modelA: slots.6 = value
+                case .modelB: slots.7 = value
+                }
+            }
+        }
+
+        /// Whether member `index` is one of the known fields.
+        func isKnown(_ index: Int) -> Bool {
+            Field.allCases.contains { self[$0] == index }
+        }
+    }
+
+    /// Longest id accepted, in Unicode scalars.
+    static let maximumIdLength = 200
+
+    /// Finds the fields of the line and checks every rule; returns the layout, or the reason
+    /// (a sentence for `FILE:LINE: reason`) the line is not a valid task.
+    static func check(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan]) -> Result<Layout, TaskLineProblem> {
+        var layout = Layout()
+        for (index, member) in members.enumerated() {
+            if let field = field(of: member, in: bytes) { layout[field] = index }
+        }
+        guard let id = layout[.id] else { return .failure(.missing(.id)) }
+        guard members[id].kind == .string else { return .failure(.wrongKind(.id, "a string", members[id].kind)) }
+        guard isValidId(bytes, members[id]) else {
+            return .failure(.reason("\"id\" must be 1–\(maximumIdLength) characters without control characters"))
+        }
+        let single = layout[.prompt] != nil || layout[.responseA] != nil || layout[.responseB] != nil
+        let conversation = layout[.conversationA] != nil || layout[.conversationB] != nil
+        if single && conversation {
+            return .failure(.reason("a task has either \"prompt\"/\"response_a\"/\"response_b\" or \"conversation_a\"/\"conversation_b\", not both"))
+        }
+        if single {
+            for field in [Field.prompt, .responseA, .responseB] where layout[field] == nil {
+                return .failure(.missing(field))
+            }
+            let prompt = members[layout[.prompt]!]
+            if prompt.kind == .array {
+                if let problem = checkMessages(bytes, prompt, of: .prompt) { return .failure(problem) }
+            } else if prompt.kind != .string {
+                return .failure(.wrongKind(.prompt, "a string or an array of messages", prompt.kind))
+            }
+            for field in [Field.responseA, .responseB] where members[layout[field]!].kind != .string {
+                return .failure(.wrongKind(field, "a string", members[layout[field]!].kind))
+            }
+        } else if conversation {
+            for field in [Field.conversationA, .conversationB] {
+                guard let index = layout[field] else { return .failure(.missing(field)) }
+                guard members[index].kind == .array else {
+                    return .failure(.wrongKind(field, "a non-empty array of messages", members[index].kind))
+                }
+                if let problem = checkMessages(bytes, members[index], of: field) { return .failure(problem) }
+            }
+        } else {
+            return .failure(.reason("missing fields: a task needs \"prompt\", \"response_a\" and \"response_b\", or \"conversation_a\" and \"conversation_b\""))
+        }
+        // Model names are optional; null counts as absent.
+        for field in [Field.modelA, .modelB] {
+            if let index = layout[field], members[index].kind != .string, members[index].kind != .null {
+                return .failure(.wrongKind(field, "a string", members[index].kind))
+            }
+        }
+        return .success(layout)
+    }
+
+    /// Which known field a member is, comparing raw key bytes (decoded only when escaped).
+    @inline(__always)
+    static func field(of member: JSONMemberSpan, in bytes: UnsafeRawBufferPointer) -> Field? {
+        let length = member.keyRange.count
+        guard member.keyHasEscapes || (length >= 2 && length <= 14) else { return nil }
+        for field in Field.allCases where member.keyHasEscapes || field.key.utf8CodeUnitCount == length {
+            if member.keyEquals(field.key, in: bytes) { return field }
+        }
+        return nil
+    }
+
+    /// Checks `1...200` Unicode scalars and no C0, DEL or C1 control, on the raw bytes when
+    /// the id has no escapes (the usual case) so that no String is made for it here.
+    private static func isValidId(_ bytes: UnsafeRawBufferPointer, _ member: JSONMemberSpan) -> Bool {
+        if member.valueHasEscapes {
+            let text = JSONStringDecoder.decodeValue(bytes, member.valueRange)
+            var count = 0
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v < 0x20 || (v >= 0x7F && v <= 0x9F) { return false }
+                count += 1
+            }
+            return count >= 1 && count <= maximumIdLength
+        }
+        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
+        var count = 0
+        var previous: UInt8 = 0
+        for k in content {
+            let b = bytes[k]
+            // Raw C0 controls cannot occur (the validator refused them); DEL is 0x7F and the
+            // C1 controls U+0080–U+009F are encoded as 0xC2 0x80–0x9F.
+            if b == 0x7F || (previous == 0xC2 && b <= 0x9F && b >= 0x80) { return false }
+            if b & 0xC0 != 0x80 { count += 1 }
+            previous = b
+        }
+        return count >= 1 && count <= maximumIdLength
+    }
+
+    /// Checks a non-empty array of `{"role": string, "content": string}` objects.
+    private static func checkMessages(_ bytes: UnsafeRawBufferPointer, _ member: JSONMemberSpan,
+                                      of field: Field) -> TaskLineProblem? {
+        let elements = JSONSpans.elements(bytes, ofArrayIn: member.valueRange)
+        if elements.isEmpty {
+            return .reason("\"\(field.name)\" must be a non-empty array of messages, found an empty array")
+        }
+        for (number, element) in zip(1..., elements) {
+            guard element.kind == .object else {
+                return .reason("message \(number) of \"\(field.name)\" must be an object with string \"role\" and \"content\", found \(element.kind.name)")
+            }
+            let parts = JSONSpans.members(bytes, ofObjectIn: element.range)
+            for key: StaticString in ["role", "content"] {
+                guard let part = parts.first(where: { $0.keyEquals(key, in: bytes) }) else {
+                    return .reason("message \(number) of \"\(field.name)\" has no \"\(key)\"")
+                }
+                guard part.kind == .string else {
+                    return .reason("\"\(key)\" of message \(number) of \"\(field.name)\" must be a string, found \(part.kind.name)")
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Why a JSON object is not a valid task line.
+enum TaskLineProblem: Error, Equatable {
+    case missing(TaskLineSchema.Field)
+    case wrongKind(TaskLineSchema.Field, String, JSONKind)
+    case reason(String)
+
+    /// The sentence after `FILE:LINE: `.
+    var sentence: String {
+        switch self {
+        case .missing(let field): return "missing field \"\(field.name)\""
+        case .wrongKind(let field, let expected, let found): return "\"\(field.name)\" must be \(expected), found \(found.name)"
+        case .reason(let text): return text
+        }
+    }
+}
