@@ -1,0 +1,52 @@
+import Foundation
+
+/// A lead's hidden answers (SPEC §3): `{"task":"<id>","choice":"A"}` per line. Only reports
+/// read it; the labeling screen never does, so raters cannot tell gold items apart.
+public struct GoldFile: Sendable, Equatable {
+    public var path: String
+    /// Task id → the expected choice.
+    public var answers: [String: String]
+
+    /// Reads and validates a gold file, reporting every bad line as `FILE:LINE: reason`.
+    public static func load(path: String) throws -> GoldFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, reason: "cannot be read (missing, a folder, or no permission)")
+        }
+        var answers: [String: String] = [:]
+        var firstLine: [String: Int] = [:]
+        var errors: [InputError] = []
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var lineNumber = 0
+        for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            func fail(_ reason: String) { errors.append(InputError(file: path, line: lineNumber, reason: reason)) }
+            let value: JSONValue
+            do {
+                value = try Array(line).withUnsafeBytes { try JSONParser.parse($0) }
+            } catch {
+                fail("invalid JSON: \((error as? JSONSyntaxError)?.message ?? String(describing: error))")
+                continue
+            }
+            guard case .object = value else { fail("a gold line must be a JSON object"); continue }
+            guard let task = value["task"]?.stringValue, !task.isEmpty else {
+                fail("missing field \"task\" (a non-empty string)")
+                continue
+            }
+            guard let choice = value["choice"]?.stringValue, !choice.isEmpty else {
+                fail("missing field \"choice\" (a non-empty string)")
+                continue
+            }
+            if let first = firstLine[task] {
+                fail("duplicate gold answer for task \(JSONWriter.quoted(task)) (first on line \(first))")
+                continue
+            }
+            firstLine[task] = lineNumber
+            answers[task] = choice
+        }
+        if !errors.isEmpty { throw ValidationFailure(errors: Array(errors.prefix(20)), omitted: max(0, errors.count - 20)) }
+        return GoldFile(path: path, answers: answers)
+    }
+}

@@ -1,0 +1,55 @@
+import PreferCore
+
+/// Everything that can change the labeling screen's state: commands from keys, text typed
+/// into a one-line field, and outcomes the runtime reports back.
+public enum Action: Sendable, Equatable {
+    case command(Command)
+    /// A character typed into the note or search field.
+    case insertText(Character)
+    case deleteBackward
+    case commitInput
+    case cancelInput
+    /// Any key while the help overlay or a message is up: closes it.
+    case dismiss
+    case resize(cols: Int, rows: Int)
+    case taskLoaded(LoadedTask)
+    case loadFailed(String)
+    case saved(SessionEventBody)
+    case saveFailed(String)
+    /// The terminal hung up or a signal asked us to stop.
+    case endRequested(SessionEndReason)
+}
+
+/// A task as the screen needs it: display texts in screen order plus what a label records.
+public struct LoadedTask: Sendable, Equatable {
+    /// Position of the task in the task file.
+    public var index: Int
+    public var id: String
+    public var sha256: String
+    /// Markdown shown in the prompt pane (the shared context).
+    public var promptText: String
+    /// Markdown of canonical response A and B (for conversations: the turns after the
+    /// part both conversations share).
+    public var responseA: String
+    public var responseB: String
+    /// Whether canonical response A is shown on the left (Response 1).
+    public var leftIsA: Bool
+
+    public init(index: Int, id: String, sha256: String, promptText: String,
+                responseA: String, responseB: String, leftIsA: Bool) {
+        self.index = index
+        self.id = id
+        self.sha256 = sha256
+        self.promptText = promptText
+        self.responseA = responseA
+        self.responseB = responseB
+        self.leftIsA = leftIsA
+    }
+
+    /// The text of the left pane (Response 1).
+    public var leftText: String { leftIsA ? responseA : responseB }
+    /// The text of the right pane (Response 2).
+    public var rightText: String { leftIsA ? responseB : responseA }
+    /// `"A"` or `"B"`: which canonical response is on the left, as recorded in `left`.
+    public var leftSide: ResponseSide { leftIsA ? .a : .b }
+}

@@ -1,0 +1,108 @@
+import PreferCore
+
+/// The whole state of the labeling screen: a value, changed only by `reduce`.
+public struct AppState: Sendable, Equatable {
+    /// What the screen is doing, which also decides how keys are read.
+    public enum Mode: Sendable, Equatable {
+        case labeling
+        /// Typing a one-line note for the current task.
+        case editingNote(String)
+        /// Typing a guideline search.
+        case searching(String)
+        case help
+        /// No task is left to show.
+        case done
+        /// Saving failed or a task could not be read: the sitting is over.
+        case failed(String)
+    }
+
+    /// A one-line message above the key bar (a hint, a confirmation, an error).
+    public struct StatusMessage: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+        public init(_ text: String, isError: Bool = false) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    /// One label made in this sitting, remembered so `u` can take it back.
+    public struct HistoryEntry: Sendable, Equatable {
+        public var index: Int
+        public var task: String
+    }
+
+    public var config: LabelingConfig
+    public var size: TerminalSize
+    public var mode: Mode = .labeling
+
+    /// Indices of the tasks still to show after the current one, in order.
+    public var queue: [Int]
+    public var current: LoadedTask?
+    /// Clock time (ms) at which the current task appeared; choices measure from here.
+    public var shownAt: Int64 = 0
+    /// Tasks in the task file, and how many of them this rater has an effective label for.
+    public var totalTasks: Int
+    public var labeledCount: Int
+    public var labeledThisSitting = 0
+    public var skippedThisSitting = 0
+    /// Sum of `ms` over this sitting's labels, for the time-left estimate.
+    public var labelingMsThisSitting = 0
+    public var history: [HistoryEntry] = []
+    /// A record handed to the runtime and not yet confirmed on disk.
+    public var pendingRecord: SessionEventBody?
+    /// The note that will go with the current task's label.
+    public var note: String?
+
+    public var focus: Pane = .prompt
+    public var scroll: [Pane: Int] = [:]
+    /// Response panes the rater has scrolled to the end of (for `--require-read`).
+    public var readToEnd: Set<Pane> = []
+    public var guidelineVisible: Bool
+    public var lastSearch: String?
+    /// The guideline line the last search found, highlighted.
+    public var searchHit: Int?
+    public var message: StatusMessage?
+
+    public init(config: LabelingConfig, size: TerminalSize, queue: [Int], totalTasks: Int,
+                labeledCount: Int) {
+        self.config = config
+        self.size = size
+        self.queue = queue
+        self.totalTasks = totalTasks
+        self.labeledCount = labeledCount
+        self.guidelineVisible = ScreenLayout.isWide(size)
+    }
+
+    /// Where the screen reads keys from now.
+    public var keyContext: KeyContext {
+        if !ScreenLayout.fits(size) { return .tooSmall }
+        switch mode {
+        case .labeling: return current == nil ? .done : .labeling
+        case .editingNote, .searching: return .textInput
+        case .help: return .help
+        case .done: return .done
+        case .failed: return .failed
+        }
+    }
+
+    /// The panes that can take focus now, in `Tab` order.
+    public var focusablePanes: [Pane] {
+        var panes: [Pane] = [.prompt, .response1, .response2]
+        if guidelineVisible { panes.append(.guideline) }
+        return panes
+    }
+
+    /// The scroll offset of a pane (first visible line).
+    public func offset(of pane: Pane) -> Int { scroll[pane] ?? 0 }
+}
+
+/// The terminal's size in cells.
+public struct TerminalSize: Sendable, Equatable {
+    public var cols: Int
+    public var rows: Int
+    public init(cols: Int, rows: Int) {
+        self.cols = cols
+        self.rows = rows
+    }
+}

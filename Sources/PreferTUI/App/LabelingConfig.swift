@@ -1,0 +1,30 @@
+import PreferCore
+
+/// The fixed settings of one sitting, decided before the screen opens.
+public struct LabelingConfig: Sendable, Equatable {
+    public var rater: String
+    /// The task file as the rater named it (shown in the header, sanitized).
+    public var taskSetName: String
+    public var scale: Scale
+    /// Refuse a choice until both responses were scrolled to their end.
+    public var requireRead: Bool
+    /// The guideline's Markdown text (untrusted: sanitized when laid out).
+    public var guideline: String
+    /// Choices arriving sooner than this after a task appears are ignored, so type-ahead
+    /// or a held key never labels a task the rater has not seen.
+    public var choiceGuardMs: Int
+    /// Colour accents are dropped when false (NO_COLOR or a monochrome terminal).
+    public var colour: Bool
+
+    public init(rater: String, taskSetName: String, scale: Scale = .pairwise,
+                requireRead: Bool = false, guideline: String, choiceGuardMs: Int = 350,
+                colour: Bool = true) {
+        self.rater = rater
+        self.taskSetName = taskSetName
+        self.scale = scale
+        self.requireRead = requireRead
+        self.guideline = guideline
+        self.choiceGuardMs = choiceGuardMs
+        self.colour = colour
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import PreferCore
+
+/// The labeling screen's only state transition: pure, so every behaviour can be tested by
+/// feeding actions and reading the state and the effects back.
+public enum Reducer {
+    /// Applies `action` at clock time `now` (milliseconds) and returns the effects to perform.
+    public static func reduce(_ state: inout AppState, _ action: Action, now: Int64) -> [Effect] {
+        switch action {
+        case .command(let command):
+            return perform(command, on: &state, now: now)
+        case .insertText(let character):
+            editField(&state) { $0.append(character) }
+            return []
+        case .deleteBackward:
+            editField(&state) { if !$0.isEmpty { $0.removeLast() } }
+            return []
+        case .commitInput:
+            return commitField(&state)
+        case .cancelInput, .dismiss:
+            if case .failed = state.mode { return [] }
+            state.mode = state.current == nil ? .done : .labeling
+            return []
+        case .resize(let cols, let rows):
+            state.size = TerminalSize(cols: max(0, cols), rows: max(0, rows))
+            clampScrolling(&state)
+            return []
+        case .taskLoaded(let task):
+            show(task, in: &state, now: now)
+            return []
+        case .loadFailed(let message):
+            state.mode = .failed(message)
+            return []
+        case .saved(let record):
+            return confirm(record, in: &state)
+        case .saveFailed(let message):
+            state.pendingRecord = nil
+            state.mode = .failed("Could not save: \(message). Your earlier labels are safe; "
+                + "this one was not recorded. Press any key to end the sitting.")
+            return []
+        case .endRequested(let reason):
+            return [.quit(reason: reason)]
+        }
+    }
+
+    // MARK: - Commands
+
+    private static func perform(_ command: Command, on state: inout AppState, now: Int64) -> [Effect] {
+        if case .failed = state.mode { return [.quit(reason: .error)] }
+        switch command {
+        case .choose(let slot):
+            return choose(slot: slot, in: &state, now: now)
+        case .skip:
+            guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
+            let record = SessionEventBody.skip(task: task.id)
+            state.pendingRecord = record
+            return [.record(record)]
+        case .undo:
+            guard state.pendingRecord == nil, fits(state) else { return [] }
+            guard let last = state.history.last else {
+                state.message = .init("Nothing to undo in this sitting.")
+                return []
+            }
+            let record = SessionEventBody.undo(task: last.task)
+            state.pendingRecord = record
+            return [.record(record)]
+        case .startNote:
+            guard state.current != nil else { return [] }
+            state.mode = .editingNote(state.note ?? "")
+            return []
+        case .cycleFocus, .cycleFocusBackward:
+            let panes = state.focusablePanes
+            let position = panes.firstIndex(of: state.focus) ?? 0
+            let step = command == .cycleFocus ? 1 : panes.count - 1
+            state.focus = panes[(position + step) % panes.count]
+            return []
+        case .scrollLines(let lines):
+            scroll(&state) { offset, _ in offset + lines }
+            return []
+        case .scrollPages(let pages):
+            scroll(&state) { offset, view in offset + pages * max(1, view - 1) }
+            return []
+        case .scrollToTop:
+            scroll(&state) { _, _ in 0 }
+            return []
+        case .scrollToBottom:
+            scroll(&state) { _, _ in Int.max / 2 }
+            return []
+        case .toggleGuideline:
+            state.guidelineVisible.toggle()
+            state.focus = state.guidelineVisible ? .guideline : (state.focus == .guideline ? .prompt : state.focus)
+            return []
+        case .startSearch:
+            state.guidelineVisible = true
+            state.focus = .guideline
+            state.mode = .searching("")
+            return []
+        case .toggleHelp:
+            state.mode = state.mode == .help ? (state.current == nil ? .done : .labeling) : .help
+            return []
+        case .quit:
+            return [.quit(reason: .quit)]
+        }
+    }
+
+    private static func fits(_ state: AppState) -> Bool { ScreenLayout.fits(state.size) }
+
+    private static func choose(slot: Int, in state: inout AppState, now: Int64) -> [Effect] {
+        guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
+        // A key that arrives before the rater can have seen the task is type-ahead or a held key.
+        if now - state.shownAt < Int64(state.config.choiceGuardMs) { return [] }
+        if state.config.requireRead && !state.readToEnd.isSuperset(of: [.response1, .response2]) {
+            state.message = .init("Read both responses to the end first (Tab to a response, then Space or End).",
+                                  isError: true)
+            return []
+        }
+        guard let choice = ChoiceSlots.canonicalChoice(slot: slot, scale: state.config.scale,
+                                                       leftIsA: task.leftIsA) else { return [] }
+        let ms = Int(max(0, now - state.shownAt))
+        let record = SessionEventBody.label(LabelInfo(task: task.id, taskSHA256: task.sha256, choice: choice,
+                                                      left: task.leftSide, ms: ms, note: state.note))
+        state.pendingRecord = record
+        return [.record(record)]
+    }
+
+    // MARK: - Confirmed records
+
+    private static func confirm(_ record: SessionEventBody, in state: inout AppState) -> [Effect] {
+        guard state.pendingRecord == record else { return [] }
+        state.pendingRecord = nil
+        switch record {
+        case .label(let info):
+            let ms = info.ms
+            if let task = state.current {
+                state.history.append(.init(index: task.index, task: task.id))
+            }
+            state.labeledCount += 1
+            state.labeledThisSitting += 1
+            state.labelingMsThisSitting += ms
+            state.message = .init("Saved.")
+            return advance(&state)
+        case .skip:
+            state.skippedThisSitting += 1
+            state.message = .init("Skipped.")
+            return advance(&state)
+        case .undo:
+            guard let last = state.history.popLast() else { return [] }
+            state.labeledCount = max(0, state.labeledCount - 1)
+            state.labeledThisSitting = max(0, state.labeledThisSitting - 1)
+            if let current = state.current { state.queue.insert(current.index, at: 0) }
+            state.current = nil
+            state.mode = .labeling
+            state.message = .init("Undone: label again.")
+            return [.loadTask(index: last.index), .flushInput]
+        case .sessionStart, .sessionEnd:
+            return []
+        }
+    }
+
+    private static func advance(_ state: inout AppState) -> [Effect] {
+        state.note = nil
+        state.current = nil
+        guard !state.queue.isEmpty else {
+            state.mode = .done
+            return [.flushInput]
+        }
+        let next = state.queue.removeFirst()
+        return [.loadTask(index: next), .flushInput]
+    }
+
+    private static func show(_ task: LoadedTask, in state: inout AppState, now: Int64) {
+        state.current = task
+        state.shownAt = now
+        state.note = nil
+        state.readToEnd = []
+        state.scroll = state.scroll.filter { $0.key == .guideline }
+        if state.focus != .guideline { state.focus = .prompt }
+        if state.mode == .done { state.mode = .labeling }
+        clampScrolling(&state)
+    }
+
+    // MARK: - Scrolling
+
+    private static func scroll(_ state: inout AppState, _ move: (_ offset: Int, _ viewHeight: Int) -> Int) {
+        let pane = state.focus
+        let metrics = ScreenLayout.metrics(for: state)
+        guard let m = metrics[pane] else { return }
+        let target = move(state.offset(of: pane), m.viewHeight)
+        state.scroll[pane] = min(max(0, target), m.maxOffset)
+        noteReading(&state, metrics)
+    }
+
+    /// Keeps offsets valid after a resize or a new task, and records which responses have
+    /// been seen to the end (a response that fits its pane counts as read).
+    static func clampScrolling(_ state: inout AppState) {
+        let metrics = ScreenLayout.metrics(for: state)
+        for (pane, m) in metrics {
+            state.scroll[pane] = min(state.offset(of: pane), m.maxOffset)
+        }
+        noteReading(&state, metrics)
+    }
+
+    private static func noteReading(_ state: inout AppState, _ metrics: [Pane: PaneMetrics]) {
+        for pane in [Pane.response1, .response2] {
+            if let m = metrics[pane], state.offset(of: pane) >= m.maxOffset, m.viewHeight > 0 {
+                state.readToEnd.insert(pane)
+            }
+        }
+    }
+
+    // MARK: - One-line fields
+
+    private static func editField(_ state: inout AppState, _ edit: (inout String) -> Void) {
+        switch state.mode {
+        case .editingNote(var text):
+            edit(&text)
+            state.mode = .editingNote(String(text.prefix(2000)))
+        case .searching(var text):
+            edit(&text)
+            state.mode = .searching(String(text.prefix(200)))
+        default:
+            break
+        }
+    }
+
+    private static func commitField(_ state: inout AppState) -> [Effect] {
+        switch state.mode {
+        case .editingNote(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            state.note = trimmed.isEmpty ? nil : trimmed
+            state.message = .init(trimmed.isEmpty ? "Note cleared." : "Note kept; it is saved with your choice.")
+        case .searching(let text):
+            let query = text.isEmpty ? (state.lastSearch ?? "") : text
+            state.lastSearch = query.isEmpty ? nil : query
+            findInGuideline(query, in: &state, continuing: text.isEmpty)
+        default:
+            break
+        }
+        state.mode = state.current == nil ? .done : .labeling
+        return []
+    }
+
+    private static func findInGuideline(_ query: String, in state: inout AppState, continuing: Bool) {
+        guard !query.isEmpty else { return }
+        let hits = ScreenLayout.guidelineMatches(query, in: state)
+        let after = continuing ? (state.searchHit ?? -1) : state.offset(of: .guideline) - 1
+        guard let hit = hits.first(where: { $0 > after }) ?? hits.first else {
+            state.searchHit = nil
+            state.message = .init("Not found in the guideline: \(query)", isError: true)
+            return
+        }
+        state.searchHit = hit
+        state.focus = .guideline
+        let metrics = ScreenLayout.metrics(for: state)
+        let maxOffset = metrics[.guideline]?.maxOffset ?? hit
+        state.scroll[.guideline] = min(hit, maxOffset)
+        state.message = .init("Match \((hits.firstIndex(of: hit) ?? 0) + 1) of \(hits.count) for \(query)")
+    }
+}

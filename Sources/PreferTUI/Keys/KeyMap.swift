@@ -1,0 +1,95 @@
+import PreferCore
+
+/// The one table of key bindings: it drives dispatch, the key bar and the `?` help, so what
+/// the screen says a key does is what the key does.
+public struct KeyMap: Sendable, Equatable {
+    public let scale: Scale
+    /// The labeling bindings in the order the help lists them.
+    public let bindings: [KeyBinding]
+
+    public init(scale: Scale) {
+        self.scale = scale
+        self.bindings = KeyMap.choiceBindings(for: scale) + KeyMap.commonBindings
+    }
+
+    /// The action a key stands for in a context, or nil when the key does nothing there.
+    public func action(for key: KeyEvent, in context: KeyContext) -> Action? {
+        switch context {
+        case .textInput:
+            switch key {
+            case .enter: return .commitInput
+            case .escape: return .cancelInput
+            case .backspace: return .deleteBackward
+            case .character(let c): return .insertText(c)
+            case .control("c"): return .cancelInput
+            default: return nil
+            }
+        case .help:
+            return .dismiss
+        case .failed:
+            return .command(.quit)
+        case .tooSmall:
+            return key == .character("q") ? .command(.quit) : nil
+        case .done:
+            guard let command = command(for: key), KeyMap.worksWhenDone(command) else { return nil }
+            return .command(command)
+        case .labeling:
+            return command(for: key).map { .command($0) }
+        }
+    }
+
+    /// The command bound to a key in the labeling table.
+    public func command(for key: KeyEvent) -> Command? {
+        bindings.first(where: { $0.keys.contains(key) })?.command
+    }
+
+    /// Bindings shown in the bottom key bar, in order.
+    public var barBindings: [KeyBinding] { bindings.filter { $0.barLabel != nil } }
+
+    private static func worksWhenDone(_ command: Command) -> Bool {
+        switch command {
+        case .undo, .quit, .toggleHelp, .toggleGuideline, .startSearch, .cycleFocus,
+             .cycleFocusBackward, .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
+            return true
+        case .choose, .skip, .startNote:
+            return false
+        }
+    }
+
+    private static func choiceBindings(for scale: Scale) -> [KeyBinding] {
+        let names = ChoiceSlots.screenNames(for: scale)
+        switch scale {
+        case .pairwise:
+            return [
+                KeyBinding([.character("1")], "1", .choose(slot: 0), help: "the left response (Response 1) is better", bar: "left"),
+                KeyBinding([.character("2")], "2", .choose(slot: 1), help: "the right response (Response 2) is better", bar: "right"),
+                KeyBinding([.character("3"), .character("t")], "3/t", .choose(slot: 2), help: "tie: both are about equally good", bar: "tie"),
+                KeyBinding([.character("4"), .character("x")], "4/x", .choose(slot: 3), help: "both are bad", bar: "both bad"),
+            ]
+        case .likert5:
+            let short = ["L≫R", "L>R", "tie", "R>L", "R≫L"]
+            return names.indices.map { slot in
+                let key = Character(String(slot + 1))
+                return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: names[slot], bar: short[slot])
+            }
+        }
+    }
+
+    private static let commonBindings: [KeyBinding] = [
+        KeyBinding([.character("u")], "u", .undo, help: "undo the last label and go back to that task", bar: "undo"),
+        KeyBinding([.character("s")], "s", .skip, help: "skip this task", bar: "skip"),
+        KeyBinding([.character("n")], "n", .startNote, help: "add a note to this task (Enter saves, Esc cancels)", bar: "note"),
+        KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response 1 → response 2 → guideline", bar: "focus"),
+        KeyBinding([.backTab], "S-Tab", .cycleFocusBackward, help: "move focus backwards"),
+        KeyBinding([.character("j"), .down], "j/↓", .scrollLines(1), help: "scroll the focused pane down a line", bar: "scroll"),
+        KeyBinding([.character("k"), .up], "k/↑", .scrollLines(-1), help: "scroll the focused pane up a line"),
+        KeyBinding([.pageDown, .character(" ")], "PgDn/Space", .scrollPages(1), help: "scroll the focused pane down a page"),
+        KeyBinding([.pageUp], "PgUp", .scrollPages(-1), help: "scroll the focused pane up a page"),
+        KeyBinding([.home], "Home", .scrollToTop, help: "go to the top of the focused pane"),
+        KeyBinding([.end], "End", .scrollToBottom, help: "go to the end of the focused pane"),
+        KeyBinding([.character("g")], "g", .toggleGuideline, help: "show or hide the guideline", bar: "guide"),
+        KeyBinding([.character("/")], "/", .startSearch, help: "search the guideline (Enter on an empty search finds the next match)", bar: "search"),
+        KeyBinding([.character("?")], "?", .toggleHelp, help: "show this help", bar: "help"),
+        KeyBinding([.character("q")], "q", .quit, help: "quit (every label is already saved)", bar: "quit"),
+    ]
+}

@@ -1,0 +1,100 @@
+/// Where everything goes on the labeling screen for a given size, decided by one pure
+/// function so that scrolling bounds, rendering and tests all agree.
+public enum ScreenLayout {
+    /// Below this the screen says "terminal too small" and labeling keys do nothing.
+    public static let minimumSize = TerminalSize(cols: 60, rows: 16)
+    /// From this width on the guideline sits beside the responses instead of over them.
+    public static let wideColumns = 150
+
+    public static func fits(_ size: TerminalSize) -> Bool {
+        size.cols >= minimumSize.cols && size.rows >= minimumSize.rows
+    }
+
+    public static func isWide(_ size: TerminalSize) -> Bool { size.cols >= wideColumns }
+
+    /// The rectangles of the screen's parts.
+    public struct Frame: Sendable, Equatable {
+        public var header: Rect
+        public var panes: [Pane: Rect]
+        public var status: Rect
+        public var keyBar: Rect
+        /// The guideline is drawn over the other panes (narrow screens).
+        public var guidelineIsOverlay: Bool
+    }
+
+    /// Lays out the screen for the state's size, task and guideline visibility.
+    public static func frame(for state: AppState) -> Frame {
+        let cols = state.size.cols
+        let rows = state.size.rows
+        let header = Rect(x: 0, y: 0, width: cols, height: 1)
+        let status = Rect(x: 0, y: rows - 2, width: cols, height: 1)
+        let keyBar = Rect(x: 0, y: rows - 1, width: cols, height: 1)
+        let body = Rect(x: 0, y: 1, width: cols, height: max(0, rows - 3))
+        var panes: [Pane: Rect] = [:]
+        var main = body
+        let wide = isWide(state.size)
+        if state.guidelineVisible {
+            if wide {
+                let guideWidth = max(40, cols * 34 / 100)
+                panes[.guideline] = Rect(x: cols - guideWidth, y: body.y, width: guideWidth, height: body.height)
+                main.width = cols - guideWidth
+            } else {
+                panes[.guideline] = body
+            }
+        }
+        let promptLines = state.current.map {
+            TextLayout.layout($0.promptText, width: innerWidth(main.width), markdown: true).lines.count
+        } ?? 1
+        let promptHeight = min(max(3, promptLines + 2), max(3, main.height * 3 / 10))
+        panes[.prompt] = Rect(x: main.x, y: main.y, width: main.width, height: promptHeight)
+        let responsesY = main.y + promptHeight
+        let responsesHeight = max(0, main.height - promptHeight)
+        let leftWidth = main.width / 2
+        panes[.response1] = Rect(x: main.x, y: responsesY, width: leftWidth, height: responsesHeight)
+        panes[.response2] = Rect(x: main.x + leftWidth, y: responsesY, width: main.width - leftWidth,
+                                 height: responsesHeight)
+        return Frame(header: header, panes: panes, status: status, keyBar: keyBar,
+                     guidelineIsOverlay: state.guidelineVisible && !wide)
+    }
+
+    /// Text columns inside a bordered pane: a border and a space of padding on each side.
+    public static func innerWidth(_ boxWidth: Int) -> Int { max(0, boxWidth - 4) }
+    /// Text rows inside a bordered pane.
+    public static func innerHeight(_ boxHeight: Int) -> Int { max(0, boxHeight - 2) }
+
+    /// The untrusted Markdown a pane shows for the state's current task.
+    public static func text(of pane: Pane, in state: AppState) -> String {
+        switch pane {
+        case .guideline: return state.config.guideline
+        case .prompt: return state.current?.promptText ?? ""
+        case .response1: return state.current?.leftText ?? ""
+        case .response2: return state.current?.rightText ?? ""
+        }
+    }
+
+    /// The laid-out text of a pane at its current width.
+    public static func laidOut(_ pane: Pane, in state: AppState, frame: Frame) -> LaidOutText? {
+        guard let rect = frame.panes[pane] else { return nil }
+        return TextLayout.layout(text(of: pane, in: state), width: innerWidth(rect.width), markdown: true)
+    }
+
+    /// Content and view heights of every visible pane, for clamping scroll offsets.
+    public static func metrics(for state: AppState) -> [Pane: PaneMetrics] {
+        guard fits(state.size) else { return [:] }
+        let frame = frame(for: state)
+        var result: [Pane: PaneMetrics] = [:]
+        for (pane, rect) in frame.panes {
+            if pane != .guideline && state.current == nil { continue }
+            let lines = laidOut(pane, in: state, frame: frame)?.lines.count ?? 0
+            result[pane] = PaneMetrics(contentHeight: lines, viewHeight: innerHeight(rect.height))
+        }
+        return result
+    }
+
+    /// Guideline lines (at the pane's current width) that contain `query`, ignoring case.
+    public static func guidelineMatches(_ query: String, in state: AppState) -> [Int] {
+        guard fits(state.size) else { return [] }
+        let frame = frame(for: state)
+        return laidOut(.guideline, in: state, frame: frame)?.lines(matching: query) ?? []
+    }
+}

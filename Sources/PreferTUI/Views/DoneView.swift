@@ -1,0 +1,14 @@
+/// The screen after the last task: what this sitting did and how to leave.
+enum DoneView {
+    static func draw(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
+        var lines = ["All done. \(state.labeledThisSitting) labeled in this sitting"
+                     + (state.skippedThisSitting > 0 ? ", \(state.skippedThisSitting) skipped" : "") + ".",
+                     "\(state.labeledCount) of \(state.totalTasks) tasks in this set are labeled; every label is saved."]
+        if state.skippedThisSitting > 0 {
+            lines.append("Skipped tasks come back in your next sitting.")
+        }
+        lines.append("")
+        lines.append("Press q to quit" + (state.history.isEmpty ? "." : ", or u to undo your last label."))
+        MessageBox.draw(title: "Finished", lines: lines, in: area, into: &grid)
+    }
+}

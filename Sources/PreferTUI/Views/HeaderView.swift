@@ -1,0 +1,52 @@
+import Foundation
+
+/// The top row: who is labeling which task set, and how far along they are.
+enum HeaderView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        grid.fill(rect, with: Cell(" ", style: .reverse))
+        let progress = progressText(state)
+        let left = " prefer · \(state.config.rater) · "
+        let room = rect.width - DisplayWidth.of(left) - DisplayWidth.of(progress) - 2
+        let taskSet = Sanitizer.singleLine(state.config.taskSetName)
+        let shownSet = room <= 1 ? "" : truncateLeft(taskSet, to: room)
+        grid.put(text: left + Sanitizer.singleLine(shownSet), row: rect.y, col: rect.x, maxWidth: rect.width, style: .reverse)
+        let progressCol = rect.x + rect.width - DisplayWidth.of(progress) - 1
+        grid.put(text: progress, row: rect.y, col: max(rect.x, progressCol), maxWidth: rect.width, style: [.reverse, .bold])
+    }
+
+    /// `7/24 · 29% · ~4m left`: labeled (this and earlier sittings) of all tasks, and a time
+    /// estimate from this sitting's pace once there is one.
+    static func progressText(_ state: AppState) -> String {
+        let done = state.labeledCount
+        let total = state.totalTasks
+        let percent = total == 0 ? 100 : done * 100 / total
+        var text = "\(done)/\(total) · \(percent)%"
+        let remaining = state.queue.count + (state.current == nil ? 0 : 1)
+        if state.labeledThisSitting > 0, remaining > 0 {
+            let perLabel = state.labelingMsThisSitting / state.labeledThisSitting
+            text += " · ~\(duration(ms: perLabel * remaining)) left"
+        }
+        return text
+    }
+
+    static func duration(ms: Int) -> String {
+        let minutes = (ms + 30_000) / 60_000
+        if minutes < 1 { return "<1m" }
+        if minutes < 60 { return "\(minutes)m" }
+        return "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m"
+    }
+
+    /// Keeps the end of a long path, which tells files apart better than its start.
+    static func truncateLeft(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        var kept = ""
+        var used = 1
+        for character in text.reversed() {
+            let w = DisplayWidth.of(character)
+            if used + w > width { break }
+            kept.insert(character, at: kept.startIndex)
+            used += w
+        }
+        return "…" + kept
+    }
+}

@@ -1,0 +1,46 @@
+/// A bordered, scrollable pane of laid-out text. The focused pane has a heavy border and a
+/// `▶` before its title, so focus is visible without colour.
+enum PaneView {
+    static func draw(_ pane: Pane, state: AppState, frame: ScreenLayout.Frame, into grid: inout CellGrid) {
+        guard let rect = frame.panes[pane], rect.width >= 4, rect.height >= 2 else { return }
+        let focused = state.focus == pane
+        let text = ScreenLayout.laidOut(pane, in: state, frame: frame) ?? LaidOutText(lines: [], hiddenCount: 0)
+        let viewHeight = ScreenLayout.innerHeight(rect.height)
+        let offset = min(state.offset(of: pane), max(0, text.lines.count - viewHeight))
+        grid.fill(rect, with: .blank)
+        grid.drawBox(rect, title: title(pane, focused: focused, hidden: text.hiddenCount),
+                     style: focused ? [.bold, .accent] : .plain, weight: focused ? .heavy : .light)
+        let textWidth = ScreenLayout.innerWidth(rect.width)
+        for row in 0..<viewHeight {
+            let index = offset + row
+            guard index < text.lines.count else { break }
+            let highlight: TextStyle = (pane == .guideline && state.searchHit == index) ? .reverse : .plain
+            grid.put(text.lines[index], row: rect.y + 1 + row, col: rect.x + 2, maxWidth: textWidth,
+                     baseStyle: highlight)
+        }
+        let position = scrollPosition(offset: offset, view: viewHeight, total: text.lines.count)
+        if !position.isEmpty {
+            let col = rect.x + rect.width - DisplayWidth.of(position) - 2
+            if col > rect.x + 1 {
+                grid.put(text: position, row: rect.y + rect.height - 1, col: col, maxWidth: DisplayWidth.of(position),
+                         style: focused ? .bold : .plain)
+            }
+        }
+    }
+
+    /// `▶ Response 1 · hidden chars: 3`: focus marker, name and the hidden-character badge.
+    static func title(_ pane: Pane, focused: Bool, hidden: Int) -> String {
+        var title = (focused ? "▶ " : "") + pane.title
+        if hidden > 0 && pane != .guideline { title += " · hidden chars: \(hidden)" }
+        return title
+    }
+
+    /// ` 13–24 of 40 ↓ ` while more is below, ` end ` once the last line shows; empty when
+    /// everything fits.
+    static func scrollPosition(offset: Int, view: Int, total: Int) -> String {
+        guard total > view, view > 0 else { return "" }
+        let last = min(total, offset + view)
+        let more = last < total ? " ↓" : " end"
+        return " \(offset + 1)–\(last) of \(total)\(more) "
+    }
+}

@@ -1,0 +1,35 @@
+/// The row above the key bar: the note or search being typed, else the last message, else
+/// the note that will go with the current label.
+enum StatusView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        grid.fill(rect, with: .blank)
+        switch state.mode {
+        case .editingNote(let text):
+            put("Note (Enter saves, Esc cancels): ", field: text, state: state, rect: rect, grid: &grid)
+            return
+        case .searching(let text):
+            put("Search guideline (Enter finds, Esc cancels): /", field: text, state: state, rect: rect, grid: &grid)
+            return
+        default:
+            break
+        }
+        if let message = state.message {
+            let style: TextStyle = message.isError ? [.bold, .reverse] : .bold
+            let prefix = message.isError ? " ! " : " "
+            grid.put(text: prefix + Sanitizer.singleLine(message.text) + " ", row: rect.y, col: rect.x,
+                     maxWidth: rect.width, style: style)
+        } else if let note = state.note {
+            grid.put(text: " note: " + Sanitizer.singleLine(note), row: rect.y, col: rect.x, maxWidth: rect.width,
+                     style: .plain)
+        }
+    }
+
+    /// Shows a prompt and the typed text, keeping the end of a long entry in view.
+    private static func put(_ prompt: String, field: String, state: AppState, rect: Rect, grid: inout CellGrid) {
+        let shown = Sanitizer.singleLine(field) + "▏"
+        let room = max(1, rect.width - DisplayWidth.of(prompt) - 1)
+        grid.put(text: " " + prompt, row: rect.y, col: rect.x, maxWidth: rect.width, style: .bold)
+        grid.put(text: HeaderView.truncateLeft(shown, to: room), row: rect.y,
+                 col: rect.x + 1 + DisplayWidth.of(prompt), maxWidth: room, style: .underline)
+    }
+}

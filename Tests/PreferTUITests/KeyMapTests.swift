@@ -1,0 +1,71 @@
+import PreferCore
+@testable import PreferTUI
+import XCTest
+
+final class KeyMapTests: XCTestCase {
+    func testEveryKeyOfTheSpecIsBoundToItsCommand() {
+        let map = KeyMap(scale: .pairwise)
+        let expected: [(KeyEvent, Command)] = [
+            (.character("1"), .choose(slot: 0)), (.character("2"), .choose(slot: 1)),
+            (.character("3"), .choose(slot: 2)), (.character("t"), .choose(slot: 2)),
+            (.character("4"), .choose(slot: 3)), (.character("x"), .choose(slot: 3)),
+            (.character("u"), .undo), (.character("s"), .skip), (.character("n"), .startNote),
+            (.tab, .cycleFocus), (.character("j"), .scrollLines(1)), (.character("k"), .scrollLines(-1)),
+            (.down, .scrollLines(1)), (.up, .scrollLines(-1)), (.pageDown, .scrollPages(1)),
+            (.pageUp, .scrollPages(-1)), (.character(" "), .scrollPages(1)), (.home, .scrollToTop),
+            (.end, .scrollToBottom), (.character("g"), .toggleGuideline), (.character("/"), .startSearch),
+            (.character("?"), .toggleHelp), (.character("q"), .quit),
+        ]
+        for (key, command) in expected {
+            XCTAssertEqual(map.action(for: key, in: .labeling), .command(command), "\(key)")
+        }
+    }
+
+    func testNoKeyIsBoundTwice() {
+        for scale in Scale.allCases {
+            let keys = KeyMap(scale: scale).bindings.flatMap(\.keys)
+            XCTAssertEqual(keys.count, Set(keys).count, "\(scale)")
+        }
+    }
+
+    func testLikertUsesOneToFiveLeftToRight() {
+        let map = KeyMap(scale: .likert5)
+        for slot in 0..<5 {
+            XCTAssertEqual(map.command(for: .character(Character(String(slot + 1)))), .choose(slot: slot))
+        }
+        XCTAssertNil(map.command(for: .character("x")), "likert5 has no both-bad value")
+    }
+
+    func testTheKeyBarOnlyNamesKeysThatDoWhatItSays() {
+        let map = KeyMap(scale: .pairwise)
+        for binding in map.barBindings {
+            for key in binding.keys {
+                XCTAssertEqual(map.command(for: key), binding.command)
+            }
+        }
+        XCTAssertEqual(map.barBindings.compactMap(\.barLabel).prefix(4), ["left", "right", "tie", "both bad"])
+    }
+
+    func testTooSmallOnlyLetsTheRaterQuit() {
+        let map = KeyMap(scale: .pairwise)
+        XCTAssertNil(map.action(for: .character("1"), in: .tooSmall))
+        XCTAssertNil(map.action(for: .character("u"), in: .tooSmall))
+        XCTAssertEqual(map.action(for: .character("q"), in: .tooSmall), .command(.quit))
+    }
+
+    func testTypingANoteNeverTriggersCommands() {
+        let map = KeyMap(scale: .pairwise)
+        XCTAssertEqual(map.action(for: .character("1"), in: .textInput), .insertText("1"))
+        XCTAssertEqual(map.action(for: .character("q"), in: .textInput), .insertText("q"))
+        XCTAssertEqual(map.action(for: .enter, in: .textInput), .commitInput)
+        XCTAssertEqual(map.action(for: .escape, in: .textInput), .cancelInput)
+    }
+
+    func testTheDoneScreenAcceptsUndoAndQuitButNoChoice() {
+        let map = KeyMap(scale: .pairwise)
+        XCTAssertNil(map.action(for: .character("1"), in: .done))
+        XCTAssertNil(map.action(for: .character("s"), in: .done))
+        XCTAssertEqual(map.action(for: .character("u"), in: .done), .command(.undo))
+        XCTAssertEqual(map.action(for: .character("q"), in: .done), .command(.quit))
+    }
+}

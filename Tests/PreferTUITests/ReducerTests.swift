@@ -1,0 +1,206 @@
+import PreferCore
+@testable import PreferTUI
+import XCTest
+
+final class ReducerTests: XCTestCase {
+    private func task(_ index: Int, leftIsA: Bool = true, response: String = "short") -> LoadedTask {
+        LoadedTask(index: index, id: "t\(index)", sha256: "sha\(index)", promptText: "Question \(index)?",
+                   responseA: "A says \(response)", responseB: "B says \(response)", leftIsA: leftIsA)
+    }
+
+    private func state(queue: [Int] = [1, 2], requireRead: Bool = false, size: TerminalSize = .init(cols: 80, rows: 24),
+                       scale: Scale = .pairwise) -> AppState {
+        let config = LabelingConfig(rater: "ana", taskSetName: "tasks.jsonl", scale: scale, requireRead: requireRead,
+                                    guideline: "# Guide\n\nBe fair.", choiceGuardMs: 300)
+        return AppState(config: config, size: size, queue: queue, totalTasks: 3, labeledCount: 0)
+    }
+
+    /// A state showing task 0 since t = 1000 ms.
+    private func showing(_ loaded: LoadedTask, _ base: AppState? = nil) -> AppState {
+        var s = base ?? state()
+        _ = Reducer.reduce(&s, .taskLoaded(loaded), now: 1000)
+        return s
+    }
+
+    func testLeftKeyRecordsTheCanonicalResponseShownOnTheLeft() {
+        var s = showing(task(0, leftIsA: false))
+        let effects = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2500)
+        XCTAssertEqual(effects, [.record(.label(LabelInfo(task: "t0", taskSHA256: "sha0", choice: "B", left: .b, ms: 1500, note: nil)))])
+        XCTAssertEqual(s.current?.id, "t0", "the screen must not move on before the label is saved")
+    }
+
+    func testRightTieAndBothBadKeysRecordCanonicalValues() {
+        for (slot, expected) in [(1, "B"), (2, "tie"), (3, "both_bad")] {
+            var s = showing(task(0, leftIsA: true))
+            let effects = Reducer.reduce(&s, .command(.choose(slot: slot)), now: 2000)
+            guard case .record(.label(let info))? = effects.first else {
+                return XCTFail("slot \(slot) recorded nothing")
+            }
+            XCTAssertEqual(info.choice, expected)
+            XCTAssertEqual(info.left, .a)
+        }
+    }
+
+    func testLikertKeysAreMirroredWhenBIsOnTheLeft() {
+        var s = showing(task(0, leftIsA: false), state(scale: .likert5))
+        let effects = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5000)
+        guard case .record(.label(let info))? = effects.first else { return XCTFail() }
+        XCTAssertEqual(info.choice, "B>>A")
+    }
+
+    func testAChoiceTooSoonAfterTheTaskAppearsIsIgnored() {
+        var s = showing(task(0))
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 1299), [])
+        XCTAssertNil(s.pendingRecord)
+        XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 1300).isEmpty)
+    }
+
+    func testOnlyTheSavedConfirmationAdvancesAndFlushesTypeAhead() {
+        var s = showing(task(0))
+        let record = SessionEventBody.label(LabelInfo(task: "t0", taskSHA256: "sha0", choice: "A", left: .a, ms: 1000))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        let effects = Reducer.reduce(&s, .saved(record), now: 2010)
+        XCTAssertEqual(effects, [.loadTask(index: 1), .flushInput])
+        XCTAssertEqual(s.queue, [2])
+        XCTAssertEqual(s.labeledCount, 1)
+        XCTAssertEqual(s.history, [.init(index: 0, task: "t0")])
+    }
+
+    func testAFailedSaveDoesNotAdvanceAndTheNextKeyEndsTheSittingWithAnError() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        XCTAssertEqual(Reducer.reduce(&s, .saveFailed("No space left on device"), now: 2001), [])
+        XCTAssertEqual(s.current?.id, "t0")
+        XCTAssertEqual(s.labeledCount, 0)
+        guard case .failed(let message) = s.mode else { return XCTFail("not failed: \(s.mode)") }
+        XCTAssertTrue(message.contains("No space left on device"))
+        XCTAssertEqual(s.keyContext, .failed)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.quit), now: 3000), [.quit(reason: .error)])
+    }
+
+    func testUndoRetractsTheLastLabelAndReturnsToThatTask() {
+        var s = showing(task(0))
+        let record = SessionEventBody.label(LabelInfo(task: "t0", taskSHA256: "sha0", choice: "A", left: .a, ms: 1000))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        _ = Reducer.reduce(&s, .saved(record), now: 2001)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 2002)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.undo), now: 3000), [.record(.undo(task: "t0"))])
+        XCTAssertEqual(Reducer.reduce(&s, .saved(.undo(task: "t0")), now: 3001), [.loadTask(index: 0), .flushInput])
+        XCTAssertEqual(s.queue, [1, 2], "the task that was showing comes back after the undone one")
+        XCTAssertEqual(s.labeledCount, 0)
+        XCTAssertTrue(s.history.isEmpty)
+    }
+
+    func testUndoWithNothingToUndoSaysSo() {
+        var s = showing(task(0))
+        XCTAssertEqual(Reducer.reduce(&s, .command(.undo), now: 3000), [])
+        XCTAssertEqual(s.message?.text, "Nothing to undo in this sitting.")
+    }
+
+    func testSkipRecordsASkipAndMovesOn() {
+        var s = showing(task(0))
+        XCTAssertEqual(Reducer.reduce(&s, .command(.skip), now: 1100), [.record(.skip(task: "t0"))])
+        XCTAssertEqual(Reducer.reduce(&s, .saved(.skip(task: "t0")), now: 1101), [.loadTask(index: 1), .flushInput])
+        XCTAssertEqual(s.skippedThisSitting, 1)
+        XCTAssertEqual(s.labeledCount, 0)
+    }
+
+    func testTheLastLabelLeadsToTheDoneScreen() {
+        var s = showing(task(2), state(queue: []))
+        let record = SessionEventBody.label(LabelInfo(task: "t2", taskSHA256: "sha2", choice: "tie", left: .a, ms: 1000))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 2)), now: 2000)
+        XCTAssertEqual(Reducer.reduce(&s, .saved(record), now: 2001), [.flushInput])
+        XCTAssertEqual(s.mode, .done)
+        XCTAssertEqual(s.keyContext, .done)
+    }
+
+    func testANoteTypedWithNGoesWithTheLabel() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.startNote), now: 1100)
+        for c in "typo in B" { _ = Reducer.reduce(&s, .insertText(c), now: 1200) }
+        _ = Reducer.reduce(&s, .deleteBackward, now: 1200)
+        _ = Reducer.reduce(&s, .insertText("B"), now: 1200)
+        _ = Reducer.reduce(&s, .commitInput, now: 1300)
+        let effects = Reducer.reduce(&s, .command(.choose(slot: 1)), now: 2000)
+        XCTAssertEqual(effects, [.record(.label(LabelInfo(task: "t0", taskSHA256: "sha0", choice: "B", left: .a, ms: 1000, note: "typo in B")))])
+    }
+
+    func testEscapeCancelsANoteWithoutKeepingIt() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.startNote), now: 1100)
+        _ = Reducer.reduce(&s, .insertText("x"), now: 1200)
+        _ = Reducer.reduce(&s, .cancelInput, now: 1300)
+        XCTAssertNil(s.note)
+        XCTAssertEqual(s.mode, .labeling)
+    }
+
+    func testChoiceKeysDoNothingWhileTheTerminalIsTooSmall() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .resize(cols: 30, rows: 8), now: 1500)
+        XCTAssertEqual(s.keyContext, .tooSmall)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5000), [])
+        _ = Reducer.reduce(&s, .resize(cols: 80, rows: 24), now: 5001)
+        XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5002).isEmpty)
+    }
+
+    func testRequireReadRefusesUntilBothResponsesWereScrolledToTheEnd() {
+        let long = (1...80).map { "Line \($0) of a long answer." }.joined(separator: "\n\n")
+        var s = showing(task(0, response: long), state(requireRead: true))
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5000), [])
+        XCTAssertEqual(s.message?.isError, true)
+        _ = Reducer.reduce(&s, .command(.cycleFocus), now: 5001)
+        XCTAssertEqual(s.focus, .response1)
+        _ = Reducer.reduce(&s, .command(.scrollToBottom), now: 5002)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5003), [], "response 2 is still unread")
+        _ = Reducer.reduce(&s, .command(.cycleFocus), now: 5004)
+        for _ in 0..<200 { _ = Reducer.reduce(&s, .command(.scrollPages(1)), now: 5005) }
+        XCTAssertEqual(s.readToEnd, [.response1, .response2])
+        XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5006).isEmpty)
+    }
+
+    func testScrollingIsClampedToTheContent() {
+        let long = (1...80).map { "Line \($0)." }.joined(separator: "\n\n")
+        var s = showing(task(0, response: long))
+        s.focus = .response2
+        _ = Reducer.reduce(&s, .command(.scrollLines(-5)), now: 2000)
+        XCTAssertEqual(s.offset(of: .response2), 0)
+        _ = Reducer.reduce(&s, .command(.scrollToBottom), now: 2000)
+        let metrics = ScreenLayout.metrics(for: s)[.response2]!
+        XCTAssertEqual(s.offset(of: .response2), metrics.maxOffset)
+        XCTAssertGreaterThan(metrics.maxOffset, 0)
+    }
+
+    func testTabCyclesPromptResponsesAndGuidelineWhenShown() {
+        var s = showing(task(0))
+        s.guidelineVisible = true
+        var seen: [Pane] = []
+        for _ in 0..<4 {
+            _ = Reducer.reduce(&s, .command(.cycleFocus), now: 2000)
+            seen.append(s.focus)
+        }
+        XCTAssertEqual(seen, [.response1, .response2, .guideline, .prompt])
+    }
+
+    func testSearchFindsTheGuidelineLineAndRepeatsWithAnEmptyQuery() {
+        let guide = "# Guide\n\n" + (1...40).map { "Rule \($0): be kind." }.joined(separator: "\n\n") + "\n\nTie means equal.\n\nA tie again."
+        var base = state()
+        base.config.guideline = guide
+        var s = showing(task(0), base)
+        _ = Reducer.reduce(&s, .command(.startSearch), now: 2000)
+        for c in "TIE" { _ = Reducer.reduce(&s, .insertText(c), now: 2000) }
+        _ = Reducer.reduce(&s, .commitInput, now: 2000)
+        XCTAssertEqual(s.focus, .guideline)
+        let first = s.searchHit
+        XCTAssertNotNil(first)
+        _ = Reducer.reduce(&s, .command(.startSearch), now: 2000)
+        _ = Reducer.reduce(&s, .commitInput, now: 2000)
+        XCTAssertNotNil(s.searchHit)
+        XCTAssertGreaterThan(s.searchHit!, first!)
+    }
+
+    func testQuitAsksToEndTheSitting() {
+        var s = showing(task(0))
+        XCTAssertEqual(Reducer.reduce(&s, .command(.quit), now: 2000), [.quit(reason: .quit)])
+        XCTAssertEqual(Reducer.reduce(&s, .endRequested(.hangup), now: 2000), [.quit(reason: .hangup)])
+    }
+}
