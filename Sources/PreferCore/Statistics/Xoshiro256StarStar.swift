@@ -31,6 +31,12 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         s0 = expander.next(); s1 = expander.next(); s2 = expander.next(); s3 = expander.next()
     }
 
+    /// Starts from an explicit state (not all zero), as the reference test vectors do.
+    public init(state s0: UInt64, _ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+        precondition(s0 | s1 | s2 | s3 != 0, "xoshiro's state must not be all zero")
+        self.s0 = s0; self.s1 = s1; self.s2 = s2; self.s3 = s3
+    }
+
     /// The generator of bootstrap resample `index` under `seed`: seeded with the
     /// (index+1)-th output of SplitMix64 started at `seed`, so each resample has its own
     /// stream and the result does not depend on which thread draws it.
