@@ -102,10 +102,11 @@ enum Bootstrap {
         let count = settings.resamples
         let comparisons = ModelComparisons(m)
         let rated = pointStrengths.map { p in p.indices.filter { p[$0] != nil } }
-        // Threads only pay off with real work; tiny data sets stay on the calling thread.
+        // Threads only pay off with real work; tiny data sets stay on the calling thread
+        // unless the caller asked for a number of workers.
         let work = count * max(m.labelCount, m.itemCount)
-        let available = settings.workers ?? ProcessInfo.processInfo.activeProcessorCount
-        let workers = max(1, min(available, count, work < 200_000 ? 1 : available))
+        let automatic = work < 200_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let workers = max(1, min(settings.workers ?? automatic, count))
         let slots = Slots(count: count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var weights = [Int32](repeating: 0, count: m.itemCount)

@@ -79,12 +79,12 @@ public enum BradleyTerry {
         let beaten = reach(k) { a, b in w[a * k + b] > 0 }
         if beaten.count < k {
             let rest = (0..<k).filter { !beaten.contains($0) }
-            return "\(list(beaten, names)) never win or tie against \(list(rest, names)), so the maximum-likelihood ratings diverge"
+            return "\(list(beaten, names)) \(neverWin(beaten.count)) against \(list(rest, names)), so the maximum-likelihood ratings diverge"
         }
         let beating = reach(k) { a, b in w[b * k + a] > 0 }
         if beating.count < k {
             let rest = (0..<k).filter { !beating.contains($0) }
-            return "\(list(rest, names)) never win or tie against \(list(beating, names)), so the maximum-likelihood ratings diverge"
+            return "\(list(rest, names)) \(neverWin(rest.count)) against \(list(beating, names)), so the maximum-likelihood ratings diverge"
         }
         return nil
     }
@@ -101,6 +101,10 @@ public enum BradleyTerry {
             }
         }
         return (0..<k).filter { seen[$0] }
+    }
+
+    private static func neverWin(_ count: Int) -> String {
+        count == 1 ? "never wins or ties" : "never win or tie"
     }
 
     private static func list(_ indexes: [Int], _ names: [String]) -> String {
