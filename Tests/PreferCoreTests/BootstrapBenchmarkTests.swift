@@ -38,9 +38,14 @@ final class BootstrapBenchmarkTests: XCTestCase {
         let boot = clock.measure {
             intervals = m.bootstrapIntervals(BootstrapSettings(resamples: 1000, seed: 0, workers: 2))
         }
+        var single: BootstrapIntervals?
+        let serial = clock.measure {
+            single = m.bootstrapIntervals(BootstrapSettings(resamples: 1000, seed: 0, workers: 1))
+        }
         let ms = { (d: Duration) in Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
-        print(String(format: "BENCH build %.1f ms, point estimates %.1f ms, bootstrap 1000×2 threads %.1f ms",
-                     ms(build), ms(points), ms(boot)))
+        print(String(format: "BENCH build %.1f ms, point estimates %.1f ms, bootstrap 1000 on 2 threads %.1f ms (1 thread %.1f ms)",
+                     ms(build), ms(points), ms(boot), ms(serial)))
+        XCTAssertEqual(intervals, single, "thread count must not change the intervals")
         XCTAssertEqual(m.labelCount, 300_000)
         XCTAssertEqual(m.itemCount, 100_000)
         XCTAssertEqual(summary?.pairs.count, 50 * 49 / 2)
