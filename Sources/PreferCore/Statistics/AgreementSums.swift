@@ -1,0 +1,113 @@
+/// Item-weighted sums from which percent agreement, nominal alpha, Fleiss' kappa and AC1
+/// all follow.
+///
+/// A bootstrap resample is a multiset of items, i.e. a weight (how often it was drawn) per
+/// item; the point estimate is the case where every weight is 1. Computing both through this
+/// one type keeps the intervals consistent with the point estimates by construction.
+struct AgreementSums: Sendable {
+    /// Σ w over all items (AC1's n: subjects with at least one rating).
+    var items = 0.0
+    /// Σ w over items with ≥ 2 labels.
+    var pairableItems = 0.0
+    /// Σ w · Σ_k n_ik(n_ik−1) / (n_i(n_i−1)) over items with ≥ 2 labels.
+    var agreement = 0.0
+    /// Σ w · n_i over items with ≥ 2 labels (Krippendorff's n, the pairable values).
+    var pairableValues = 0.0
+    /// Σ w · Σ_k n_ik(n_i − n_ik)/(n_i − 1): the off-diagonal mass of the coincidence matrix.
+    var nominalObserved = 0.0
+    /// Σ w · n_ik over items with ≥ 2 labels: the coincidence matrix marginals n_k.
+    var marginals: [Double]
+    /// Σ w · n_ik / n_i over all items: AC1's classification shares before dividing by n.
+    var shares: [Double]
+
+    /// Sums over the matrix with the given item weights (nil: every item once).
+    init(_ m: RatingMatrix, weights: [Int32]? = nil) {
+        let q = m.categories.count
+        var marginals = [Double](repeating: 0, count: q), shares = marginals
+        var items = 0.0, pairableItems = 0.0, agreement = 0.0, pairableValues = 0.0, nominalObserved = 0.0
+        let runStart = m.runStart, runCategory = m.runCategory, runCount = m.runCount
+        for i in 0..<(runStart.count - 1) {
+            var w = 1.0
+            if let weights {
+                if weights[i] == 0 { continue }
+                w = Double(weights[i])
+            }
+            let lo = runStart[i], hi = runStart[i + 1]
+            var size: Int32 = 0
+            for p in lo..<hi { size += runCount[p] }
+            let mi = Double(size)
+            items += w
+            let share = w / mi
+            for p in lo..<hi { shares[Int(runCategory[p])] += share * Double(runCount[p]) }
+            guard size >= 2 else { continue }
+            var same = 0.0, off = 0.0
+            for p in lo..<hi {
+                let c = Double(runCount[p])
+                same += c * (c - 1)
+                off += c * (mi - c)
+                marginals[Int(runCategory[p])] += w * c
+            }
+            pairableItems += w
+            pairableValues += w * mi
+            agreement += w * same / (mi * (mi - 1))
+            nominalObserved += w * off / (mi - 1)
+        }
+        self.items = items
+        self.pairableItems = pairableItems
+        self.agreement = agreement
+        self.pairableValues = pairableValues
+        self.nominalObserved = nominalObserved
+        self.marginals = marginals
+        self.shares = shares
+    }
+
+    static let noPairableItem = "no item has two or more labels"
+
+    /// Mean per-item pairwise agreement over items with ≥ 2 labels.
+    var percentAgreement: Estimate {
+        pairableItems > 0 ? .value(agreement / pairableItems) : .undefined(Self.noPairableItem)
+    }
+
+    /// Krippendorff's alpha with the nominal metric.
+    var alphaNominal: Estimate {
+        guard pairableItems > 0 else { return .undefined(Self.noPairableItem) }
+        let n = pairableValues
+        var squares = 0.0
+        for x in marginals { squares += x * x }
+        let expected = n * n - squares
+        guard expected > 0 else {
+            return .undefined("all pairable labels are in one category, so expected disagreement is 0 (0/0)")
+        }
+        return .finite(1 - (n - 1) * nominalObserved / expected, orUndefined: "not a finite number")
+    }
+
+    /// Fleiss' kappa, valid only when every item with ≥ 2 labels has the same number of labels.
+    var fleissKappa: Estimate {
+        guard pairableItems > 0 else { return .undefined(Self.noPairableItem) }
+        let n = pairableValues
+        var chance = 0.0
+        for x in marginals { chance += (x / n) * (x / n) }
+        guard chance < 1 else {
+            return .undefined("all pairable labels are in one category, so chance agreement is 1 (0/0)")
+        }
+        return .finite((agreement / pairableItems - chance) / (1 - chance), orUndefined: "not a finite number")
+    }
+
+    /// Gwet's AC1 with q declared categories.
+    var gwetAC1: Estimate {
+        let q = shares.count
+        guard q >= 2 else {
+            return .undefined("fewer than two declared categories, so chance agreement is undefined")
+        }
+        guard pairableItems > 0 else { return .undefined(Self.noPairableItem) }
+        let pa = agreement / pairableItems
+        var spread = 0.0
+        for s in shares {
+            let pi = s / items
+            spread += pi * (1 - pi)
+        }
+        let pe = spread / Double(q - 1)
+        // pe ≤ 1/q ≤ 1/2 for q ≥ 2, so the denominator never vanishes.
+        return .finite((pa - pe) / (1 - pe), orUndefined: "not a finite number")
+    }
+}

@@ -1,0 +1,222 @@
+/// Integer-coded labels: items × raters → category index, plus what each label and item carry.
+///
+/// Built once from string labels; every statistic then runs over flat arrays with no
+/// dictionaries in its loops. Items and raters are sorted by name so that the same labels in
+/// any input order give the same matrix — and so the same bootstrap resamples.
+public struct RatingMatrix: Sendable {
+    /// The declared categories; `labelCategory` indexes into `categories.names`.
+    public let categories: CategorySet
+    /// Item (task) ids, sorted; item index `i` is `itemIDs[i]`.
+    public let itemIDs: [String]
+    /// Rater names, sorted; rater index `r` is `raterIDs[r]`.
+    public let raterIDs: [String]
+    /// Model names seen on labeled items, sorted.
+    public let modelNames: [String]
+
+    // Labels grouped by item (item order), raters ascending inside an item.
+    let itemStart: [Int]
+    let labelRater: [Int32]
+    let labelCategory: [Int32]
+    let labelItem: [Int32]
+    /// 0 = A was on the left, 1 = B was on the left, -1 = not recorded.
+    let labelLeft: [Int8]
+    /// Milliseconds, or `RatingMatrix.noMilliseconds`.
+    let labelMs: [Int]
+    // Category counts per item as runs (category ascending), so items cost O(categories used).
+    let runStart: [Int]
+    let runCategory: [Int32]
+    let runCount: [Int32]
+    // Label indexes grouped by rater, items ascending.
+    let raterStart: [Int]
+    let raterLabels: [Int32]
+    // Per item: model indexes (-1 when absent) and the gold answer.
+    let itemModelA: [Int32]
+    let itemModelB: [Int32]
+    let itemGold: [GoldAnswer?]
+
+    static let noMilliseconds = Int.min
+
+    /// A gold answer resolved against the declared categories.
+    struct GoldAnswer: Sendable {
+        /// The category spelled exactly like the gold choice, or -1.
+        var category: Int32
+        /// `.a`/`.b` when the gold choice is exactly `A` or `B` (then any A-side or B-side
+        /// choice, such as likert5 `A>>B`, counts as correct), else nil.
+        var side: Verdict?
+    }
+
+    /// Number of items (tasks with at least one label).
+    public var itemCount: Int { itemIDs.count }
+    /// Number of raters with at least one label.
+    public var raterCount: Int { raterIDs.count }
+    /// Number of labels.
+    public var labelCount: Int { labelRater.count }
+
+    /// Declares the categories from the labels (SPEC §8) and builds the matrix.
+    public static func build(
+        labels: [ObservedLabel], items: [String: ItemInfo] = [:],
+        categories explicit: [String]? = nil, ordinal: Bool = false, scaleHint: Scale? = nil
+    ) throws(StatisticsError) -> RatingMatrix {
+        let declared = try CategorySet.declare(choices: labels.lazy.map(\.choice), explicit: explicit,
+                                               ordinal: ordinal, scaleHint: scaleHint)
+        return try RatingMatrix(labels: labels, categories: declared, items: items)
+    }
+
+    /// Builds the matrix from labels whose choices all belong to `categories`.
+    public init(labels: [ObservedLabel], categories: CategorySet,
+                items: [String: ItemInfo] = [:]) throws(StatisticsError) {
+        self.categories = categories
+        var categoryIndex: [String: Int32] = [:]
+        for (k, name) in categories.names.enumerated() { categoryIndex[name] = Int32(k) }
+
+        // Pass 1: intern strings in first-seen order.
+        let n = labels.count
+        var itemFirst: [String: Int32] = [:], raterFirst: [String: Int32] = [:]
+        var itemNames: [String] = [], raterNames: [String] = []
+        var rawItem = [Int32](repeating: 0, count: n)
+        var rawRater = [Int32](repeating: 0, count: n)
+        var rawCategory = [Int32](repeating: 0, count: n)
+        for (j, label) in labels.enumerated() {
+            guard let c = categoryIndex[label.choice] else {
+                throw .unknownChoice(choice: label.choice, item: label.item, rater: label.rater,
+                                     declared: categories.names)
+            }
+            rawCategory[j] = c
+            rawItem[j] = Self.intern(label.item, &itemFirst, &itemNames)
+            rawRater[j] = Self.intern(label.rater, &raterFirst, &raterNames)
+        }
+        let (sortedItems, itemRank) = Self.sortedRanks(itemNames)
+        let (sortedRaters, raterRank) = Self.sortedRanks(raterNames)
+        itemIDs = sortedItems
+        raterIDs = sortedRaters
+        let itemTotal = sortedItems.count, raterTotal = sortedRaters.count
+
+        // Pass 2: counting sort by item, then by rater inside each item.
+        var start = [Int](repeating: 0, count: itemTotal + 1)
+        for j in 0..<n { start[Int(itemRank[Int(rawItem[j])]) + 1] += 1 }
+        for i in 0..<itemTotal { start[i + 1] += start[i] }
+        var fill = start
+        var order = [Int](repeating: 0, count: n)
+        for j in 0..<n {
+            let i = Int(itemRank[Int(rawItem[j])])
+            order[fill[i]] = j
+            fill[i] += 1
+        }
+        for i in 0..<itemTotal where start[i + 1] - start[i] > 1 {
+            order[start[i]..<start[i + 1]].sort { raterRank[Int(rawRater[$0])] < raterRank[Int(rawRater[$1])] }
+            for p in (start[i] + 1)..<start[i + 1]
+            where rawRater[order[p]] == rawRater[order[p - 1]] {
+                throw .duplicateLabel(item: sortedItems[i], rater: raterNames[Int(rawRater[order[p]])])
+            }
+        }
+        itemStart = start
+
+        var lRater = [Int32](repeating: 0, count: n), lCategory = [Int32](repeating: 0, count: n)
+        var lItem = [Int32](repeating: 0, count: n), lLeft = [Int8](repeating: -1, count: n)
+        var lMs = [Int](repeating: Self.noMilliseconds, count: n)
+        for i in 0..<itemTotal {
+            for p in start[i]..<start[i + 1] {
+                let j = order[p]
+                lRater[p] = raterRank[Int(rawRater[j])]
+                lCategory[p] = rawCategory[j]
+                lItem[p] = Int32(i)
+                switch labels[j].left {
+                case .a?: lLeft[p] = 0
+                case .b?: lLeft[p] = 1
+                case nil: break
+                }
+                if let ms = labels[j].milliseconds { lMs[p] = ms }
+            }
+        }
+        labelRater = lRater; labelCategory = lCategory; labelItem = lItem
+        labelLeft = lLeft; labelMs = lMs
+
+        (runStart, runCategory, runCount) = Self.categoryRuns(itemStart: start, categories: lCategory,
+                                                             categoryCount: categories.count)
+        (raterStart, raterLabels) = Self.groupByRater(labelRater: lRater, raterCount: raterTotal)
+        (modelNames, itemModelA, itemModelB, itemGold) = Self.itemSideInfo(
+            itemIDs: sortedItems, items: items, categoryIndex: categoryIndex)
+    }
+
+    private static func intern(_ s: String, _ table: inout [String: Int32], _ names: inout [String]) -> Int32 {
+        if let id = table[s] { return id }
+        let id = Int32(names.count)
+        table[s] = id
+        names.append(s)
+        return id
+    }
+
+    /// Sorted names and, for each first-seen id, its rank in the sorted order.
+    private static func sortedRanks(_ names: [String]) -> ([String], [Int32]) {
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        var rank = [Int32](repeating: 0, count: names.count)
+        for (r, id) in order.enumerated() { rank[id] = Int32(r) }
+        return (order.map { names[$0] }, rank)
+    }
+
+    private static func categoryRuns(itemStart: [Int], categories: [Int32],
+                                     categoryCount: Int) -> ([Int], [Int32], [Int32]) {
+        var counts = [Int32](repeating: 0, count: categoryCount)
+        var touched: [Int32] = []
+        var runStart = [0], runCategory: [Int32] = [], runCount: [Int32] = []
+        runCategory.reserveCapacity(categories.count)
+        runCount.reserveCapacity(categories.count)
+        for i in 0..<(itemStart.count - 1) {
+            for p in itemStart[i]..<itemStart[i + 1] {
+                let c = Int(categories[p])
+                if counts[c] == 0 { touched.append(Int32(c)) }
+                counts[c] += 1
+            }
+            touched.sort()
+            for c in touched {
+                runCategory.append(c)
+                runCount.append(counts[Int(c)])
+                counts[Int(c)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            runStart.append(runCategory.count)
+        }
+        return (runStart, runCategory, runCount)
+    }
+
+    private static func groupByRater(labelRater: [Int32], raterCount: Int) -> ([Int], [Int32]) {
+        var start = [Int](repeating: 0, count: raterCount + 1)
+        for r in labelRater { start[Int(r) + 1] += 1 }
+        for r in 0..<raterCount { start[r + 1] += start[r] }
+        var fill = start
+        var out = [Int32](repeating: 0, count: labelRater.count)
+        // Labels are in item order, so each rater's list comes out in item order too.
+        for (p, r) in labelRater.enumerated() {
+            out[fill[Int(r)]] = Int32(p)
+            fill[Int(r)] += 1
+        }
+        return (start, out)
+    }
+
+    private static func itemSideInfo(itemIDs: [String], items: [String: ItemInfo],
+                                     categoryIndex: [String: Int32])
+        -> ([String], [Int32], [Int32], [GoldAnswer?]) {
+        var models = Set<String>()
+        for id in itemIDs {
+            guard let info = items[id] else { continue }
+            if let a = info.modelA { models.insert(a) }
+            if let b = info.modelB { models.insert(b) }
+        }
+        let names = models.sorted()
+        var modelIndex: [String: Int32] = [:]
+        for (k, m) in names.enumerated() { modelIndex[m] = Int32(k) }
+        var modelA = [Int32](repeating: -1, count: itemIDs.count)
+        var modelB = modelA
+        var gold = [GoldAnswer?](repeating: nil, count: itemIDs.count)
+        for (i, id) in itemIDs.enumerated() {
+            guard let info = items[id] else { continue }
+            if let a = info.modelA { modelA[i] = modelIndex[a] ?? -1 }
+            if let b = info.modelB { modelB[i] = modelIndex[b] ?? -1 }
+            if let g = info.gold {
+                let side: Verdict? = g == "A" ? .a : (g == "B" ? .b : nil)
+                gold[i] = GoldAnswer(category: categoryIndex[g] ?? -1, side: side)
+            }
+        }
+        return (names, modelA, modelB, gold)
+    }
+}
