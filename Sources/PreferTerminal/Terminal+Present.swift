@@ -15,15 +15,9 @@ extension Terminal {
             // clearok on the window carries over to the physical screen at doupdate.
             if clearPhysicalScreen { clearok(window, true) }
         }
-        for row in 0..<max(visibleRows, 0) {
-            let changed: Range<Int>?
-            if let previous, !everything {
-                changed = FrameDiff.changedColumns(row: row, previous: previous, next: grid)
-            } else {
-                changed = 0..<grid.width
-            }
-            guard let changed else { continue }
-            draw(grid, row: row, columns: changed.clamped(to: 0..<visibleCols), visibleCols: visibleCols)
+        // The grid's own diff widens each run to whole wide glyphs, so half a glyph is never redrawn.
+        for change in grid.changes(since: everything ? nil : previous) where change.row < visibleRows {
+            draw(grid, row: change.row, columns: change.columns.clamped(to: 0..<visibleCols), visibleCols: visibleCols)
         }
         previousFrame = grid
         repaintEverything = false

@@ -19,7 +19,7 @@ private let restoreAtExit: @convention(c) () -> Void = {
 /// This is the only type that talks to ncurses. Layout never asks it anything but `size`; the
 /// rest of the program sees `KeyEvent`s and hands back whole grids.
 @MainActor
-public final class Terminal {
+public final class Terminal: LabelingScreen {
     let window: UnsafeMutablePointer<WINDOW>
     let colorsEnabled: Bool
     /// The last frame drawn, for diffing; nil forces a full repaint.
@@ -38,7 +38,7 @@ public final class Terminal {
     private var isGone = false
     private var isClosed = false
     private var appliedTimeout: Int32?
-    private var lastKnownSize: (cols: Int, rows: Int)
+    private var lastKnownSize: TerminalSize
 
     /// Opens the screen on `/dev/tty`, refusing a missing, dumb or unknown TERM and a locale
     /// that cannot be made UTF-8 before anything is drawn.
@@ -47,18 +47,15 @@ public final class Terminal {
         try TerminalEnvironment.selectUTF8Locale()
         // Before newterm: ncurses only installs its own SIGINT/SIGTERM handlers (which exit
         // without letting the runtime write session_end) where the handler is still the default.
+        // Refuse an unknown TERM before anything else, even without a terminal: setupterm only
+        // reads terminfo here (stderr is just the descriptor it may ask for a size).
+        try TerminalEnvironment.probeTerminfo(term: term, fileDescriptor: STDERR_FILENO)
         SignalMonitor.install()
         // /dev/tty rather than stdin/stdout: stdout stays free and a redirect cannot blind us.
         guard let tty = fopen("/dev/tty", "r+") else {
             throw .noTerminalDevice(reason: String(cString: strerror(errno)))
         }
         let descriptor = fileno(tty)
-        do {
-            try TerminalEnvironment.probeTerminfo(term: term, fileDescriptor: descriptor)
-        } catch {
-            fclose(tty)
-            throw error
-        }
         // Unlike initscr, newterm returns nil on a bad TERM instead of printing and exiting.
         guard let screen = newterm(nil, tty, tty), let window = prefer_stdscr() else {
             fclose(tty)
@@ -100,7 +97,7 @@ public final class Terminal {
         self.tty = tty
         self.ttyDescriptor = descriptor
         self.colorsEnabled = colors
-        self.lastKnownSize = (cols: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+        self.lastKnownSize = TerminalSize(cols: Int(getmaxx(window)), rows: Int(getmaxy(window)))
     }
 
     isolated deinit {
@@ -108,16 +105,16 @@ public final class Terminal {
     }
 
     /// The screen size in cells, as ncurses last learned it.
-    public var size: (cols: Int, rows: Int) {
+    public var size: TerminalSize {
         if !isInactive {
-            lastKnownSize = (cols: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+            lastKnownSize = TerminalSize(cols: Int(getmaxx(window)), rows: Int(getmaxy(window)))
         }
         return lastKnownSize
     }
 
     /// Waits up to `timeoutMs` (≤ 200 keeps signals prompt; negative blocks) for one key,
     /// a resize, or evidence that the terminal is gone.
-    public func readInput(timeoutMs: Int) -> TerminalInput {
+    public func readInput(timeoutMs: Int) -> ScreenInput {
         if isInactive { return .closed }
         let timeout = Int32(clamping: max(timeoutMs, -1))
         if appliedTimeout != timeout {
@@ -139,8 +136,7 @@ public final class Terminal {
             if key == KEY_RESIZE {
                 // ncurses has already resized its screen; the old frame no longer matches it.
                 repaintEverything = true
-                let current = size
-                return .resize(cols: current.cols, rows: current.rows)
+                return .resize(size)
             }
             return .key(KeyDecoder.functionKey(key))
         default:
