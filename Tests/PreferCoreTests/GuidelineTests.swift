@@ -2,10 +2,10 @@ import XCTest
 @testable import PreferCore
 
 final class GuidelineTests: XCTestCase {
-    private var folder: TemporaryFolder!
+    private var folder: TaskFileScratch!
 
     override func setUpWithError() throws {
-        folder = try TemporaryFolder()
+        folder = try TaskFileScratch()
     }
 
     func testTextKeepsMarkdownAndHashIsOfTheBytesOnDisk() throws {

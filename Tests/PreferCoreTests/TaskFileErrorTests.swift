@@ -3,16 +3,16 @@ import XCTest
 
 /// Every way a task file is refused, with the exact `FILE:LINE: reason` a lead sees.
 final class TaskFileErrorTests: XCTestCase {
-    private var folder: TemporaryFolder!
+    private var folder: TaskFileScratch!
 
     override func setUpWithError() throws {
-        folder = try TemporaryFolder()
+        folder = try TaskFileScratch()
     }
 
     /// Loads a file of `good` lines with `bad` on line 2 and returns the one problem.
     private func problem(_ bad: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let path = try folder.write("t.jsonl", taskLine("ok") + "\n" + bad + "\n" + taskLine("ok2") + "\n")
-        let problems = loadProblems(path, file: file, line: line)
+        let path = try folder.write("t.jsonl", TaskFileScratch.taskLine("ok") + "\n" + bad + "\n" + TaskFileScratch.taskLine("ok2") + "\n")
+        let problems = taskFileProblems(path, file: file, line: line)
         XCTAssertEqual(problems.count, 1, "\(problems)", file: file, line: line)
         return problems.first.map { String($0.dropFirst(path.count + 1)) } ?? ""
     }
@@ -31,26 +31,26 @@ final class TaskFileErrorTests: XCTestCase {
     }
 
     func testInvalidUTF8NamesTheColumn() throws {
-        let bytes = Array(taskLine("ok").utf8) + [0x0A] + Array(#"{"id":"abcd"#.utf8) + [0xFF]
+        let bytes = Array(TaskFileScratch.taskLine("ok").utf8) + [0x0A] + Array(#"{"id":"abcd"#.utf8) + [0xFF]
             + Array(#"","prompt":"p","response_a":"a","response_b":"b"}"#.utf8) + [0x0A]
         let path = try folder.write("u.jsonl", bytes)
-        XCTAssertEqual(loadProblems(path), ["\(path):2: invalid UTF-8 at column 12"])
+        XCTAssertEqual(taskFileProblems(path), ["\(path):2: invalid UTF-8 at column 12"])
         // Overlong forms and encoded surrogates are invalid UTF-8 too.
         let overlong = try folder.write("o.jsonl", Array(#"{"id":"a"#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8))
-        XCTAssertEqual(loadProblems(overlong), ["\(overlong):1: invalid UTF-8 at column 9"])
+        XCTAssertEqual(taskFileProblems(overlong), ["\(overlong):1: invalid UTF-8 at column 9"])
         let surrogate = try folder.write("s.jsonl", Array(#"{"id":"a"#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8))
-        XCTAssertEqual(loadProblems(surrogate), ["\(surrogate):1: invalid UTF-8 at column 9"])
+        XCTAssertEqual(taskFileProblems(surrogate), ["\(surrogate):1: invalid UTF-8 at column 9"])
     }
 
     func testNulBytesAreRefusedInsideAndOutsideStrings() throws {
         XCTAssertEqual(try problem("{\"id\":\"a\u{0}b\"}"), "2: invalid JSON at column 9: unescaped control character U+0000 in a string")
-        XCTAssertEqual(try problem("\u{0}" + taskLine("z")), "2: invalid JSON at column 1: expected a value, found U+0000")
+        XCTAssertEqual(try problem("\u{0}" + TaskFileScratch.taskLine("z")), "2: invalid JSON at column 1: expected a value, found U+0000")
     }
 
     func testDuplicateIdsNameTheFirstLine() throws {
-        let path = try folder.write("d.jsonl", [taskLine("a"), "", taskLine("t1"), taskLine("b"), taskLine("t1"), taskLine("t1")]
+        let path = try folder.write("d.jsonl", [TaskFileScratch.taskLine("a"), "", TaskFileScratch.taskLine("t1"), TaskFileScratch.taskLine("b"), TaskFileScratch.taskLine("t1"), TaskFileScratch.taskLine("t1")]
             .joined(separator: "\n"))
-        XCTAssertEqual(loadProblems(path), [
+        XCTAssertEqual(taskFileProblems(path), [
             "\(path):5: duplicate id \"t1\" (first on line 3)",
             "\(path):6: duplicate id \"t1\" (first on line 3)",
         ])
@@ -89,13 +89,13 @@ final class TaskFileErrorTests: XCTestCase {
     func testIdsMustBeShortAndFreeOfControlCharacters() throws {
         let rule = "2: \"id\" must be 1–200 characters without control characters"
         XCTAssertEqual(try problem(#"{"id":"","prompt":"p","response_a":"a","response_b":"b"}"#), rule)
-        XCTAssertEqual(try problem(taskLine(String(repeating: "é", count: 201))), rule)
-        XCTAssertEqual(try problem(taskLine(#"a\u0007b"#)), rule)
-        XCTAssertEqual(try problem(taskLine("a\u{7F}b")), rule)
-        XCTAssertEqual(try problem(taskLine("a\u{85}b")), rule)
-        XCTAssertEqual(try problem(taskLine(#"a\u0085b"#)), rule)
+        XCTAssertEqual(try problem(TaskFileScratch.taskLine(String(repeating: "é", count: 201))), rule)
+        XCTAssertEqual(try problem(TaskFileScratch.taskLine(#"a\u0007b"#)), rule)
+        XCTAssertEqual(try problem(TaskFileScratch.taskLine("a\u{7F}b")), rule)
+        XCTAssertEqual(try problem(TaskFileScratch.taskLine("a\u{85}b")), rule)
+        XCTAssertEqual(try problem(TaskFileScratch.taskLine(#"a\u0085b"#)), rule)
         // 200 characters (400 bytes) is still fine.
-        let path = try folder.write("ok.jsonl", taskLine(String(repeating: "é", count: 200)))
+        let path = try folder.write("ok.jsonl", TaskFileScratch.taskLine(String(repeating: "é", count: 200)))
         XCTAssertEqual(try TaskFile.load(path: path).id(at: 0), String(repeating: "é", count: 200))
     }
 
@@ -131,24 +131,24 @@ final class TaskFileErrorTests: XCTestCase {
 
     func testAFileWithoutTasksIsRefused() throws {
         let empty = try folder.write("empty.jsonl", "")
-        XCTAssertEqual(loadProblems(empty), ["\(empty): the file holds no tasks"])
+        XCTAssertEqual(taskFileProblems(empty), ["\(empty): the file holds no tasks"])
         let blank = try folder.write("blank.jsonl", [0xEF, 0xBB, 0xBF] + Array("\n  \r\n\t\n".utf8))
-        XCTAssertEqual(loadProblems(blank), ["\(blank): the file holds no tasks"])
+        XCTAssertEqual(taskFileProblems(blank), ["\(blank): the file holds no tasks"])
     }
 
     func testMissingFilesAndDirectoriesAreRefusedWithoutALine() throws {
         let missing = folder.path + "/none.jsonl"
-        XCTAssertEqual(loadProblems(missing), ["\(missing): cannot be opened: No such file or directory"])
-        XCTAssertEqual(loadProblems(folder.path), ["\(folder.path): is a directory, not a file"])
+        XCTAssertEqual(taskFileProblems(missing), ["\(missing): cannot be opened: No such file or directory"])
+        XCTAssertEqual(taskFileProblems(folder.path), ["\(folder.path): is a directory, not a file"])
     }
 
     func testABomAfterTheFirstLineIsAnError() throws {
-        let path = try folder.write("bom.jsonl", Array(taskLine("a").utf8) + [0x0A, 0xEF, 0xBB, 0xBF] + Array(taskLine("b").utf8))
-        XCTAssertEqual(loadProblems(path), ["\(path):2: invalid JSON at column 1: expected a value, found U+FEFF"])
+        let path = try folder.write("bom.jsonl", Array(TaskFileScratch.taskLine("a").utf8) + [0x0A, 0xEF, 0xBB, 0xBF] + Array(TaskFileScratch.taskLine("b").utf8))
+        XCTAssertEqual(taskFileProblems(path), ["\(path):2: invalid JSON at column 1: expected a value, found U+FEFF"])
     }
 
     func testOnlyTheFirstTwentyProblemsAreKeptAndTheRestCounted() throws {
-        let lines = (1...50).map { $0 % 2 == 0 ? taskLine("t\($0)") : "{bad \($0)" }
+        let lines = (1...50).map { $0 % 2 == 0 ? TaskFileScratch.taskLine("t\($0)") : "{bad \($0)" }
         let path = try folder.write("many.jsonl", lines.joined(separator: "\n"))
         do throws(ValidationFailure) {
             _ = try TaskFile.load(path: path)

@@ -3,7 +3,7 @@ import XCTest
 @testable import PreferCore
 
 /// Temporary files for task-file and guideline tests, removed when the test ends.
-final class TemporaryFolder {
+final class TaskFileScratch {
     let path: String
 
     init() throws {
@@ -21,6 +21,11 @@ final class TemporaryFolder {
         return file
     }
 
+    /// One valid single-turn task line.
+    static func taskLine(_ id: String, response: String = "fine", extra: String = "") -> String {
+        #"{"id":"\#(id)","prompt":"Say hi","response_a":"hi","response_b":"\#(response)","model_a":"m1","model_b":"m2"\#(extra)}"#
+    }
+
     /// Writes `text` as UTF-8.
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
@@ -28,14 +33,9 @@ final class TemporaryFolder {
     }
 }
 
-/// One valid single-turn task line.
-func taskLine(_ id: String, response: String = "fine", extra: String = "") -> String {
-    #"{"id":"\#(id)","prompt":"Say hi","response_a":"hi","response_b":"\#(response)","model_a":"m1","model_b":"m2"\#(extra)}"#
-}
-
 extension XCTestCase {
     /// The problems `TaskFile.load` reports for a file, as `FILE:LINE: reason` lines.
-    func loadProblems(_ path: String, sliceSize: Int? = nil,
+    func taskFileProblems(_ path: String, sliceSize: Int? = nil,
                       file: StaticString = #filePath, line: UInt = #line) -> [String] {
         do throws(ValidationFailure) {
             let loaded: TaskFile

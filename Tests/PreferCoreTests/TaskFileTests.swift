@@ -3,10 +3,10 @@ import XCTest
 @testable import PreferCore
 
 final class TaskFileTests: XCTestCase {
-    private var folder: TemporaryFolder!
+    private var folder: TaskFileScratch!
 
     override func setUpWithError() throws {
-        folder = try TemporaryFolder()
+        folder = try TaskFileScratch()
     }
 
     private let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -139,8 +139,8 @@ final class TaskFileTests: XCTestCase {
             "\(path):151: duplicate id \"c3\" (first on line 4)",
             "\(path):200: missing fields: a task needs \"prompt\", \"response_a\" and \"response_b\", or \"conversation_a\" and \"conversation_b\"",
         ]
-        XCTAssertEqual(loadProblems(path), expected)
-        XCTAssertEqual(loadProblems(path, sliceSize: 300), expected)
+        XCTAssertEqual(taskFileProblems(path), expected)
+        XCTAssertEqual(taskFileProblems(path, sliceSize: 300), expected)
     }
 
     func testATenMebibyteLineLoadsAndDecodes() throws {
@@ -148,7 +148,7 @@ final class TaskFileTests: XCTestCase {
         let response = String(repeating: piece, count: (10 << 20) / piece.utf8.count + 1)
         let line = #"{"id":"big","prompt":"p","response_a":"\#(response)","response_b":"b"}"#
         XCTAssertGreaterThan(line.utf8.count, 10 << 20)
-        let path = try folder.write("big.jsonl", taskLine("small") + "\n" + line + "\n" + taskLine("after") + "\n")
+        let path = try folder.write("big.jsonl", TaskFileScratch.taskLine("small") + "\n" + line + "\n" + TaskFileScratch.taskLine("after") + "\n")
         let file = try TaskFile.load(path: path)
         XCTAssertEqual(file.ids, ["small", "big", "after"])
         XCTAssertEqual(file.line(at: 2), 3)
@@ -159,12 +159,12 @@ final class TaskFileTests: XCTestCase {
     }
 
     func testReadingATaskFromAFileChangedSinceLoadingIsRefused() throws {
-        let path = try folder.write("changing.jsonl", taskLine("a") + "\n" + taskLine("b") + "\n")
+        let path = try folder.write("changing.jsonl", TaskFileScratch.taskLine("a") + "\n" + TaskFileScratch.taskLine("b") + "\n")
         let file = try TaskFile.load(path: path)
         // Rewrite in place (same inode), as an editor saving over the file might.
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
         handle.truncateFile(atOffset: 0)
-        handle.write(Data((taskLine("b") + "\n" + taskLine("a") + "\n\n").utf8))
+        handle.write(Data((TaskFileScratch.taskLine("b") + "\n" + TaskFileScratch.taskLine("a") + "\n\n").utf8))
         handle.closeFile()
         XCTAssertThrowsError(try file.task(at: 1)) { error in
             XCTAssertEqual("\(error)", "\(path):2: the file changed after it was loaded; load it again")
