@@ -56,6 +56,11 @@ final class TaskFileErrorTests: XCTestCase {
         ])
     }
 
+    func testDuplicateIdsAreFoundWhateverTheirSpelling() throws {
+        let path = try folder.write("e.jsonl", [TaskFileScratch.taskLine("t1"), TaskFileScratch.taskLine(#"t\u0031"#)].joined(separator: "\n"))
+        XCTAssertEqual(taskFileProblems(path), ["\(path):2: duplicate id \"t1\" (first on line 1)"])
+    }
+
     func testDuplicateKeysInALineAreInvalidJSON() throws {
         XCTAssertEqual(try problem(#"{"id":"a","id":"b","prompt":"p","response_a":"a","response_b":"b"}"#),
                        "2: invalid JSON at column 11: duplicate key \"id\"")

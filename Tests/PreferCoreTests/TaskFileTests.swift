@@ -10,6 +10,10 @@ final class TaskFileTests: XCTestCase {
     }
 
     private let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private func ids(_ file: TaskFile) -> [String] {
+        (0..<file.count).map(file.id(at:))
+    }
     private let line1 = #"{"id":"s1","prompt":"Say \"hi\"","response_a":"Hi!\n\u00e9","response_b":"Hello 🚀","model_a":"gpt-4","model_b":"claude-v1","category":"writing","score":1.50,"tags":["a",{"b":null}]}"#
     private let line3 = #"{"id":"c1","conversation_a":[{"role":"user","content":"q"},{"role":"assistant","content":"a1","name":"x"}],"conversation_b":[{"role":"user","content":"q"},{"role":"assistant","content":"b1"}],"model_a":"claude-v1","model_b":null}"#
     private let line4 = #"{"id":"p1","prompt":[{"role":"system","content":"be brief"},{"role":"user","content":"hi"}],"response_a":"","response_b":"x","model_a":"gpt-4"}"#
@@ -26,8 +30,7 @@ final class TaskFileTests: XCTestCase {
         let file = try TaskFile.load(path: path)
         XCTAssertEqual(file.path, path)
         XCTAssertEqual(file.count, 3)
-        XCTAssertEqual(file.ids, ["s1", "c1", "p1"])
-        XCTAssertEqual((0..<3).map { file.id(at: $0) }, ["s1", "c1", "p1"])
+                XCTAssertEqual((0..<3).map { file.id(at: $0) }, ["s1", "c1", "p1"])
         XCTAssertEqual((0..<3).map { file.line(at: $0) }, [1, 3, 4])
         XCTAssertEqual((0..<3).map { file.modelA(at: $0) }, ["gpt-4", "claude-v1", "gpt-4"])
         XCTAssertEqual((0..<3).map { file.modelB(at: $0) }, ["claude-v1", nil, nil])
@@ -120,7 +123,7 @@ final class TaskFileTests: XCTestCase {
         let whole = try TaskFile.load(path: path)
         for sliceSize in [1, 100, 4096] {
             let sliced = try TaskFile.load(path: path, sliceSize: sliceSize)
-            XCTAssertEqual(sliced.ids, whole.ids)
+            XCTAssertEqual(ids(sliced), ids(whole))
             XCTAssertEqual((0..<sliced.count).map(sliced.line(at:)), (0..<whole.count).map(whole.line(at:)))
             XCTAssertEqual((0..<sliced.count).map(sliced.modelB(at:)), (0..<whole.count).map(whole.modelB(at:)))
             XCTAssertEqual(sliced.sha256, ReferenceSHA256.hex(bytes))
@@ -150,12 +153,25 @@ final class TaskFileTests: XCTestCase {
         XCTAssertGreaterThan(line.utf8.count, 10 << 20)
         let path = try folder.write("big.jsonl", TaskFileScratch.taskLine("small") + "\n" + line + "\n" + TaskFileScratch.taskLine("after") + "\n")
         let file = try TaskFile.load(path: path)
-        XCTAssertEqual(file.ids, ["small", "big", "after"])
+        XCTAssertEqual(ids(file), ["small", "big", "after"])
         XCTAssertEqual(file.line(at: 2), 3)
         guard case .singleTurn(_, let a, _) = try file.task(at: 1).content else { return XCTFail("wrong form") }
         let decodedPiece = "Lorem ipsum é 中 \"quoted\" \\ \n"
         XCTAssertEqual(a.utf8.count, decodedPiece.utf8.count * ((10 << 20) / piece.utf8.count + 1))
         XCTAssertTrue(a.hasPrefix(decodedPiece + decodedPiece))
+    }
+
+    func testEveryIdIsFoundByIndexIncludingEscapedOnes() throws {
+        var lines = (0..<5000).map { TaskFileScratch.taskLine("task-\($0)-é") }
+        lines.append(TaskFileScratch.taskLine(#"esc\u0061ped \"q\""#))
+        let file = try TaskFile.load(path: try folder.write("ids.jsonl", lines.joined(separator: "\n")))
+        for k in stride(from: 0, to: 5000, by: 7) {
+            XCTAssertEqual(file.index(of: "task-\(k)-é"), k)
+        }
+        XCTAssertEqual(file.id(at: 5000), "escaped \"q\"")
+        XCTAssertEqual(file.index(of: "escaped \"q\""), 5000)
+        XCTAssertNil(file.index(of: "task-5000-é"))
+        XCTAssertNil(file.index(of: ""))
     }
 
     func testReadingATaskFromAFileChangedSinceLoadingIsRefused() throws {

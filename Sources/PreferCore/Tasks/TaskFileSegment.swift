@@ -19,7 +19,7 @@ struct TaskRecord: Sendable {
 /// What one worker found in one slice of the task file.
 struct TaskFileSegmentResult: Sendable {
     var records: [TaskRecord] = []
-    var ids: [String] = []
+    var ids = TaskIdTable()
     /// Model names in first-seen order; `TaskRecord.modelA/B` index it from 1.
     var models: [String] = []
     /// The first problems, with lines counted from the start of the segment.
@@ -131,10 +131,16 @@ struct TaskFileSegment {
         case .failure(let problem):
             fail(line, problem.sentence, &state)
         case .success(let layout):
-            let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
+            let id = members[layout[.id]!]
+            if id.valueHasEscapes {
+                var decoded: [UInt8] = []
+                JSONStringDecoder.appendDecoded(p + lo, (id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1), to: &decoded)
+                decoded.withUnsafeBytes { state.result.ids.append($0) }
+            } else {
+                state.result.ids.append(UnsafeRawBufferPointer(rebasing: bytes[(id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1)]))
+            }
             let modelA = layout[.modelA].map { state.models.intern(bytes, members[$0]) } ?? 0
             let modelB = layout[.modelB].map { state.models.intern(bytes, members[$0]) } ?? 0
-            state.result.ids.append(id)
             state.result.records.append(TaskRecord(offset: fileOffset + lo, length: hi - lo, line: line,
                                                    modelA: modelA, modelB: modelB))
         }
