@@ -196,6 +196,8 @@ final class JSONParserTests: XCTestCase {
             XCTAssertNil(JSONParser.string(of: members[4], in: raw))
             XCTAssertTrue(members[1].keyEquals("ra", in: raw))
             XCTAssertFalse(members[0].keyEquals("ra", in: raw))
+            XCTAssertTrue(members[2].keyEquals("n", in: raw))
+            XCTAssertFalse(members[2].keyEquals("", in: raw))
         }
     }
 

@@ -16,12 +16,12 @@ final class TaskFileBenchmarkTests: XCTestCase {
         var best = Double.infinity
         var loaded: TaskFile?
         for round in 1...rounds {
+            loaded = nil
             let start = Self.now()
             let file = try TaskFile.load(path: path)
             let seconds = Self.now() - start
             best = min(best, seconds)
             print("prefer-bench: round \(round): loaded \(file.count) tasks in \(String(format: "%.3f", seconds)) s")
-            loaded = nil
             loaded = file
             print("prefer-bench: after round \(round): \(Self.memory())")
         }

@@ -188,16 +188,21 @@ enum JSONScan {
     }
 
     static func startsWith(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard i + count <= n else { return false }
-        for k in 0..<count where p[i + k] != word.utf8Start[k] { return false }
-        return true
+        word.withUTF8Buffer { expected in
+            guard i + expected.count <= n else { return false }
+            for k in 0..<expected.count where p[i + k] != expected[k] { return false }
+            return true
+        }
     }
 
     /// Checks `true`, `false` or `null` at `i` and moves past it.
     static func literal(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) throws(JSONSyntaxError) {
-        for word: StaticString in ["true", "false", "null"] where startsWith(p, n, i, word) {
-            i += word.utf8CodeUnitCount
+        if startsWith(p, n, i, "true") || startsWith(p, n, i, "null") {
+            i += 4
+            return
+        }
+        if startsWith(p, n, i, "false") {
+            i += 5
             return
         }
         throw JSONSyntaxError(message: "invalid literal; expected true, false or null", offset: i)
