@@ -53,6 +53,7 @@ public struct JSONMemberSpan: Sendable, Equatable {
     /// Whether a string value holds a backslash escape; false for every other kind.
     public var valueHasEscapes: Bool
 
+    /// A span with every part given.
     public init(keyRange: Range<Int>, keyHasEscapes: Bool, kind: JSONKind,
                 valueRange: Range<Int>, valueHasEscapes: Bool) {
         self.keyRange = keyRange
