@@ -176,6 +176,17 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(failure(thousand)?.message, "nesting deeper than 512 levels")
     }
 
+    func testLargeArraysAndObjectsAreBuiltWithoutCopyingTheirElements() throws {
+        // Quadratic copying would take minutes here; linear building takes well under a second.
+        let array = "[" + (0..<200_000).map(String.init).joined(separator: ",") + "]"
+        XCTAssertEqual(try parse(array).arrayValue?.count, 200_000)
+        XCTAssertEqual(try parse(array).arrayValue?.last, .number("199999"))
+        let object = "{" + (0..<50_000).map { "\"k\($0)\":[\($0)]" }.joined(separator: ",") + "}"
+        let members = try XCTUnwrap(try parse(object).objectValue)
+        XCTAssertEqual(members.count, 50_000)
+        XCTAssertEqual(members[49_999], JSONMember("k49999", .array([.number("49999")])))
+    }
+
     func testTheLineScannerReportsTopLevelMembersWithoutDecoding() throws {
         let text = #"  {"id":"t1","r\u0061":"a\nb","n":[1,{"x":2}],"o":{},"z":-1.0} "#
         let bytes = Array(text.utf8)

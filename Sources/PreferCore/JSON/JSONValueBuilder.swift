@@ -3,9 +3,13 @@
 /// Because the grammar was checked first, this code only follows structure. It still never
 /// recurses: containers under construction live on an explicit stack.
 enum JSONValueBuilder {
-    private enum Partial {
-        case array([JSONValue])
-        case object([JSONMember], key: String)
+    /// A container being filled. Kept as a struct mutated in place inside the stack so that
+    /// appending never copies the elements gathered so far.
+    private struct Partial {
+        var isObject: Bool
+        var items: [JSONValue] = []
+        var members: [JSONMember] = []
+        var key = ""
     }
 
     /// The value that starts at `start` (whitespace allowed before it) and the offset just
@@ -28,7 +32,7 @@ enum JSONValueBuilder {
                     i += 1
                     value = .object([])
                 } else {
-                    stack.append(.object([], key: readKey(bytes, p, n, &i)))
+                    stack.append(Partial(isObject: true, key: readKey(bytes, p, n, &i)))
                     continue
                 }
             case UInt8(ascii: "["):
@@ -37,7 +41,7 @@ enum JSONValueBuilder {
                     i += 1
                     value = .array([])
                 } else {
-                    stack.append(.array([]))
+                    stack.append(Partial(isObject: false))
                     continue
                 }
             case UInt8(ascii: "\""):
@@ -59,33 +63,25 @@ enum JSONValueBuilder {
                 i = end
             }
             // Attach the finished value to its container; close every container it completes.
-            while true {
-                guard let top = stack.popLast() else { return (value, i) }
+            while let last = stack.indices.last {
                 i = JSONScan.skipWhitespace(p, n, i)
                 let more = at(i) == UInt8(ascii: ",")
                 i += 1
-                switch top {
-                case .array(var items):
-                    items.append(value)
-                    if more {
-                        stack.append(.array(items))
-                    } else {
-                        value = .array(items)
-                        continue
-                    }
-                case .object(var members, let key):
-                    members.append(JSONMember(key, value))
+                if stack[last].isObject {
+                    stack[last].members.append(JSONMember(stack[last].key, value))
                     if more {
                         i = JSONScan.skipWhitespace(p, n, i)
-                        let next = readKey(bytes, p, n, &i)
-                        stack.append(.object(members, key: next))
-                    } else {
-                        value = .object(members)
-                        continue
+                        stack[last].key = readKey(bytes, p, n, &i)
+                        break
                     }
+                    value = .object(stack.removeLast().members)
+                } else {
+                    stack[last].items.append(value)
+                    if more { break }
+                    value = .array(stack.removeLast().items)
                 }
-                break
             }
+            if stack.isEmpty { return (value, i) }
         }
     }
 
