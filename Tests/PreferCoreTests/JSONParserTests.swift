@@ -99,6 +99,19 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try? parse("\"\u{7F}\u{85}\""), .string("\u{7F}\u{85}"))
     }
 
+    func testSpecialBytesAreFoundAtEveryPositionOfAWord() {
+        // Plain text is skipped eight bytes at a time; whatever stands at any position of a
+        // word must still be seen exactly where it is.
+        for k in 0..<20 {
+            let prefix = String(repeating: "a", count: k)
+            let tail = String(repeating: "b", count: 20)
+            assertError("\"" + prefix + "\u{1F}" + tail + "\"", "unescaped control character U+001F in a string", at: 1 + k)
+            XCTAssertEqual(try? parse("\"" + prefix + "\" "), .string(prefix))
+            XCTAssertEqual(try? parse("\"" + prefix + "é\\n\u{7F} !" + tail + "\""), .string(prefix + "é\n\u{7F} !" + tail))
+            XCTAssertEqual(failure(Array(("\"" + prefix).utf8) + [0xFF] + Array((tail + "\"").utf8))?.offset, 1 + k)
+        }
+    }
+
     func testBadEscapesAreRefused() {
         assertError(#""\q""#, "invalid escape '\\q' in a string", at: 1)
         assertError("\"\\\u{1}\"", "invalid escape: a backslash followed by U+0001 in a string", at: 1)

@@ -11,7 +11,7 @@ final class TaskFileBenchmarkTests: XCTestCase {
         guard let path = ProcessInfo.processInfo.environment["PREFER_BENCH_TASKS"] else {
             throw XCTSkip("set PREFER_BENCH_TASKS to a task file to run the load benchmark")
         }
-        let rounds = Int(ProcessInfo.processInfo.environment["PREFER_BENCH_ROUNDS"] ?? "") ?? 3
+        let rounds = max(1, Int(ProcessInfo.processInfo.environment["PREFER_BENCH_ROUNDS"] ?? "") ?? 3)
         print("prefer-bench: before loading: \(Self.memory())")
         var best = Double.infinity
         var loaded: TaskFile?
