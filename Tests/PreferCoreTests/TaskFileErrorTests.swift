@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PreferCore
 
@@ -145,6 +146,12 @@ final class TaskFileErrorTests: XCTestCase {
         let missing = folder.path + "/none.jsonl"
         XCTAssertEqual(taskFileProblems(missing), ["\(missing): cannot be opened: No such file or directory"])
         XCTAssertEqual(taskFileProblems(folder.path), ["\(folder.path): is a directory, not a file"])
+    }
+
+    func testAPipeIsRefusedWithoutWaitingForAWriter() throws {
+        let fifo = folder.path + "/pipe.jsonl"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertEqual(taskFileProblems(fifo), ["\(fifo): is not a regular file (prefer reads it more than once, so a pipe will not do)"])
     }
 
     func testABomAfterTheFirstLineIsAnError() throws {
