@@ -7,7 +7,7 @@
 /// Instead of sorting every event, events are bucketed by task (a counting sort) and only each
 /// task's handful of events is ordered.
 enum EffectiveLabelResolver {
-    static func resolve(workers: [SessionLabelReader.WorkerState], files: [String]) -> LabelSet {
+    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String]) -> LabelSet {
         // Merge the per-worker name tables.
         var raters = NameTable(capacity: 64), tasks = NameTable(capacity: 1 << 14), choices = NameTable(capacity: 16)
         let raterMaps = workers.map { raters.merge($0.tables.raters) }
@@ -17,24 +17,23 @@ enum EffectiveLabelResolver {
 
         // Flatten every worker's events into global arrays (names remapped, files ranked).
         let total = workers.reduce(0) { $0 + $1.kind.count }
-        var kind = [UInt8](repeating: 0, count: total), task = [Int32](repeating: 0, count: total)
-        var rater = task, choice = task, fileOf = task, line = task
-        var time = [Double](repeating: 0, count: total)
-        var offset = 0
+        var kindColumn = [UInt8](), taskColumn = [Int32](), raterColumn = [Int32](), choiceColumn = [Int32]()
+        var fileColumn = [Int32](), lineColumn = [Int32](), timeColumn = [Double]()
+        kindColumn.reserveCapacity(total); taskColumn.reserveCapacity(total); raterColumn.reserveCapacity(total)
+        choiceColumn.reserveCapacity(total); fileColumn.reserveCapacity(total); lineColumn.reserveCapacity(total)
+        timeColumn.reserveCapacity(total)
         for (w, state) in workers.enumerated() {
             let taskMap = taskMaps[w], raterMap = raterMaps[w], choiceMap = choiceMaps[w]
-            for k in 0..<state.kind.count {
-                let j = offset + k
-                kind[j] = state.kind[k]
-                task[j] = taskMap[Int(state.task[k])]
-                rater[j] = raterMap[Int(state.rater[k])]
-                choice[j] = state.choice[k] >= 0 ? choiceMap[Int(state.choice[k])] : -1
-                fileOf[j] = fileRank[Int(state.file[k])]
-                line[j] = state.line[k]
-                time[j] = state.time[k]
-            }
-            offset += state.kind.count
+            kindColumn.append(contentsOf: state.kind)
+            taskColumn.append(contentsOf: state.task.lazy.map { taskMap[Int($0)] })
+            raterColumn.append(contentsOf: state.rater.lazy.map { raterMap[Int($0)] })
+            choiceColumn.append(contentsOf: state.choice.lazy.map { $0 >= 0 ? choiceMap[Int($0)] : -1 })
+            fileColumn.append(contentsOf: state.file.lazy.map { fileRank[Int($0)] })
+            lineColumn.append(contentsOf: state.line)
+            timeColumn.append(contentsOf: state.time)
         }
+        let kind = kindColumn, task = taskColumn, rater = raterColumn, choice = choiceColumn
+        let fileOf = fileColumn, line = lineColumn, time = timeColumn
         let left = workers.flatMap(\.left), milliseconds = workers.flatMap(\.milliseconds)
 
         var set = LabelSet()
@@ -78,6 +77,7 @@ enum EffectiveLabelResolver {
         coded.choice.reserveCapacity(total)
         coded.left.reserveCapacity(total)
         coded.milliseconds.reserveCapacity(total)
+        var labeled = [Bool](repeating: false, count: tasks.count)
         for t in 0..<tasks.count {
             let lo = bucketStart[t], hi = bucketStart[t + 1]
             guard lo < hi else { continue }
@@ -95,23 +95,26 @@ enum EffectiveLabelResolver {
                     byTask[q] = current
                 }
             }
-            var item: Int32 = -1
             for p in lo..<hi {
                 let j = Int(byTask[p])
                 // The last event of each rater decides.
                 guard p + 1 == hi || rater[Int(byTask[p + 1])] != rater[j] else { continue }
                 guard kind[j] == label else { continue }
-                if item < 0 {
-                    item = Int32(coded.itemNames.count)
-                    coded.itemNames.append(tasks.names[t])
-                }
-                coded.item.append(item)
+                labeled[t] = true
+                coded.item.append(Int32(t))
                 coded.rater.append(rater[j])
                 coded.choice.append(choice[j])
                 coded.left.append(left[j])
                 coded.milliseconds.append(milliseconds[j])
             }
         }
+        // Items are the labeled tasks in name order, so the matrix's own sort is a linear pass.
+        var itemOfTask = [Int32](repeating: -1, count: tasks.count)
+        for t in tasks.sortedIDs() where labeled[Int(t)] {
+            itemOfTask[Int(t)] = Int32(coded.itemNames.count)
+            coded.itemNames.append(tasks.names[Int(t)])
+        }
+        for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
         set.coded = coded
         return set
     }

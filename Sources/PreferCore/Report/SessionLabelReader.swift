@@ -29,7 +29,7 @@ public enum SessionLabelReader {
         }
         var perFile = [FileOutcome](repeating: FileOutcome(), count: files.count)
         for w in 0..<threads {
-            for (index, outcome) in states[w].outcomes { perFile[index] = outcome }
+            for (index, outcome) in states[w].data.outcomes { perFile[index] = outcome }
         }
         var warnings: [InputError] = []
         for outcome in perFile {
@@ -40,7 +40,7 @@ public enum SessionLabelReader {
             throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
                                     omitted: max(0, errors.count - SessionReader.errorLimit))
         }
-        var set = EffectiveLabelResolver.resolve(workers: (0..<threads).map { states[$0] }, files: files)
+        var set = EffectiveLabelResolver.resolve(workers: (0..<threads).map { states[$0].data }, files: files)
         set.warnings = warnings
         set.files = files
         return set
@@ -72,8 +72,15 @@ public enum SessionLabelReader {
         subscript(index: Int) -> WorkerState { states[index] }
     }
 
-    /// The events, names and outcomes one worker collected, as parallel arrays.
+    /// Holds a worker's `WorkerData`; the one `read` call per file is the only access, so the
+    /// hot loop works on a struct with no dynamic exclusivity checks.
     final class WorkerState {
+        var data = WorkerData()
+        func read(file path: String, index: Int) { data.read(file: path, index: index) }
+    }
+
+    /// The events, names and outcomes one worker collected, as parallel arrays.
+    struct WorkerData {
         var tables = SessionNameTables()
         var scanner = JSONLineScanner()
         var outcomes: [(Int, FileOutcome)] = []
@@ -91,7 +98,7 @@ public enum SessionLabelReader {
         /// Scales seen on `session_start` lines.
         var scales: Set<[String]> = []
 
-        func read(file path: String, index: Int) {
+        mutating func read(file path: String, index: Int) {
             var outcome = FileOutcome()
             let bytes: [UInt8]
             do {
@@ -106,7 +113,7 @@ public enum SessionLabelReader {
         }
 
         /// The lines of one file, split and judged exactly as `SessionReader.parse` does.
-        private func parse(_ raw: UnsafeRawBufferPointer, path: String, index: Int, _ outcome: inout FileOutcome) {
+        private mutating func parse(_ raw: UnsafeRawBufferPointer, path: String, index: Int, _ outcome: inout FileOutcome) {
             let n = raw.count
             guard let base = raw.baseAddress else { return }
             var start = 0

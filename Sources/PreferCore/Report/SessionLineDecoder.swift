@@ -88,22 +88,30 @@ enum SessionLineDecoder {
     static func fastDecode(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan],
                            tables: inout SessionNameTables) -> SessionLineEvent? {
         var s = Slots()
+        guard let base = bytes.baseAddress else { return nil }
         for (index, member) in members.enumerated() {
             if member.keyHasEscapes { return nil }
-            switch member.keyRange.count {
-            case 1: if member.keyEquals("v", in: bytes) { s.version = index }
+            let start = member.keyRange.lowerBound, count = member.keyRange.count
+            // Keys are told apart by length and one unaligned load, not by memcmp calls.
+            switch count {
+            case 1: if base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "v") { s.version = index }
             case 2:
-                if member.keyEquals("at", in: bytes) { s.at = index }
-                else if member.keyEquals("ms", in: bytes) { s.ms = index }
+                let w = base.loadUnaligned(fromByteOffset: start, as: UInt16.self)
+                if w == KeyWords.at { s.at = index } else if w == KeyWords.ms { s.ms = index }
             case 4:
-                if member.keyEquals("type", in: bytes) { s.type = index }
-                else if member.keyEquals("task", in: bytes) { s.task = index }
-                else if member.keyEquals("left", in: bytes) { s.left = index }
-                else if member.keyEquals("note", in: bytes) { s.note = index }
+                let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
+                if w == KeyWords.type { s.type = index }
+                else if w == KeyWords.task { s.task = index }
+                else if w == KeyWords.left { s.left = index }
+                else if w == KeyWords.note { s.note = index }
             case 5:
-                if member.keyEquals("rater", in: bytes) { s.rater = index }
-                else if member.keyEquals("scale", in: bytes) { s.scale = index }
-            case 6: if member.keyEquals("choice", in: bytes) { s.choice = index }
+                let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
+                let last = base.load(fromByteOffset: start + 4, as: UInt8.self)
+                if w == KeyWords.rate && last == UInt8(ascii: "r") { s.rater = index }
+                else if w == KeyWords.scal && last == UInt8(ascii: "e") { s.scale = index }
+            case 6:
+                if base.loadUnaligned(fromByteOffset: start, as: UInt32.self) == KeyWords.choi
+                    && base.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self) == KeyWords.ce { s.choice = index }
             case 7: if member.keyEquals("session", in: bytes) { s.session = index }
             case 11: if member.keyEquals("task_sha256", in: bytes) { s.taskSHA = index }
             default: break
@@ -205,6 +213,21 @@ enum SessionLineDecoder {
             value = value * 10 + Int(d - UInt8(ascii: "0"))
         }
         return value
+    }
+}
+
+/// Key prefixes as little-endian words, for telling keys apart with one load.
+enum KeyWords {
+    static let at = word16("at"), ms = word16("ms"), ce = word16("ce")
+    static let type = word32("type"), task = word32("task"), left = word32("left"), note = word32("note")
+    static let rate = word32("rate"), scal = word32("scal"), choi = word32("choi")
+
+    private static func word16(_ text: StaticString) -> UInt16 {
+        UInt16(text.utf8Start[0]) | UInt16(text.utf8Start[1]) << 8
+    }
+
+    private static func word32(_ text: StaticString) -> UInt32 {
+        (0..<4).reduce(UInt32(0)) { $0 | UInt32(text.utf8Start[$1]) << (8 * UInt32($1)) }
     }
 }
 
