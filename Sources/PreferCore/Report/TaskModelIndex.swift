@@ -73,8 +73,8 @@ public struct TaskModelIndex: Sendable, Equatable {
             errorCount = segment.errorCount
             lineCount = segment.lineCount
             taskCount = segment.records.count
-            for (k, id) in segment.ids.enumerated() {
-                guard let item = lookup.find(id) else { continue }
+            for k in 0..<segment.ids.count {
+                guard let item = lookup.find(segment.ids.id(at: k)) else { continue }
                 let record = segment.records[k]
                 matches.append((item, record.line, record.modelA, record.modelB))
             }
