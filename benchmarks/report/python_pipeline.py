@@ -36,8 +36,8 @@ def read_sessions(folder):
     for path in sorted(glob.glob(os.path.join(folder, "**", "*.jsonl"), recursive=True)):
         with open(path, "rb") as f:
             for number, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
+                if not line.strip() or not line.endswith(b"\n"):
+                    continue  # blank, or a torn last line
                 event = orjson.loads(line)
                 kind = event["type"]
                 if kind in ("label", "undo"):
