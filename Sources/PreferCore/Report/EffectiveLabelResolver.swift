@@ -15,97 +15,81 @@ enum EffectiveLabelResolver {
         let choiceMaps = workers.map { choices.merge($0.tables.choices) }
         let fileRank = ranks(of: files)
 
-        // Flatten every worker's events into global arrays (names remapped, files ranked).
-        let total = workers.reduce(0) { $0 + $1.kind.count }
-        var kindColumn = [UInt8](), taskColumn = [Int32](), raterColumn = [Int32](), choiceColumn = [Int32]()
-        var fileColumn = [Int32](), lineColumn = [Int32](), timeColumn = [Double]()
-        kindColumn.reserveCapacity(total); taskColumn.reserveCapacity(total); raterColumn.reserveCapacity(total)
-        choiceColumn.reserveCapacity(total); fileColumn.reserveCapacity(total); lineColumn.reserveCapacity(total)
-        timeColumn.reserveCapacity(total)
-        for (w, state) in workers.enumerated() {
-            let taskMap = taskMaps[w], raterMap = raterMaps[w], choiceMap = choiceMaps[w]
-            kindColumn.append(contentsOf: state.kind)
-            taskColumn.append(contentsOf: state.task.lazy.map { taskMap[Int($0)] })
-            raterColumn.append(contentsOf: state.rater.lazy.map { raterMap[Int($0)] })
-            choiceColumn.append(contentsOf: state.choice.lazy.map { $0 >= 0 ? choiceMap[Int($0)] : -1 })
-            fileColumn.append(contentsOf: state.file.lazy.map { fileRank[Int($0)] })
-            lineColumn.append(contentsOf: state.line)
-            timeColumn.append(contentsOf: state.time)
-        }
-        let kind = kindColumn, task = taskColumn, rater = raterColumn, choice = choiceColumn
-        let fileOf = fileColumn, line = lineColumn, time = timeColumn
-        let left = workers.flatMap(\.left), milliseconds = workers.flatMap(\.milliseconds)
-
         var set = LabelSet()
         set.sittings = workers.reduce(0) { $0 + $1.sittings }
-        for k in kind {
-            switch k {
-            case SessionLineEvent.Kind.label.rawValue: set.labelEvents += 1
-            case SessionLineEvent.Kind.undo.rawValue: set.undoEvents += 1
-            default: set.skipEvents += 1
+        let skip = SessionLineEvent.Kind.skip.rawValue, label = SessionLineEvent.Kind.label.rawValue
+        let undo = SessionLineEvent.Kind.undo.rawValue
+        for state in workers {
+            for k in state.kind {
+                if k == label { set.labelEvents += 1 } else if k == undo { set.undoEvents += 1 } else { set.skipEvents += 1 }
             }
         }
         let scales = workers.reduce(into: Set<[String]>()) { $0.formUnion($1.scales) }
         if scales.count == 1, let only = scales.first { set.scaleHint = Scale.allCases.first { $0.values == only } }
 
-        // Counting sort of the label and undo events by task (skips change nothing).
-        let skip = SessionLineEvent.Kind.skip.rawValue, label = SessionLineEvent.Kind.label.rawValue
+        // Counting sort of the label and undo events by task (skips change nothing): each event
+        // is copied once, as one compact record, into its task's bucket, so that replaying a
+        // task reads consecutive memory instead of a dozen scattered columns.
         var bucketStart = [Int](repeating: 0, count: tasks.count + 1)
-        for j in 0..<total where kind[j] != skip { bucketStart[Int(task[j]) + 1] += 1 }
+        for (w, state) in workers.enumerated() {
+            let taskMap = taskMaps[w]
+            for (k, t) in state.task.enumerated() where state.kind[k] != skip { bucketStart[Int(taskMap[Int(t)]) + 1] += 1 }
+        }
         for t in 0..<tasks.count { bucketStart[t + 1] += bucketStart[t] }
         var fill = bucketStart
-        var byTask = [Int32](repeating: 0, count: bucketStart[tasks.count])
-        for j in 0..<total where kind[j] != skip {
-            byTask[fill[Int(task[j])]] = Int32(j)
-            fill[Int(task[j])] += 1
-        }
-
-        /// Replay order within one task: rater, then time, file, line.
-        func precedes(_ a: Int32, _ b: Int32) -> Bool {
-            let x = Int(a), y = Int(b)
-            if rater[x] != rater[y] { return rater[x] < rater[y] }
-            if time[x] != time[y] { return time[x] < time[y] }
-            if fileOf[x] != fileOf[y] { return fileOf[x] < fileOf[y] }
-            return line[x] < line[y]
+        var events = [Event](repeating: Event(), count: bucketStart[tasks.count])
+        for (w, state) in workers.enumerated() {
+            let taskMap = taskMaps[w], raterMap = raterMaps[w], choiceMap = choiceMaps[w]
+            for k in 0..<state.kind.count where state.kind[k] != skip {
+                let t = Int(taskMap[Int(state.task[k])])
+                let c = state.choice[k]
+                events[fill[t]] = Event(time: state.time[k], milliseconds: state.milliseconds[k],
+                                        rater: raterMap[Int(state.rater[k])], file: fileRank[Int(state.file[k])],
+                                        line: state.line[k], choice: c >= 0 ? choiceMap[Int(c)] : -1,
+                                        kind: state.kind[k], left: state.left[k])
+                fill[t] += 1
+            }
         }
 
         var coded = CodedLabels()
         coded.raterNames = raters.names
         coded.choiceNames = choices.names
+        let total = events.count
         coded.item.reserveCapacity(total)
         coded.rater.reserveCapacity(total)
         coded.choice.reserveCapacity(total)
         coded.left.reserveCapacity(total)
         coded.milliseconds.reserveCapacity(total)
         var labeled = [Bool](repeating: false, count: tasks.count)
-        for t in 0..<tasks.count {
-            let lo = bucketStart[t], hi = bucketStart[t + 1]
-            guard lo < hi else { continue }
-            // Insertion sort: a task has a handful of events; a big group falls back to sort.
-            if hi - lo > 24 {
-                byTask[lo..<hi].sort(by: precedes)
-            } else {
-                for p in (lo + 1)..<hi {
-                    let current = byTask[p]
-                    var q = p
-                    while q > lo && precedes(current, byTask[q - 1]) {
-                        byTask[q] = byTask[q - 1]
-                        q -= 1
+        events.withUnsafeMutableBufferPointer { e in
+            for t in 0..<tasks.count {
+                let lo = bucketStart[t], hi = bucketStart[t + 1]
+                guard lo < hi else { continue }
+                // Insertion sort: a task has a handful of events; a big group falls back to sort.
+                if hi - lo > 24 {
+                    e[lo..<hi].sort(by: Event.precedes)
+                } else {
+                    for p in (lo + 1)..<hi {
+                        let current = e[p]
+                        var q = p
+                        while q > lo && Event.precedes(current, e[q - 1]) {
+                            e[q] = e[q - 1]
+                            q -= 1
+                        }
+                        e[q] = current
                     }
-                    byTask[q] = current
                 }
-            }
-            for p in lo..<hi {
-                let j = Int(byTask[p])
-                // The last event of each rater decides.
-                guard p + 1 == hi || rater[Int(byTask[p + 1])] != rater[j] else { continue }
-                guard kind[j] == label else { continue }
-                labeled[t] = true
-                coded.item.append(Int32(t))
-                coded.rater.append(rater[j])
-                coded.choice.append(choice[j])
-                coded.left.append(left[j])
-                coded.milliseconds.append(milliseconds[j])
+                for p in lo..<hi {
+                    // The last event of each rater decides.
+                    guard p + 1 == hi || e[p + 1].rater != e[p].rater else { continue }
+                    guard e[p].kind == label else { continue }
+                    labeled[t] = true
+                    coded.item.append(Int32(t))
+                    coded.rater.append(e[p].rater)
+                    coded.choice.append(e[p].choice)
+                    coded.left.append(e[p].left)
+                    coded.milliseconds.append(e[p].milliseconds)
+                }
             }
         }
         // Items are the labeled tasks in name order, so the matrix's own sort is a linear pass.
@@ -117,6 +101,27 @@ enum EffectiveLabelResolver {
         for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
         set.coded = coded
         return set
+    }
+
+    /// One label or undo event, as replay needs it.
+    struct Event {
+        var time = 0.0
+        var milliseconds = 0
+        var rater: Int32 = 0
+        var file: Int32 = 0
+        var line: Int32 = 0
+        var choice: Int32 = 0
+        var kind: UInt8 = 0
+        var left: Int8 = 0
+
+        /// Replay order within one task: rater, then time, file, line.
+        @inline(__always)
+        static func precedes(_ a: Event, _ b: Event) -> Bool {
+            if a.rater != b.rater { return a.rater < b.rater }
+            if a.time != b.time { return a.time < b.time }
+            if a.file != b.file { return a.file < b.file }
+            return a.line < b.line
+        }
     }
 
     /// Each file's place in the replay order of equal times: by base name, then full path
