@@ -9,10 +9,15 @@
 enum EffectiveLabelResolver {
     static func resolve(workers: [SessionLabelReader.WorkerData], files: [String]) -> LabelSet {
         // Merge the per-worker name tables.
-        var raters = NameTable(capacity: 64), tasks = NameTable(capacity: 1 << 14), choices = NameTable(capacity: 16)
-        let raterMaps = workers.map { raters.merge($0.tables.raters) }
-        let taskMaps = workers.map { tasks.merge($0.tables.tasks) }
-        let choiceMaps = workers.map { choices.merge($0.tables.choices) }
+        // The first worker's tables become the global ones (its ids stay as they are), so only
+        // the other workers' names are interned again.
+        var raters = workers.first?.tables.raters ?? NameTable(capacity: 64)
+        var tasks = workers.first?.tables.tasks ?? NameTable(capacity: 64)
+        var choices = workers.first?.tables.choices ?? NameTable(capacity: 16)
+        func identity(_ count: Int) -> [Int32] { (0..<Int32(count)).map { $0 } }
+        let raterMaps = workers.indices.map { $0 == 0 ? identity(raters.count) : raters.merge(workers[$0].tables.raters) }
+        let taskMaps = workers.indices.map { $0 == 0 ? identity(tasks.count) : tasks.merge(workers[$0].tables.tasks) }
+        let choiceMaps = workers.indices.map { $0 == 0 ? identity(choices.count) : choices.merge(workers[$0].tables.choices) }
         let fileRank = ranks(of: files)
 
         var set = LabelSet()
