@@ -11,11 +11,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Agreement, rater diagnostics and model win rates from session files.",
         discussion: """
-        PATHs are session files or folders, searched recursively for *.jsonl (default:
-        sessions/). Labels from another tool or an LLM judge can be added as minimal lines
-        {"type":"label","rater":"judge","task":"…","choice":"A"}; they count as one more rater.
-        Only effective labels count (undo retracts, the latest label wins). A torn last line
-        is skipped with a warning; a damaged line elsewhere stops the report (exit 2, FILE:LINE).
+        PATHs are session files or folders, searched recursively for *.jsonl
+        (default: sessions/). Only effective labels count: undo retracts, the
+        latest label wins. Labels from another tool or an LLM judge can be
+        minimal lines, {"type":"label","rater":"judge","task":"t1","choice":"A"};
+        they count as one more rater. A torn last line is skipped with a
+        warning; a damaged line elsewhere stops the report (exit 2, FILE:LINE).
 
         Examples:
           prefer report
@@ -23,7 +24,7 @@ struct ReportCommand: ParsableCommand {
           prefer report --format json --bootstrap 2000 --seed 7 > report.json
           prefer report --format markdown --tasks tasks.jsonl >> notes.md
           prefer report judge-labels.jsonl sessions/ --bootstrap 0
-          prefer report --categories 1,2,3,4,5          (numeric categories are ordered)
+          prefer report --categories 1,2,3,4,5     # numbers are ordered
           prefer report --categories bad,ok,good --ordinal
         """
     )
