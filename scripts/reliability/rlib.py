@@ -52,7 +52,7 @@ class Workspace:
             f.write(data)
 
     def command(self, rater="rel", extra=()):
-        return [BIN, "label", "--tasks", "tasks.jsonl", "--guideline", "guide.md", "--sessions", "sessions",
+        return [BIN, "label", "--tasks", "tasks.jsonl", "--guideline", "guide.md", "--sessions", self.sessions,
                 "--rater", rater] + list(extra)
 
     def session_files(self, rater="rel"):

@@ -76,8 +76,8 @@ def test_full_tmpfs_gives_could_not_save_and_restart_keeps_everything():
     mount = tempfile.mkdtemp(prefix="prefer-tmpfs-")
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount], check=True)
     try:
+        ws.sessions = mount
         cmd = ws.command()
-        cmd[cmd.index("sessions")] = mount
         # Fill the disk, leaving a little room: session_start and a few labels fit.
         with open(os.path.join(mount, "filler"), "wb") as f:
             try:
@@ -91,7 +91,6 @@ def test_full_tmpfs_gives_could_not_save_and_restart_keeps_everything():
         finally:
             tmux.kill()
         os.remove(os.path.join(mount, "filler"))
-        ws.sessions = mount
         after_restart_all_acknowledged_are_there(ws, acknowledged)
     finally:
         subprocess.run(["umount", "-l", mount])
