@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The reliability and security suite (docs/RELIABILITY.md), as CI runs it after `swift test`:
+# the scenario suite against the built binary, then a fuzz smoke run. Runs as root (it mounts
+# a tmpfs); installs strace, tmux and a C compiler if missing. Bounded: about 6 minutes.
+#
+#   scripts/reliability/ci.sh            RELIABILITY_KILLS (default 100), FUZZ_SECONDS (default 60)
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+started=$(date +%s)
+
+need=()
+command -v strace >/dev/null 2>&1 || need+=(strace)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v cc >/dev/null 2>&1 || need+=(gcc)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+exec </dev/null
+[ -x .build/debug/prefer ] || swift build || exit 1
+
+# Every scenario has a hard ceiling so a hang cannot eat the CI budget.
+timeout 420 python3 scripts/reliability/suite.py
+suite=$?
+fuzz_seconds="${FUZZ_SECONDS:-60}"
+timeout 300 bash fuzz/run.sh "$fuzz_seconds"
+fuzz=$?
+if [ "$fuzz" -eq 0 ]; then echo "reliability: fuzz smoke passed"; else echo "reliability: fuzz smoke FAILED"; fi
+elapsed=$(( $(date +%s) - started ))
+if [ "$suite" -eq 0 ] && [ "$fuzz" -eq 0 ]; then
+  echo "reliability: all passed in ${elapsed}s"
+  exit 0
+fi
+echo "reliability: FAILED (suite exit $suite, fuzz exit $fuzz) in ${elapsed}s"
+exit 1
