@@ -125,3 +125,22 @@ def test_failed_fsync_ends_the_sitting_without_retrying_the_descriptor():
         after_restart_all_acknowledged_are_there(ws, acknowledged)
     finally:
         ws.close()
+
+
+def test_ulimit_f_0_is_a_clear_error_not_a_sigxfsz_death():
+    # A write that starts at the limit raises SIGXFSZ (a write that crosses it is only short):
+    # with a limit of 0 the very first write does, and must come back as an error.
+    ws = Workspace()
+    try:
+        # Only prefer gets the limit (the wrapper must still record the status); its stderr goes
+        # to the terminal, since under this limit it could not write a file either.
+        argv = ["bash", "-c", 'ulimit -f 0; exec "$@" 2>/dev/tty', "limited"] + ws.command()
+        tmux = Tmux(argv, ws.root)
+        try:
+            status = tmux.exit_status()
+            check(status == 1, "exit status %r under ulimit -f 0, expected 1 (153 is a SIGXFSZ death)" % status)
+            check("could not" in tmux.screen().lower(), "no clear message: %r" % tmux.screen())
+        finally:
+            tmux.kill()
+    finally:
+        ws.close()
