@@ -82,6 +82,13 @@ enum SessionFolder {
             if code == ELOOP { throw .symbolicLink(path: path) }
             throw .system(operation: "open the lock file", path: path, errno: code)
         }
+        // A hard link planted as the lock (O_NOFOLLOW cannot see one) would have its target
+        // chmodded and overwritten with our pid: only a plain file with one name is ours.
+        var info = stat()
+        if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG || info.st_nlink != 1 {
+            close(fd)
+            throw .plantedLink(path: path)
+        }
         // Best effort: the lock file holds only a pid, and another account may own it.
         _ = fchmod(fd, fileMode)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -8,6 +8,9 @@ public enum SessionOpenError: Error, Sendable, Equatable, CustomStringConvertibl
     case alreadyOpen(rater: String, pid: Int32?)
     /// A folder or file where prefer expects its own is a symbolic link; it is never followed.
     case symbolicLink(path: String)
+    /// The lock file is a hard link to another file, or not a regular file; writing our pid
+    /// into it would overwrite someone else's file.
+    case plantedLink(path: String)
     /// Something other than a folder stands where a folder is expected.
     case notAFolder(path: String)
     /// A session file of that name already exists; sittings never append to old files.
@@ -25,6 +28,9 @@ public enum SessionOpenError: Error, Sendable, Equatable, CustomStringConvertibl
         case .symbolicLink(let path):
             return "refusing to use \(displayedPath(path)): it is a symbolic link, and session "
                 + "folders and files are never followed through links"
+        case .plantedLink(let path):
+            return "refusing to use \(displayedPath(path)): it is a hard link or not a regular file, "
+                + "so it may be another file planted there"
         case .notAFolder(let path):
             return "\(displayedPath(path)) is not a folder"
         case .sessionExists(let path):
