@@ -40,7 +40,7 @@ struct NameTable: Sendable {
 
     /// The display spelling of `id`: the first spelling seen.
     func name(_ id: Int) -> String {
-        if let display = displays[Int32(id)] { return display }
+        if !displays.isEmpty, let display = displays[Int32(id)] { return display }
         return withKey(id) { String(decoding: $0, as: UTF8.self) }
     }
 
