@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The validating scan of a task file, in slices that any number of threads take one at a
 /// time, so that a report can start it on a thread of its own while the session files are
@@ -47,6 +50,13 @@ final class TaskFileScan: @unchecked Sendable {
         guard sliceCount > 0 else { return }
         helpers += 1
         let thread = Thread { [self] in
+            #if canImport(Glibc)
+            // The session parse that runs meanwhile is on the critical path (replay waits for
+            // it); the scan is not until replay ends, so it yields the cores to the parse and
+            // takes the one that replay leaves idle.
+            // On Linux the nice value is per thread: who = 0 is this thread alone.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
             work()
             helperDone.signal()
         }
