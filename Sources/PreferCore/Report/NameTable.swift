@@ -111,24 +111,28 @@ struct NameTable: Sendable {
     /// are the NFC forms for non-ASCII names (Swift compares strings by their NFC scalars).
     func sortedIDs() -> [Int32] {
         arena.withUnsafeBytes { raw -> [Int32] in
-            // The first eight bytes, big-endian, decide most comparisons with one integer compare.
-            var prefix = [UInt64](repeating: 0, count: count)
+            // The first sixteen bytes, big-endian, decide most comparisons with two integer
+            // compares (eight were not enough: generated ids such as `mt81-n12…` share them).
+            var prefix = [(UInt64, UInt64)](repeating: (0, 0), count: count)
             for id in 0..<count {
-                var word: UInt64 = 0
+                var high: UInt64 = 0, low: UInt64 = 0
                 let start = entryStart[id] + 8
-                let length = min(8, Int(raw.loadUnaligned(fromByteOffset: start - 4, as: UInt32.self)))
-                for k in 0..<8 { word = word << 8 | (k < length ? UInt64(raw[start + k]) : 0) }
-                prefix[id] = word
+                let length = min(16, Int(raw.loadUnaligned(fromByteOffset: start - 4, as: UInt32.self)))
+                for k in 0..<8 { high = high << 8 | (k < length ? UInt64(raw[start + k]) : 0) }
+                for k in 8..<16 { low = low << 8 | (k < length ? UInt64(raw[start + k]) : 0) }
+                prefix[id] = (high, low)
             }
             var ids = (0..<Int32(count)).map { $0 }
-            ids.sort { a, b in
-                let x = Int(a), y = Int(b)
-                if prefix[x] != prefix[y] { return prefix[x] < prefix[y] }
-                let xs = entryStart[x], ys = entryStart[y]
-                let xl = Int(raw.loadUnaligned(fromByteOffset: xs + 4, as: UInt32.self))
-                let yl = Int(raw.loadUnaligned(fromByteOffset: ys + 4, as: UInt32.self))
-                let order = memcmp(raw.baseAddress! + xs + 8, raw.baseAddress! + ys + 8, min(xl, yl))
-                return order != 0 ? order < 0 : xl < yl
+            prefix.withUnsafeBufferPointer { prefix in
+                ids.sort { a, b in
+                    let x = Int(a), y = Int(b)
+                    if prefix[x] != prefix[y] { return prefix[x] < prefix[y] }
+                    let xs = entryStart[x], ys = entryStart[y]
+                    let xl = Int(raw.loadUnaligned(fromByteOffset: xs + 4, as: UInt32.self))
+                    let yl = Int(raw.loadUnaligned(fromByteOffset: ys + 4, as: UInt32.self))
+                    let order = memcmp(raw.baseAddress! + xs + 8, raw.baseAddress! + ys + 8, min(xl, yl))
+                    return order != 0 ? order < 0 : xl < yl
+                }
             }
             return ids
         }
