@@ -59,7 +59,13 @@ enum JSONScan {
             }
             if b == UInt8(ascii: "\\") {
                 escaped = true
-                try escape(p, n, &j)
+                // The two-byte escapes (`\n` above all: code and prose in responses carry one
+                // every ~90 bytes) are checked here; `\u` and every error go to `escape`.
+                if j &+ 1 < n && isShortEscape(p[j &+ 1]) {
+                    j &+= 2
+                } else {
+                    try escape(p, n, &j)
+                }
             } else if b < 0x20 {
                 throw JSONSyntaxError(message: "unescaped control character \(JSONMessageText.hex(scalar: UInt32(b))) in a string",
                                       offset: j)
@@ -70,6 +76,19 @@ enum JSONScan {
                 if length == 0 { throw invalidUTF8(p, n, j) }
                 j += length
             }
+        }
+    }
+
+    /// Whether `c`, after a backslash, makes a complete two-byte escape (`\"`, `\\`, `\/`, `\b`,
+    /// `\f`, `\n`, `\r`, `\t`): the same set that `escape` accepts without `\u`.
+    @inline(__always)
+    static func isShortEscape(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "n"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "t"),
+             UInt8(ascii: "r"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"):
+            return true
+        default:
+            return false
         }
     }
 

@@ -7,7 +7,7 @@
 /// Instead of sorting every event, events are bucketed by task (a counting sort) and only each
 /// task's handful of events is ordered.
 enum EffectiveLabelResolver {
-    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String]) -> LabelSet {
+    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String]) -> (LabelSet, LabeledItemLookup) {
         // Merge the per-worker name tables.
         // The first worker's tables become the global ones (its ids stay as they are), so only
         // the other workers' names are interned again.
@@ -101,11 +101,11 @@ enum EffectiveLabelResolver {
         var itemOfTask = [Int32](repeating: -1, count: tasks.count)
         for t in tasks.sortedIDs() where labeled[Int(t)] {
             itemOfTask[Int(t)] = Int32(coded.itemNames.count)
-            coded.itemNames.append(tasks.names[Int(t)])
+            coded.itemNames.append(tasks.name(Int(t)))
         }
         for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
         set.coded = coded
-        return set
+        return (set, LabeledItemLookup(tasks: tasks, itemOfTask: itemOfTask))
     }
 
     /// One label or undo event, as replay needs it.

@@ -12,8 +12,10 @@ import Glibc
 /// of its NFC form, so `"é"` written precomposed or as `e` + U+0301 is one name (the first
 /// spelling seen is the one kept for display).
 struct NameTable: Sendable {
-    /// Display spelling of each name, in first-seen order.
-    private(set) var names: [String] = []
+    /// Display spellings that differ from the key bytes (non-ASCII names), by id. Other names
+    /// are made into a `String` only when asked for: a table of a million task ids would
+    /// otherwise hold a million heap-allocated strings (~80 MB, per worker).
+    private var displays: [Int32: String] = [:]
     /// Entries: the id (4 bytes), the key's length (4 bytes), then the key's bytes.
     private var arena: [UInt8] = []
     /// Where each id's entry starts in `arena`.
@@ -31,7 +33,16 @@ struct NameTable: Sendable {
         mask = size - 1
     }
 
-    var count: Int { names.count }
+    var count: Int { entryStart.count }
+
+    /// Display spelling of each name, in first-seen order.
+    var names: [String] { (0..<count).map { name($0) } }
+
+    /// The display spelling of `id`: the first spelling seen.
+    func name(_ id: Int) -> String {
+        if !displays.isEmpty, let display = displays[Int32(id)] { return display }
+        return withKey(id) { String(decoding: $0, as: UTF8.self) }
+    }
 
     private static let offsetBits: UInt64 = 40
     private static let offsetMask: UInt64 = (1 << 40) - 1
@@ -41,7 +52,7 @@ struct NameTable: Sendable {
     mutating func intern(content bytes: UnsafeRawBufferPointer, _ range: Range<Int>, hasEscapes: Bool) -> Int32 {
         if !hasEscapes {
             let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
-            if Self.isASCII(raw) { return intern(key: raw) { String(decoding: raw, as: UTF8.self) } }
+            if Self.isASCII(raw) { return intern(key: raw, display: nil) }
         }
         return intern(JSONStringDecoder.decodeContent(bytes, range))
     }
@@ -49,8 +60,9 @@ struct NameTable: Sendable {
     /// The id of `name`, adding it when new.
     mutating func intern(_ name: String) -> Int32 {
         var key = name
-        if !key.utf8.allSatisfy({ $0 < 0x80 }) { key = key.precomposedStringWithCanonicalMapping }
-        return key.withUTF8 { utf8 in intern(key: UnsafeRawBufferPointer(utf8)) { name } }
+        let ascii = key.utf8.allSatisfy({ $0 < 0x80 })
+        if !ascii { key = key.precomposedStringWithCanonicalMapping }
+        return key.withUTF8 { utf8 in intern(key: UnsafeRawBufferPointer(utf8), display: ascii ? nil : { name }) }
     }
 
     /// The key bytes of `id`.
@@ -89,7 +101,8 @@ struct NameTable: Sendable {
     mutating func merge(_ other: NameTable) -> [Int32] {
         var map = [Int32](repeating: -1, count: other.count)
         for id in 0..<other.count {
-            map[id] = other.withKey(id) { key in intern(key: key) { other.names[id] } }
+            let display = other.displays[Int32(id)]
+            map[id] = other.withKey(id) { key in intern(key: key, display: display.map { d in { d } }) }
         }
         return map
     }
@@ -98,24 +111,28 @@ struct NameTable: Sendable {
     /// are the NFC forms for non-ASCII names (Swift compares strings by their NFC scalars).
     func sortedIDs() -> [Int32] {
         arena.withUnsafeBytes { raw -> [Int32] in
-            // The first eight bytes, big-endian, decide most comparisons with one integer compare.
-            var prefix = [UInt64](repeating: 0, count: count)
+            // The first sixteen bytes, big-endian, decide most comparisons with two integer
+            // compares (eight were not enough: generated ids such as `mt81-n12…` share them).
+            var prefix = [(UInt64, UInt64)](repeating: (0, 0), count: count)
             for id in 0..<count {
-                var word: UInt64 = 0
+                var high: UInt64 = 0, low: UInt64 = 0
                 let start = entryStart[id] + 8
-                let length = min(8, Int(raw.loadUnaligned(fromByteOffset: start - 4, as: UInt32.self)))
-                for k in 0..<8 { word = word << 8 | (k < length ? UInt64(raw[start + k]) : 0) }
-                prefix[id] = word
+                let length = min(16, Int(raw.loadUnaligned(fromByteOffset: start - 4, as: UInt32.self)))
+                for k in 0..<8 { high = high << 8 | (k < length ? UInt64(raw[start + k]) : 0) }
+                for k in 8..<16 { low = low << 8 | (k < length ? UInt64(raw[start + k]) : 0) }
+                prefix[id] = (high, low)
             }
             var ids = (0..<Int32(count)).map { $0 }
-            ids.sort { a, b in
-                let x = Int(a), y = Int(b)
-                if prefix[x] != prefix[y] { return prefix[x] < prefix[y] }
-                let xs = entryStart[x], ys = entryStart[y]
-                let xl = Int(raw.loadUnaligned(fromByteOffset: xs + 4, as: UInt32.self))
-                let yl = Int(raw.loadUnaligned(fromByteOffset: ys + 4, as: UInt32.self))
-                let order = memcmp(raw.baseAddress! + xs + 8, raw.baseAddress! + ys + 8, min(xl, yl))
-                return order != 0 ? order < 0 : xl < yl
+            prefix.withUnsafeBufferPointer { prefix in
+                ids.sort { a, b in
+                    let x = Int(a), y = Int(b)
+                    if prefix[x] != prefix[y] { return prefix[x] < prefix[y] }
+                    let xs = entryStart[x], ys = entryStart[y]
+                    let xl = Int(raw.loadUnaligned(fromByteOffset: xs + 4, as: UInt32.self))
+                    let yl = Int(raw.loadUnaligned(fromByteOffset: ys + 4, as: UInt32.self))
+                    let order = memcmp(raw.baseAddress! + xs + 8, raw.baseAddress! + ys + 8, min(xl, yl))
+                    return order != 0 ? order < 0 : xl < yl
+                }
             }
             return ids
         }
@@ -134,20 +151,21 @@ struct NameTable: Sendable {
         return key.withUTF8 { find(key: UnsafeRawBufferPointer($0)) }
     }
 
-    private mutating func intern(key: UnsafeRawBufferPointer, display: () -> String) -> Int32 {
+    /// `display` gives the spelling to show when it is not the key's bytes; nil when it is.
+    private mutating func intern(key: UnsafeRawBufferPointer, display: (() -> String)?) -> Int32 {
         let h = Self.hash(key)
         let found = probe(key, h)
         if found >= 0 { return Int32(found) }
         let slot = -found - 1
-        let id = Int32(names.count)
+        let id = Int32(count)
         let start = arena.count
         withUnsafeBytes(of: id.littleEndian) { arena.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(key.count).littleEndian) { arena.append(contentsOf: $0) }
         arena.append(contentsOf: key)
-        names.append(display())
+        if let display { displays[id] = display() }
         entryStart.append(start)
         slots[slot] = (h >> Self.offsetBits) << Self.offsetBits | UInt64(start + 1)
-        if names.count * 2 > slots.count { grow() }
+        if count * 2 > slots.count { grow() }
         return id
     }
 
@@ -156,7 +174,7 @@ struct NameTable: Sendable {
         var bigger = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
         arena.withUnsafeBytes { raw in
-            for id in 0..<names.count {
+            for id in 0..<count {
                 let start = entryStart[id]
                 let length = Int(raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self))
                 let h = Self.hash(UnsafeRawBufferPointer(rebasing: raw[(start + 8)..<(start + 8 + length)]))

@@ -1,20 +1,29 @@
+import Foundation
+
 /// Makes a `Report` from files: sessions → effective labels → task models and gold → rating
 /// matrix → statistics, then the lead's extras (coverage, contested items, flags).
 public enum ReportBuilder {
     /// Reads every input and computes the report.
     public static func build(_ options: ReportOptions) throws(ReportFailure) -> Report {
+        // The task file's scan needs nothing from the sessions, so it starts first, on a thread
+        // of its own: it fills the core that replay (single-threaded) leaves idle, and every
+        // thread joins it once the sessions are read.
+        let scan = options.tasksPath.map { TaskFileScan(path: $0) }
+        if let scan, (options.workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
         let set: LabelSet
+        let lookup: LabeledItemLookup
         do {
-            set = try SessionLabelReader.read(paths: options.sessionPaths, workers: options.workers)
+            (set, lookup) = try SessionLabelReader.readIndexed(paths: options.sessionPaths, workers: options.workers)
         } catch {
+            scan?.stop()
             throw .input(error)
         }
         var coded = set.coded
         var coverage = ReportCoverage()
-        if let tasksPath = options.tasksPath {
+        if let scan {
             let index: TaskModelIndex
             do {
-                index = try TaskModelIndex.load(path: tasksPath, items: coded.itemNames)
+                index = try TaskModelIndex.index(scan, items: coded.itemNames, lookup: lookup)
             } catch {
                 throw .input(error)
             }
@@ -35,12 +44,10 @@ public enum ReportBuilder {
             } catch {
                 throw .input(ValidationFailure(errors: [InputError(file: goldPath, reason: "\(error)")]))
             }
-            var table = NameTable(capacity: coded.itemNames.count)
-            for name in coded.itemNames { _ = table.intern(name) }
             coded.itemGold = [String?](repeating: nil, count: coded.itemNames.count)
             var labeled = 0
             for (task, choice) in gold.answers {
-                guard let item = table.find(task) else { continue }
+                guard let item = lookup.item(task) else { continue }
                 coded.itemGold[Int(item)] = choice
                 labeled += 1
             }

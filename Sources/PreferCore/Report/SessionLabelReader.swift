@@ -16,6 +16,11 @@ public enum SessionLabelReader {
     /// Reads session files and folders (recursively, every `*.jsonl`) into effective labels.
     /// - Parameter workers: threads to use; nil uses every active processor.
     public static func read(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> LabelSet {
+        try readIndexed(paths: paths, workers: workers).0
+    }
+
+    /// `read`, plus the lookup from task id to item that the task and gold files are matched with.
+    static func readIndexed(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
         var errors: [InputError] = []
         let files = SessionFiles.find(paths, errors: &errors)
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
@@ -40,10 +45,10 @@ public enum SessionLabelReader {
             throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
                                     omitted: max(0, errors.count - SessionReader.errorLimit))
         }
-        var set = EffectiveLabelResolver.resolve(workers: (0..<threads).map { states[$0].data }, files: files)
+        var (set, lookup) = EffectiveLabelResolver.resolve(workers: (0..<threads).map { states[$0].data }, files: files)
         set.warnings = warnings
         set.files = files
-        return set
+        return (set, lookup)
     }
 
     /// What one file gave besides its events.

@@ -24,38 +24,28 @@ public struct TaskModelIndex: Sendable, Equatable {
 
     /// Reads `path` for the items named `items` (the label set's `itemNames`).
     public static func load(path: String, items: [String]) throws(ValidationFailure) -> TaskModelIndex {
-        let file: PositionalFile
-        do {
-            file = try PositionalFile(path: path)
-        } catch {
-            throw ValidationFailure(errors: [error])
-        }
         var table = NameTable(capacity: items.count)
-        for name in items { _ = table.intern(name) }
-        let lookup = table
-        let size = file.stamp.size
-        let cuts: [Int]
-        do {
-            cuts = try sliceStarts(file, size: size)
-        } catch {
-            throw ValidationFailure(errors: [error])
+        var itemOfTask: [Int32] = []
+        for (k, name) in items.enumerated() where table.intern(name) == itemOfTask.count {
+            itemOfTask.append(Int32(k))
         }
-        let slices = cuts.count - 1
-        let outcomes = JobResults<Result<SliceResult, InputError>>(count: slices)
-        DispatchQueue.concurrentPerform(iterations: slices) { k in
-            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], startsFile: k == 0)
-            outcomes[k] = Result { () throws(InputError) in SliceResult(try segment.run(), lookup: lookup) }
+        let lookup = LabeledItemLookup(tasks: table, itemOfTask: itemOfTask)
+        let scan = TaskFileScan(path: path)
+        DispatchQueue.concurrentPerform(iterations: scan.sliceCount) { _ in scan.work() }
+        return try index(scan, items: items, lookup: lookup)
+    }
+
+    /// The index from a finished scan: each slice's tasks matched to items by `lookup`.
+    static func index(_ scan: TaskFileScan, items: [String], lookup: LabeledItemLookup) throws(ValidationFailure) -> TaskModelIndex {
+        let segments = try scan.results()
+        var parts = [SliceResult?](repeating: nil, count: segments.count)
+        // Matching a million ids is a hash probe each; split it over the slices on every core.
+        let matched = JobResults<SliceResult>(count: segments.count)
+        DispatchQueue.concurrentPerform(iterations: segments.count) { k in
+            matched[k] = SliceResult(segments[k], lookup: lookup)
         }
-        var parts: [SliceResult] = []
-        do throws(InputError) {
-            for k in 0..<slices { parts.append(try outcomes[k]!.get()) }
-            if file.currentStamp() != file.stamp {
-                throw InputError(file: path, reason: "changed while it was being read; run the report again")
-            }
-        } catch {
-            throw ValidationFailure(errors: [error])
-        }
-        return try join(parts, itemCount: items.count, items: items, path: path)
+        for k in 0..<segments.count { parts[k] = matched[k] }
+        return try join(parts.map { $0! }, itemCount: items.count, items: items, path: scan.path)
     }
 
     /// What one slice contributes: its labeled tasks, its problems and its line count.
@@ -67,16 +57,15 @@ public struct TaskModelIndex: Sendable, Equatable {
         var lineCount: Int
         var taskCount: Int
 
-        init(_ segment: TaskFileSegmentResult, lookup: NameTable) {
+        init(_ segment: ScannedSlice, lookup: LabeledItemLookup) {
             models = segment.models
             errors = segment.errors
             errorCount = segment.errorCount
             lineCount = segment.lineCount
-            taskCount = segment.records.count
+            taskCount = segment.lines.count
             for k in 0..<segment.ids.count {
-                guard let item = lookup.find(segment.ids.id(at: k)) else { continue }
-                let record = segment.records[k]
-                matches.append((item, record.line, record.modelA, record.modelB))
+                guard let item = segment.ids.withId(k, { lookup.item(utf8: $0) }) else { continue }
+                matches.append((item, Int(segment.lines[k]), segment.modelA[k], segment.modelB[k]))
             }
         }
     }
@@ -128,7 +117,7 @@ public struct TaskModelIndex: Sendable, Equatable {
     }
 
     /// Slices of about 16 MB starting at line starts, plus the file size at the end.
-    private static func sliceStarts(_ file: PositionalFile, size: Int) throws(InputError) -> [Int] {
+    static func sliceStarts(_ file: PositionalFile, size: Int) throws(InputError) -> [Int] {
         let sliceSize = 16 << 20
         var cuts = [0]
         var window = [UInt8](repeating: 0, count: 1 << 16)

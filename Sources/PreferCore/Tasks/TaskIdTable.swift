@@ -40,7 +40,7 @@ struct TaskIdTable: Sendable {
         String(decoding: bytes[range(k)], as: UTF8.self)
     }
 
-    private func withId<R>(_ k: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    func withId<R>(_ k: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let r = range(k)
         return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[r])) }
     }
