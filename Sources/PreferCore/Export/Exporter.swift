@@ -1,0 +1,94 @@
+import Dispatch
+import Foundation
+
+/// Runs an export: groups effective labels into items of the task file, reads each item's
+/// task once, and streams the lines in task-file order to a sink.
+///
+/// The work is cut into batches of items that all cores turn into bytes at once; batches are
+/// written in order, so the output is the same bytes whatever the number of cores.
+public enum Exporter {
+    /// Exports `labels` (effective labels, e.g. from `EffectiveLabels.compute`) against
+    /// `tasks`; `scaleHint` (from `SessionScale.hint`) names the categories of `aggregate`.
+    public static func export(tasks: TaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
+                              options: ExportOptions, to sink: ExportSink,
+                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> ExportSummary {
+        var summary = ExportSummary()
+        let selection = LabelSelection.group(labels, index: tasks.index(of:))
+        summary.unknownTaskLabels = selection.unknownTask.count
+        for label in selection.unknownTask.prefix(ExportSummary.warningLimit) {
+            summary.warnings.append(InputError(file: label.file, line: label.line,
+                reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(tasks.path)); left out"))
+        }
+        let categories = options.format == .aggregate
+            ? SessionScale.categories(of: selection.items.flatMap { $0.labels.map(\.choice) }, hint: scaleHint) : []
+        let job = ExportJob(tasks: tasks, options: options, categories: categories)
+
+        var rows: [DPORowRecord] = []
+        var changed: [InputError] = []
+        let batchSize = 256 * max(workers, 1)
+        var start = 0
+        while start < selection.items.count {
+            let batch = Array(selection.items[start..<min(start + batchSize, selection.items.count)])
+            start += batch.count
+            for part in try job.run(batch, workers: workers, conversational: false) {
+                summary.items += part.items
+                summary.labels += part.labels
+                summary.changedTaskLabels += part.changedCount
+                changed.append(contentsOf: part.changed.prefix(max(0, ExportSummary.warningLimit - changed.count)))
+                for (reason, count) in part.skipped { summary.skipped[reason, default: 0] += count }
+                if options.format == .dpo {
+                    rows.append(contentsOf: part.rows)
+                } else if !part.bytes.isEmpty {
+                    try sink.write(part.bytes)
+                    summary.rows += part.lines
+                }
+            }
+        }
+        summary.warnings.append(contentsOf: changed)
+        if options.format == .dpo {
+            try writeDPO(rows, job: job, workers: workers, summary: &summary, to: sink)
+        }
+        return summary
+    }
+
+    /// Writes the DPO rows in one format for the whole file: when any row needs message lists,
+    /// the rows first written as strings are made again in the conversational format.
+    private static func writeDPO(_ rows: [DPORowRecord], job: ExportJob, workers: Int,
+                                 summary: inout ExportSummary, to sink: ExportSink) throws(ExportError) {
+        var rows = rows
+        summary.conversational = rows.contains { $0.isConversational }
+        if summary.conversational {
+            let plain = rows.indices.filter { !rows[$0].isConversational }
+            let redone = try job.remakeConversational(plain.map { rows[$0] }, workers: workers)
+            for (position, row) in zip(plain, redone) { rows[position] = row }
+        }
+        var buffer: [UInt8] = []
+        for row in rows {
+            buffer.append(contentsOf: row.bytes)
+            if buffer.count >= 1 << 22 {
+                try sink.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try sink.write(buffer) }
+        summary.rows = rows.count
+    }
+
+    /// The lines of `labels` in `format`, in memory (for tests and small exports).
+    public static func data(tasks: TaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
+                            options: ExportOptions, workers: Int = 1) throws(ExportError) -> (bytes: [UInt8], summary: ExportSummary) {
+        let sink = MemorySink()
+        let summary = try export(tasks: tasks, labels: labels, scaleHint: scaleHint, options: options,
+                                 to: sink, workers: workers)
+        return (sink.bytes, summary)
+    }
+}
+
+/// One DPO row made but not yet written (the format of the whole file is decided at the end).
+struct DPORowRecord: Sendable {
+    var taskIndex: Int
+    var chosen: ResponseSide
+    var choices: [String]
+    var bytes: [UInt8]
+    var isConversational: Bool
+}
