@@ -10,7 +10,8 @@ import Glibc
 public final class AtomicFileWriter: ExportSink {
     /// The file to replace, as given.
     public let path: String
-    private let temporaryPath: String
+    /// Where the bytes are until `commit` (for checks such as validation before the rename).
+    let temporaryPath: String
     private var fd: Int32
     private var finished = false
 
