@@ -69,6 +69,22 @@ final class ExportPolicyTests: XCTestCase {
         XCTAssertEqual(JSONWriter.serialize(texts.rejected), #"[{"role":"assistant","content":"a"}]"#)
     }
 
+    func testWrappedPiecesAreTheSameJSONAsTheConversationalTexts() throws {
+        let task = PreferenceTask(id: "t\u{202E}", content: .singleTurn(prompt: .text("P \u{1B}"), responseA: "a\n", responseB: "b"),
+                                  modelA: "x", modelB: nil, extra: [], sha256: "", line: 1)
+        let pieces = try DPORows.pieces(task, chosen: .b, choices: ["B"]).get()
+        var line: [UInt8] = []
+        pieces.appendLine(conversational: true, to: &line)
+        let texts = try DPOTexts.make(task.content, chosen: .b, conversational: true).get()
+        let parsed = try JSONParser.parse(line)
+        XCTAssertEqual(parsed["prompt"], texts.prompt)
+        XCTAssertEqual(parsed["chosen"], texts.chosen)
+        XCTAssertEqual(parsed["rejected"], texts.rejected)
+        XCTAssertEqual(parsed["chosen_model"], .null)
+        XCTAssertEqual(parsed["rejected_model"], .string("x"))
+        XCTAssertEqual(line.last, UInt8(ascii: "\n"))
+    }
+
     func testTheDPOExportCountsEverySkippedItemByReason() throws {
         let f = ExportFixture()
         for id in ["a", "b", "c", "d", "e"] { f.addTask(id) }

@@ -19,7 +19,7 @@ public enum AggregateRows {
             counts.append(JSONMember(choice, .integer(tally.count(of: choice))))
         }
         let texts = ExportedTexts(task.content)
-        var line = JSONObjectBytes(reservingCapacity: 4096)
+        var line = JSONObjectBytes(continuing: &out)
         line.add("task", .string(task.id))
         line.add("n", .integer(tally.total))
         line.add("counts", .object(counts))
@@ -31,6 +31,6 @@ public enum AggregateRows {
         line.add("response_a", texts.responseA)
         line.add("response_b", texts.responseB)
         line.add("meta", .object(task.extra))
-        out.append(contentsOf: line.finishLine())
+        line.finishLine(into: &out)
     }
 }

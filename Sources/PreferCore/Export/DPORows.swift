@@ -39,11 +39,11 @@ public enum DPORows {
         return .success(side)
     }
 
-    /// The row of `task` with `chosen` as the winner, or why its content cannot form one.
-    public static func line(_ task: PreferenceTask, chosen: ResponseSide, choices: [String],
-                            conversational: Bool) -> Result<[UInt8], DPOSkipReason> {
+    /// The row of `task` with `chosen` as the winner, in pieces that give either format
+    /// without escaping the texts again, or why its content cannot form a row.
+    public static func pieces(_ task: PreferenceTask, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
         let texts: DPOTexts
-        switch DPOTexts.make(task.content, chosen: chosen, conversational: conversational) {
+        switch DPOTexts.make(task.content, chosen: chosen, conversational: false) {
         case .success(let made): texts = made
         case .failure(.noSharedPrompt): return .failure(.noSharedPrompt)
         case .failure(.nothingToCompare): return .failure(.nothingToCompare)
@@ -51,18 +51,60 @@ public enum DPORows {
         let votes = PreferenceVotes(choices)
         let (won, lost) = chosen == .a ? (votes.a, votes.b) : (votes.b, votes.a)
         let (winner, loser) = chosen == .a ? (task.modelA, task.modelB) : (task.modelB, task.modelA)
-        var line = JSONObjectBytes(reservingCapacity: 4096)
-        line.add("prompt", texts.prompt)
-        line.add("chosen", texts.chosen)
-        line.add("rejected", texts.rejected)
-        line.add("task", .string(task.id))
-        line.add("chosen_model", .optional(winner))
-        line.add("rejected_model", .optional(loser))
-        line.add("votes", .object([
-            JSONMember("chosen", .integer(won)), JSONMember("rejected", .integer(lost)),
-            JSONMember("tie", .integer(votes.tie)), JSONMember("both_bad", .integer(votes.bothBad)),
-            JSONMember("n", .integer(votes.total)),
-        ]))
-        return .success(line.finishLine())
+        let tail = JSONObjectBytes.members([
+            ("task", .string(task.id)), ("chosen_model", .optional(winner)), ("rejected_model", .optional(loser)),
+            ("votes", .object([
+                JSONMember("chosen", .integer(won)), JSONMember("rejected", .integer(lost)),
+                JSONMember("tie", .integer(votes.tie)), JSONMember("both_bad", .integer(votes.bothBad)),
+                JSONMember("n", .integer(votes.total)),
+            ])),
+        ])
+        return .success(DPORowPieces(prompt: JSONWriter.bytes(texts.prompt), chosen: JSONWriter.bytes(texts.chosen),
+                                     rejected: JSONWriter.bytes(texts.rejected), tail: tail,
+                                     isPlainText: !DPOTexts.needsConversational(task.content)))
     }
+}
+
+/// One DPO row's serialized parts: `prompt`, `chosen` and `rejected` as JSON values (strings
+/// for a plain-text task) and the members after them.
+public struct DPORowPieces: Sendable, Equatable {
+    public var prompt: [UInt8]
+    public var chosen: [UInt8]
+    public var rejected: [UInt8]
+    public var tail: [UInt8]
+    /// The texts are strings, which the conversational format wraps as messages.
+    public var isPlainText: Bool
+
+    /// Appends the row's line; `conversational` wraps plain-text pieces as one user message
+    /// and one assistant message per side (the same JSON as `DPOTexts.make(…, conversational: true)`).
+    public func appendLine(conversational: Bool, to out: inout [UInt8]) {
+        let wrap = conversational && isPlainText
+        out.append(contentsOf: Self.promptKey)
+        append(prompt, role: wrap ? Self.userMessage : nil, to: &out)
+        out.append(contentsOf: Self.chosenKey)
+        append(chosen, role: wrap ? Self.assistantMessage : nil, to: &out)
+        out.append(contentsOf: Self.rejectedKey)
+        append(rejected, role: wrap ? Self.assistantMessage : nil, to: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: tail)
+        out.append(contentsOf: Self.end)
+    }
+
+    private func append(_ value: [UInt8], role: [UInt8]?, to out: inout [UInt8]) {
+        if let role {
+            out.append(contentsOf: role)
+            out.append(contentsOf: value)
+            out.append(contentsOf: Self.messageEnd)
+        } else {
+            out.append(contentsOf: value)
+        }
+    }
+
+    private static let promptKey = Array(#"{"prompt":"#.utf8)
+    private static let chosenKey = Array(#","chosen":"#.utf8)
+    private static let rejectedKey = Array(#","rejected":"#.utf8)
+    private static let userMessage = Array(#"[{"role":"user","content":"#.utf8)
+    private static let assistantMessage = Array(#"[{"role":"assistant","content":"#.utf8)
+    private static let messageEnd = Array("}]".utf8)
+    private static let end = Array("}\n".utf8)
 }

@@ -12,7 +12,7 @@ struct ExportJob: Sendable {
         var lines = 0
         var items = 0
         var labels = 0
-        var rows: [DPORowRecord] = []
+        var rows: [DPORowPieces] = []
         var skipped: [DPOSkipReason: Int] = [:]
         /// Labels left out because their task changed since they were made.
         var changedCount = 0
@@ -21,11 +21,20 @@ struct ExportJob: Sendable {
     }
 
     /// Cuts `batch` into contiguous shares, one per job, and returns the parts in order.
-    func run(_ batch: [ExportItem], workers: Int, conversational: Bool) throws(ExportError) -> [Part] {
+    /// `buffers` hands each share a byte buffer from the last batch, so that large buffers
+    /// are allocated (and their pages zeroed by the kernel) once rather than per batch.
+    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool) throws(ExportError) -> [Part] {
         let shares = Self.shares(batch.count, workers: workers)
         let results = JobResults<Result<Part, InputError>>(count: shares.count)
+        let base = batch.startIndex
         DispatchQueue.concurrentPerform(iterations: shares.count) { k in
-            results[k] = Result { () throws(InputError) in try make(batch[shares[k]]) }
+            var part = Part()
+            part.bytes = buffers.take(k)
+            let range = (base + shares[k].lowerBound)..<(base + shares[k].upperBound)
+            results[k] = Result { () throws(InputError) in
+                try make(batch[range], into: &part)
+                return part
+            }
         }
         var parts: [Part] = []
         for k in shares.indices {
@@ -38,39 +47,8 @@ struct ExportJob: Sendable {
         return parts
     }
 
-    /// The DPO rows of `rows` made again in the conversational format, in the same order.
-    func remakeConversational(_ rows: [DPORowRecord], workers: Int) throws(ExportError) -> [DPORowRecord] {
-        let shares = Self.shares(rows.count, workers: workers)
-        let results = JobResults<Result<[DPORowRecord], InputError>>(count: shares.count)
-        DispatchQueue.concurrentPerform(iterations: shares.count) { k in
-            results[k] = Result { () throws(InputError) in
-                var remade: [DPORowRecord] = []
-                for var row in rows[shares[k]] {
-                    let task = try tasks.task(at: row.taskIndex)
-                    // The row was made from this task before, so it cannot fail now.
-                    if case .success(let bytes) = DPORows.line(task, chosen: row.chosen, choices: row.choices, conversational: true) {
-                        row.bytes = bytes
-                        row.isConversational = true
-                    }
-                    remade.append(row)
-                }
-                return remade
-            }
-        }
-        var out: [DPORowRecord] = []
-        for k in shares.indices {
-            do {
-                out.append(contentsOf: try results[k]!.get())
-            } catch {
-                throw .input(error)
-            }
-        }
-        return out
-    }
-
     /// Reads each item's task, leaves out labels made on other content, and makes the lines.
-    private func make(_ items: ArraySlice<ExportItem>) throws(InputError) -> Part {
-        var part = Part()
+    private func make(_ items: ArraySlice<ExportItem>, into part: inout Part) throws(InputError) {
         for item in items {
             let task = try tasks.task(at: item.taskIndex)
             var kept: [EffectiveLabel] = []
@@ -78,9 +56,7 @@ struct ExportJob: Sendable {
             for label in item.labels {
                 if let made = label.taskSHA256, made != task.sha256 {
                     part.changedCount += 1
-                    if part.changed.count < ExportSummary.warningLimit {
-                        part.changed.append(changedWarning(label))
-                    }
+                    if part.changed.count < ExportSummary.warningLimit { part.changed.append(changedWarning(label)) }
                     continue
                 }
                 kept.append(label)
@@ -96,27 +72,15 @@ struct ExportJob: Sendable {
                 AggregateRows.append(task, kept, categories: categories, to: &part.bytes)
                 part.lines += 1
             case .dpo:
-                makeDPO(task, item.taskIndex, kept.map(\.choice), into: &part)
+                let choices = kept.map(\.choice)
+                let outcome = DPORows.decide(choices, options: options).flatMap {
+                    DPORows.pieces(task, chosen: $0, choices: choices)
+                }
+                switch outcome {
+                case .success(let row): part.rows.append(row)
+                case .failure(let reason): part.skipped[reason, default: 0] += 1
+                }
             }
-        }
-        return part
-    }
-
-    private func makeDPO(_ task: PreferenceTask, _ index: Int, _ choices: [String], into part: inout Part) {
-        let chosen: ResponseSide
-        switch DPORows.decide(choices, options: options) {
-        case .success(let side): chosen = side
-        case .failure(let reason):
-            part.skipped[reason, default: 0] += 1
-            return
-        }
-        let conversational = DPOTexts.needsConversational(task.content)
-        switch DPORows.line(task, chosen: chosen, choices: choices, conversational: conversational) {
-        case .success(let bytes):
-            part.rows.append(DPORowRecord(taskIndex: index, chosen: chosen, choices: choices, bytes: bytes,
-                                          isConversational: conversational))
-        case .failure(let reason):
-            part.skipped[reason, default: 0] += 1
         }
     }
 
@@ -130,5 +94,30 @@ struct ExportJob: Sendable {
         guard count > 0 else { return [] }
         let pieces = min(count, max(1, workers) * 4)
         return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
+    }
+}
+
+/// Byte buffers kept from one batch to the next, one slot per share; a share's job is the
+/// only one to touch its slot while a batch runs.
+final class BufferPool: @unchecked Sendable {
+    private var slots: [[UInt8]]
+
+    init(slots count: Int) {
+        slots = Array(repeating: [], count: count)
+    }
+
+    /// The empty buffer of slot `k` (its capacity kept).
+    func take(_ k: Int) -> [UInt8] {
+        guard k < slots.count else { return [] }
+        var buffer: [UInt8] = []
+        swap(&buffer, &slots[k])
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    /// Returns a buffer to slot `k` once its bytes are written.
+    func give(_ buffer: inout [UInt8], to k: Int) {
+        guard k < slots.count else { return }
+        swap(&buffer, &slots[k])
     }
 }

@@ -23,48 +23,42 @@ public enum Exporter {
             ? SessionScale.categories(of: selection.items.flatMap { $0.labels.map(\.choice) }, hint: scaleHint) : []
         let job = ExportJob(tasks: tasks, options: options, categories: categories)
 
-        var rows: [DPORowRecord] = []
+        var rows: [DPORowPieces] = []
         var changed: [InputError] = []
         let batchSize = 256 * max(workers, 1)
+        let buffers = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
         var start = 0
         while start < selection.items.count {
-            let batch = Array(selection.items[start..<min(start + batchSize, selection.items.count)])
+            let batch = selection.items[start..<min(start + batchSize, selection.items.count)]
             start += batch.count
-            for part in try job.run(batch, workers: workers, conversational: false) {
+            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers).enumerated() {
                 summary.items += part.items
                 summary.labels += part.labels
                 summary.changedTaskLabels += part.changedCount
                 changed.append(contentsOf: part.changed.prefix(max(0, ExportSummary.warningLimit - changed.count)))
                 for (reason, count) in part.skipped { summary.skipped[reason, default: 0] += count }
-                if options.format == .dpo {
-                    rows.append(contentsOf: part.rows)
-                } else if !part.bytes.isEmpty {
+                rows.append(contentsOf: part.rows)
+                if !part.bytes.isEmpty {
                     try sink.write(part.bytes)
                     summary.rows += part.lines
                 }
+                buffers.give(&part.bytes, to: k)
             }
         }
         summary.warnings.append(contentsOf: changed)
         if options.format == .dpo {
-            try writeDPO(rows, job: job, workers: workers, summary: &summary, to: sink)
+            try writeDPO(rows, summary: &summary, to: sink)
         }
         return summary
     }
 
-    /// Writes the DPO rows in one format for the whole file: when any row needs message lists,
-    /// the rows first written as strings are made again in the conversational format.
-    private static func writeDPO(_ rows: [DPORowRecord], job: ExportJob, workers: Int,
-                                 summary: inout ExportSummary, to sink: ExportSink) throws(ExportError) {
-        var rows = rows
-        summary.conversational = rows.contains { $0.isConversational }
-        if summary.conversational {
-            let plain = rows.indices.filter { !rows[$0].isConversational }
-            let redone = try job.remakeConversational(plain.map { rows[$0] }, workers: workers)
-            for (position, row) in zip(plain, redone) { rows[position] = row }
-        }
+    /// Writes the DPO rows in one format for the whole file: message lists for every row when
+    /// any row needs them (TRL and `datasets` want one type per column), strings otherwise.
+    private static func writeDPO(_ rows: [DPORowPieces], summary: inout ExportSummary, to sink: ExportSink) throws(ExportError) {
+        summary.conversational = rows.contains { !$0.isPlainText }
         var buffer: [UInt8] = []
         for row in rows {
-            buffer.append(contentsOf: row.bytes)
+            row.appendLine(conversational: summary.conversational, to: &buffer)
             if buffer.count >= 1 << 22 {
                 try sink.write(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -82,13 +76,4 @@ public enum Exporter {
                                  to: sink, workers: workers)
         return (sink.bytes, summary)
     }
-}
-
-/// One DPO row made but not yet written (the format of the whole file is decided at the end).
-struct DPORowRecord: Sendable {
-    var taskIndex: Int
-    var chosen: ResponseSide
-    var choices: [String]
-    var bytes: [UInt8]
-    var isConversational: Bool
 }

@@ -4,9 +4,18 @@ struct JSONObjectBytes {
     private(set) var bytes: [UInt8] = []
     private var isEmpty = true
 
-    init(reservingCapacity capacity: Int = 0) {
-        bytes.reserveCapacity(capacity + 2)
+    /// Continues `buffer` (taken over, so that appending never copies it); give it back with
+    /// `finishLine(into:)`. Exports append millions of lines to a few reused buffers this way.
+    init(continuing buffer: inout [UInt8]) {
+        swap(&bytes, &buffer)
         bytes.append(UInt8(ascii: "{"))
+    }
+
+    /// Ends the object and its line and hands the buffer back to `buffer`.
+    mutating func finishLine(into buffer: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "\n"))
+        swap(&bytes, &buffer)
     }
 
     /// Appends `"key":value`.
@@ -24,13 +33,6 @@ struct JSONObjectBytes {
         bytes.append(contentsOf: members)
     }
 
-    /// The finished object followed by `\n`.
-    mutating func finishLine() -> [UInt8] {
-        bytes.append(UInt8(ascii: "}"))
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
-    }
-
     /// `"k1":v1,"k2":v2…` for splicing into many objects.
     static func members(_ members: [(String, JSONValue)]) -> [UInt8] {
         var out: [UInt8] = []
@@ -46,6 +48,15 @@ struct JSONObjectBytes {
     private mutating func separate() {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
+    }
+}
+
+extension JSONWriter {
+    /// The compact JSON bytes of `value`.
+    static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return out
     }
 }
 

@@ -16,7 +16,7 @@ public enum LabelRows {
         ])
         let meta = JSONObjectBytes.members([("meta", .object(task.extra))])
         for label in labels {
-            var line = JSONObjectBytes(reservingCapacity: content.count + meta.count + 256)
+            var line = JSONObjectBytes(continuing: &out)
             line.add("task", .string(label.task))
             line.add("rater", .string(label.rater))
             line.add("choice", .string(label.choice))
@@ -27,7 +27,7 @@ public enum LabelRows {
             line.splice(content)
             line.add("note", .optional(label.note))
             line.splice(meta)
-            out.append(contentsOf: line.finishLine())
+            line.finishLine(into: &out)
         }
     }
 }
