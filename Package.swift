@@ -24,6 +24,7 @@ let package = Package(
         .executableTarget(name: "prefer", dependencies: ["PreferCLI"]),
         .testTarget(name: "PreferCoreTests", dependencies: ["PreferCore"]),
         .testTarget(name: "PreferTUITests", dependencies: ["PreferTUI", "PreferCore"]),
+        .testTarget(name: "PreferTerminalTests", dependencies: ["PreferTerminal", "PreferTUI"]),
         .testTarget(name: "PreferCLITests", dependencies: ["PreferCLI", "PreferCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["prefer", "PreferCore"]),
     ]

@@ -15,6 +15,28 @@ static inline attr_t prefer_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t prefer_a_dim(void) { return A_DIM; }
 static inline int prefer_key_code_yes(void) { return KEY_CODE_YES; }
 
+// stdscr is a mutable C global that Swift 6 rejects; newterm makes it the screen's full-size
+// window, which ncurses itself resizes on KEY_RESIZE.
+static inline WINDOW *prefer_stdscr(void) { return stdscr; }
+
+// The terminfo probe run before newterm, so a bad TERM is refused before any setup string is
+// written: 1 usable, 2 known but unable to address the cursor, 0 unknown (or a generic or
+// hardcopy entry), -1 no terminfo database. term.h stays out of the module on purpose: its
+// hundreds of capability macros (lines, columns, tab, ...) shadow ordinary names.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+static inline int prefer_probe_terminfo(const char *name, int fd) {
+    int status = 0;
+    if (setupterm(name, fd, &status) != OK) return status < 0 ? -1 : 0;
+    const char *cup = tigetstr("cup");
+    int result = (cup == NULL || cup == (const char *)-1) ? 2 : 1;
+    struct term *probe = set_curterm(NULL);
+    if (probe != NULL) del_curterm(probe);
+    return result;
+}
+
 // wcwidth is not visible through Swift's Glibc module.
 extern int wcwidth(wchar_t);
 

@@ -1,2 +1,3 @@
 import PreferCLI
-print("prefer")
+
+PreferCommand.runAndExit()

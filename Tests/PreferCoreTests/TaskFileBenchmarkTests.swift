@@ -11,16 +11,19 @@ final class TaskFileBenchmarkTests: XCTestCase {
         guard let path = ProcessInfo.processInfo.environment["PREFER_BENCH_TASKS"] else {
             throw XCTSkip("set PREFER_BENCH_TASKS to a task file to run the load benchmark")
         }
-        let rounds = Int(ProcessInfo.processInfo.environment["PREFER_BENCH_ROUNDS"] ?? "") ?? 3
+        let rounds = max(1, Int(ProcessInfo.processInfo.environment["PREFER_BENCH_ROUNDS"] ?? "") ?? 3)
+        print("prefer-bench: before loading: \(Self.memory())")
         var best = Double.infinity
         var loaded: TaskFile?
         for round in 1...rounds {
+            loaded = nil
             let start = Self.now()
             let file = try TaskFile.load(path: path)
             let seconds = Self.now() - start
             best = min(best, seconds)
             print("prefer-bench: round \(round): loaded \(file.count) tasks in \(String(format: "%.3f", seconds)) s")
             loaded = file
+            print("prefer-bench: after round \(round): \(Self.memory())")
         }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -31,6 +34,14 @@ final class TaskFileBenchmarkTests: XCTestCase {
         // Reading tasks back decodes what was validated.
         let last = try file.task(at: file.count - 1)
         XCTAssertEqual(last.id, file.id(at: file.count - 1))
+    }
+
+    /// Current and peak resident memory, from /proc/self/status.
+    private static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "?" }
+        return status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+            .joined(separator: ", ")
     }
 
     private static func now() -> Double {

@@ -38,12 +38,12 @@ final class KeyMapTests: XCTestCase {
 
     func testTheKeyBarOnlyNamesKeysThatDoWhatItSays() {
         let map = KeyMap(scale: .pairwise)
-        for binding in map.barBindings {
+        for binding in map.barBindings() {
             for key in binding.keys {
                 XCTAssertEqual(map.command(for: key), binding.command)
             }
         }
-        XCTAssertEqual(map.barBindings.compactMap(\.barLabel).prefix(4), ["left", "right", "tie", "both bad"])
+        XCTAssertEqual(map.barBindings().compactMap(\.barLabel).prefix(4), ["left", "right", "tie", "both bad"])
     }
 
     func testTooSmallOnlyLetsTheRaterQuit() {

@@ -11,6 +11,7 @@ public struct Guideline: Sendable, Equatable {
     /// SHA-256 (lowercase hex) of the file's bytes.
     public var sha256: String
 
+    /// A guideline with every part given (tests and callers that already hold the text).
     public init(path: String, text: String, sha256: String) {
         self.path = path
         self.text = text

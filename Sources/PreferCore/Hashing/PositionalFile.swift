@@ -27,38 +27,44 @@ final class PositionalFile: Sendable {
     /// Opens `path`, refusing directories and anything that is not a regular file.
     init(path: String) throws(InputError) {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK so that a FIFO without a writer is refused below instead of hanging here;
+        // it changes nothing for reads of a regular file.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw PositionalFile.failure(path, "cannot be opened", errno) }
-        guard let stamp = PositionalFile.stamp(of: fd) else {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
             let code = errno
             close(fd)
             throw PositionalFile.failure(path, "cannot be examined", code)
         }
-        var info = stat()
-        _ = fstat(fd, &info)
-        if info.st_mode & S_IFMT == S_IFDIR {
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
             close(fd)
-            throw InputError(file: path, reason: "is a directory, not a file")
-        }
-        if info.st_mode & S_IFMT != S_IFREG {
-            close(fd)
-            throw InputError(file: path, reason: "is not a regular file (prefer reads it more than once, so a pipe will not do)")
+            throw InputError(file: path, reason: kind == S_IFDIR
+                ? "is a directory, not a file"
+                : "is not a regular file (prefer reads it more than once, so a pipe will not do)")
         }
         self.descriptor = fd
-        self.stamp = stamp
+        self.stamp = PositionalFile.stamp(info)
     }
 
     deinit { close(descriptor) }
 
-    private static func stamp(of fd: Int32) -> Stamp? {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+    private static func stamp(_ info: stat) -> Stamp {
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
         return Stamp(size: Int(info.st_size), device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-                     modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec))
+                     modifiedSeconds: Int(modified.tv_sec), modifiedNanoseconds: Int(modified.tv_nsec))
     }
 
     /// The stamp now; differs from `stamp` when the file was written since it was opened.
-    func currentStamp() -> Stamp? { PositionalFile.stamp(of: descriptor) }
+    func currentStamp() -> Stamp? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? PositionalFile.stamp(info) : nil
+    }
 
     static func failure(_ path: String, _ what: String, _ code: Int32) -> InputError {
         InputError(file: path, reason: "\(what): \(String(cString: strerror(code)))")

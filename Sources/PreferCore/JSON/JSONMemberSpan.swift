@@ -53,6 +53,7 @@ public struct JSONMemberSpan: Sendable, Equatable {
     /// Whether a string value holds a backslash escape; false for every other kind.
     public var valueHasEscapes: Bool
 
+    /// A span with every part given.
     public init(keyRange: Range<Int>, keyHasEscapes: Bool, kind: JSONKind,
                 valueRange: Range<Int>, valueHasEscapes: Bool) {
         self.keyRange = keyRange
@@ -62,15 +63,17 @@ public struct JSONMemberSpan: Sendable, Equatable {
         self.valueHasEscapes = valueHasEscapes
     }
 
-    /// Whether the key equals `name` (an unescaped ASCII key such as `"response_a"`).
-    @inline(__always)
+    /// Whether the key equals `name` (such as `"response_a"`), escapes in the key decoded.
     public func keyEquals(_ name: StaticString, in bytes: UnsafeRawBufferPointer) -> Bool {
-        if keyHasEscapes {
-            return JSONStringDecoder.decodeContent(bytes, keyRange).utf8.elementsEqual(
-                UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        name.withUTF8Buffer { expected in
+            if keyHasEscapes {
+                var key = JSONStringDecoder.decodeContent(bytes, keyRange)
+                return key.withUTF8 { $0.elementsEqual(expected) }
+            }
+            guard keyRange.count == expected.count, keyRange.upperBound <= bytes.count else { return false }
+            guard let base = bytes.baseAddress, let start = expected.baseAddress else { return expected.isEmpty }
+            return memcmp(base + keyRange.lowerBound, start, expected.count) == 0
         }
-        guard keyRange.count == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
-        return memcmp(base + keyRange.lowerBound, name.utf8Start, keyRange.count) == 0
     }
 
     /// The key as a String.

@@ -69,6 +69,7 @@ public struct JSONLineScanner {
     /// The members of the last line scanned, when it held an object; empty otherwise.
     public private(set) var members: [JSONMemberSpan] = []
 
+    /// A scanner with empty buffers.
     public init() {}
 
     /// Validates the whole of `bytes` as one JSON value and returns its kind; when it is an

@@ -17,21 +17,22 @@ enum JSONScan {
         return i
     }
 
-    /// True when one of the 8 bytes of `w` is a quote, a backslash, a control (< 0x20) or
-    /// not ASCII, i.e. when the bytes cannot all be skipped as plain string content.
+    /// Non-zero when one of the 8 bytes of `w` is a quote, a backslash, a control (< 0x20) or
+    /// not ASCII, i.e. when the bytes cannot all be skipped as plain string content; the
+    /// lowest set bit then lies in the first such byte.
     @inline(__always)
-    static func needsAttention(_ w: UInt64) -> Bool {
+    static func attentionMask(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        // (x - 0x20..) & ~x & 0x80.. is non-zero iff some byte of x is below 0x20; the same
-        // trick on x ^ c finds a byte equal to c. Borrows only ever run upwards from a byte
-        // that really matches, so "any" is exact.
+        // (x - 0x20..) & ~x & 0x80.. flags the bytes of x below 0x20; the same trick on x ^ c
+        // flags the bytes equal to c. A borrow only runs upwards from a byte that really
+        // matches, so the lowest flag is always exact (higher ones may be spurious).
         let control = (w &- ones &* 0x20) & ~w
         let q = w ^ (ones &* 0x22)
         let quote = (q &- ones) & ~q
         let b = w ^ (ones &* 0x5C)
         let backslash = (b &- ones) & ~b
-        return ((control | quote | backslash) & highs) | (w & highs) != 0
+        return (control | quote | backslash | w) & highs
     }
 
     /// Scans the string whose opening quote is at `i`; leaves `i` after the closing quote and
@@ -41,8 +42,13 @@ enum JSONScan {
         var j = i + 1
         var escaped = false
         while true {
+            // Skip plain text 8 bytes at a time, landing on the first byte that needs a look.
             while j &+ 8 <= n {
-                if needsAttention(UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)) { break }
+                let mask = attentionMask(UInt64(littleEndian: UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)))
+                if mask != 0 {
+                    j &+= mask.trailingZeroBitCount &>> 3
+                    break
+                }
                 j &+= 8
             }
             guard j < n else { throw endOfInput(n) }
@@ -188,16 +194,21 @@ enum JSONScan {
     }
 
     static func startsWith(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard i + count <= n else { return false }
-        for k in 0..<count where p[i + k] != word.utf8Start[k] { return false }
-        return true
+        word.withUTF8Buffer { expected in
+            guard i + expected.count <= n else { return false }
+            for k in 0..<expected.count where p[i + k] != expected[k] { return false }
+            return true
+        }
     }
 
     /// Checks `true`, `false` or `null` at `i` and moves past it.
     static func literal(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) throws(JSONSyntaxError) {
-        for word: StaticString in ["true", "false", "null"] where startsWith(p, n, i, word) {
-            i += word.utf8CodeUnitCount
+        if startsWith(p, n, i, "true") || startsWith(p, n, i, "null") {
+            i += 4
+            return
+        }
+        if startsWith(p, n, i, "false") {
+            i += 5
             return
         }
         throw JSONSyntaxError(message: "invalid literal; expected true, false or null", offset: i)

@@ -9,12 +9,14 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     /// so that a caller can say "invalid UTF-8" rather than "invalid JSON".
     public var isInvalidUTF8: Bool
 
+    /// An error with `message` at byte `offset`.
     public init(message: String, offset: Int, isInvalidUTF8: Bool = false) {
         self.message = message
         self.offset = offset
         self.isInvalidUTF8 = isInvalidUTF8
     }
 
+    /// The message with its byte offset, for logs.
     public var description: String { "\(message) (at byte \(offset))" }
 
     /// The 1-based column of `offset` in `bytes`, counted in Unicode scalars as editors count

@@ -17,13 +17,11 @@ public final class TaskFile: Sendable {
     public let path: String
     /// SHA-256 (lowercase hex) of the whole file's bytes, as written to `tasks_sha256`.
     public let sha256: String
-    /// Every task id, in file order.
-    public let ids: [String]
 
     private let file: PositionalFile
     private let records: [TaskRecord]
+    private let ids: TaskIdTable
     private let models: [String]
-    private let positions: [String: Int]
 
     private init(_ loaded: TaskFileLoader.Loaded, path: String) {
         self.path = path
@@ -32,7 +30,6 @@ public final class TaskFile: Sendable {
         self.file = loaded.file
         self.records = loaded.records
         self.models = loaded.models
-        self.positions = loaded.index
     }
 
     /// Reads and validates the whole file; throws every problem found (the first 20, with a
@@ -52,7 +49,7 @@ public final class TaskFile: Sendable {
     public var count: Int { records.count }
 
     /// The id of task `index` (0-based, file order).
-    public func id(at index: Int) -> String { ids[index] }
+    public func id(at index: Int) -> String { ids.id(at: index) }
 
     /// The 1-based file line of task `index`.
     public func line(at index: Int) -> Int { records[index].line }
@@ -67,7 +64,7 @@ public final class TaskFile: Sendable {
     public var modelNames: [String] { models }
 
     /// The position of the task with this id.
-    public func index(of id: String) -> Int? { positions[id] }
+    public func index(of id: String) -> Int? { ids.position(of: id) }
 
     private func model(_ number: UInt32) -> String? {
         number == 0 ? nil : models[Int(number) - 1]
@@ -84,7 +81,7 @@ public final class TaskFile: Sendable {
                 return .failure(changed(record))
             }
             let task = TaskLineSchema.decode(raw, scanner.members, layout, sha256: SHA256Hex.of(raw), line: record.line)
-            return task.id == ids[index] ? .success(task) : .failure(changed(record))
+            return task.id == ids.id(at: index) ? .success(task) : .failure(changed(record))
         }
         return try outcome.get()
     }

@@ -14,9 +14,8 @@ enum TaskFileLoader {
         var file: PositionalFile
         var sha256: String
         var records: [TaskRecord]
-        var ids: [String]
+        var ids: TaskIdTable
         var models: [String]
-        var index: [String: Int]
     }
 
     /// Slices are about this big; enough of them that two workers finish close together.
@@ -107,9 +106,8 @@ enum TaskFileLoader {
                              sha256: String) throws(ValidationFailure) -> Loaded {
         let total = parts.reduce(0) { $0 + $1.records.count }
         var records: [TaskRecord] = []
-        var ids: [String] = []
+        var ids = TaskIdTable()
         records.reserveCapacity(total)
-        ids.reserveCapacity(total)
         var models = ModelNameTable()
         var errors: [InputError] = []
         var errorCount = 0
@@ -131,21 +129,12 @@ enum TaskFileLoader {
             lineBase += part.lineCount
         }
 
-        var index: [String: Int] = [:]
-        index.reserveCapacity(total)
-        var duplicates = 0
-        for (position, id) in ids.enumerated() {
-            if let first = index[id] {
-                errorCount += 1
-                // Duplicates come in line order, so the first few are all that can be shown.
-                duplicates += 1
-                if duplicates <= TaskFileSegment.keptErrors {
-                    errors.append(InputError(file: file.path, line: records[position].line,
-                                         reason: "duplicate id \(JSONMessageText.quoted(id)) (first on line \(records[first].line))"))
-                }
-            } else {
-                index[id] = position
-            }
+        // Duplicates come in line order, so the first few are all that can be shown.
+        let duplicates = ids.index(keepingDuplicates: TaskFileSegment.keptErrors)
+        errorCount += duplicates.total
+        for (position, first) in duplicates.kept {
+            errors.append(InputError(file: file.path, line: records[position].line,
+                                     reason: "duplicate id \(JSONMessageText.quoted(ids.id(at: position))) (first on line \(records[first].line))"))
         }
 
         if errorCount > 0 {
@@ -158,29 +147,6 @@ enum TaskFileLoader {
         if records.isEmpty {
             throw ValidationFailure(errors: [InputError(file: file.path, reason: "the file holds no tasks")])
         }
-        return Loaded(file: file, sha256: sha256, records: records, ids: ids, models: models.names, index: index)
-    }
-}
-
-/// One result slot per job of a `concurrentPerform`: each job writes only its own slot, and
-/// the slots are read after all jobs have finished, so no two threads touch one slot.
-final class JobResults<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = UnsafeMutablePointer<Value?>.allocate(capacity: max(count, 1))
-        slots.initialize(repeating: nil, count: max(count, 1))
-    }
-
-    deinit {
-        slots.deinitialize(count: max(count, 1))
-        slots.deallocate()
-    }
-
-    subscript(index: Int) -> Value? {
-        get { slots[index] }
-        set { slots[index] = newValue }
+        return Loaded(file: file, sha256: sha256, records: records, ids: ids, models: models.names)
     }
 }

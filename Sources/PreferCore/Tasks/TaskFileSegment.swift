@@ -19,7 +19,7 @@ struct TaskRecord: Sendable {
 /// What one worker found in one slice of the task file.
 struct TaskFileSegmentResult: Sendable {
     var records: [TaskRecord] = []
-    var ids: [String] = []
+    var ids = TaskIdTable()
     /// Model names in first-seen order; `TaskRecord.modelA/B` index it from 1.
     var models: [String] = []
     /// The first problems, with lines counted from the start of the segment.
@@ -131,10 +131,16 @@ struct TaskFileSegment {
         case .failure(let problem):
             fail(line, problem.sentence, &state)
         case .success(let layout):
-            let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
+            let id = members[layout[.id]!]
+            if id.valueHasEscapes {
+                var decoded: [UInt8] = []
+                JSONStringDecoder.appendDecoded(p + lo, (id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1), to: &decoded)
+                decoded.withUnsafeBytes { state.result.ids.append($0) }
+            } else {
+                state.result.ids.append(UnsafeRawBufferPointer(rebasing: bytes[(id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1)]))
+            }
             let modelA = layout[.modelA].map { state.models.intern(bytes, members[$0]) } ?? 0
             let modelB = layout[.modelB].map { state.models.intern(bytes, members[$0]) } ?? 0
-            state.result.ids.append(id)
             state.result.records.append(TaskRecord(offset: fileOffset + lo, length: hi - lo, line: line,
                                                    modelA: modelA, modelB: modelB))
         }
@@ -145,52 +151,5 @@ struct TaskFileSegment {
         if state.result.errors.count < TaskFileSegment.keptErrors {
             state.result.errors.append(InputError(file: file.path, line: line, reason: reason))
         }
-    }
-}
-
-/// Model names seen so far, each stored once: a task file names a handful of models across
-/// many thousands of lines, so lines keep a small index instead of a string.
-struct ModelNameTable {
-    private(set) var names: [String] = []
-    private var keys: [[UInt8]] = []
-    private var lookup: [[UInt8]: UInt32] = [:]
-    private var last = -1
-
-    /// The 1-based index of the model named by a string member (0 for null), adding it when new.
-    mutating func intern(_ bytes: UnsafeRawBufferPointer, _ member: JSONMemberSpan) -> UInt32 {
-        guard member.kind == .string else { return 0 }
-        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
-        if !member.valueHasEscapes {
-            let raw = UnsafeRawBufferPointer(rebasing: bytes[content])
-            if last >= 0 && equal(keys[last], raw) { return UInt32(last + 1) }
-            if names.count <= 32 {
-                for k in keys.indices where equal(keys[k], raw) {
-                    last = k
-                    return UInt32(k + 1)
-                }
-            }
-        }
-        let name = JSONStringDecoder.decodeValue(bytes, member.valueRange)
-        return intern(name)
-    }
-
-    /// The 1-based index of `name`, adding it when new.
-    mutating func intern(_ name: String) -> UInt32 {
-        let key = Array(name.utf8)
-        if let found = lookup[key] {
-            last = Int(found) - 1
-            return found
-        }
-        names.append(name)
-        keys.append(key)
-        lookup[key] = UInt32(names.count)
-        last = names.count - 1
-        return UInt32(names.count)
-    }
-
-    private func equal(_ key: [UInt8], _ raw: UnsafeRawBufferPointer) -> Bool {
-        guard key.count == raw.count else { return false }
-        if raw.isEmpty { return true }
-        return key.withUnsafeBytes { memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }
     }
 }

@@ -123,7 +123,7 @@ enum TaskLineSchema {
     static func field(of member: JSONMemberSpan, in bytes: UnsafeRawBufferPointer) -> Field? {
         let length = member.keyRange.count
         guard member.keyHasEscapes || (length >= 2 && length <= 14) else { return nil }
-        for field in Field.allCases where member.keyHasEscapes || field.key.utf8CodeUnitCount == length {
+        for field in Field.allCases where member.keyHasEscapes || field.key.withUTF8Buffer(\.count) == length {
             if member.keyEquals(field.key, in: bytes) { return field }
         }
         return nil

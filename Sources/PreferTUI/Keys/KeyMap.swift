@@ -43,8 +43,17 @@ public struct KeyMap: Sendable, Equatable {
         bindings.first(where: { $0.keys.contains(key) })?.command
     }
 
-    /// Bindings shown in the bottom key bar, in order.
-    public var barBindings: [KeyBinding] { bindings.filter { $0.barLabel != nil } }
+    /// Bindings shown in the bottom key bar, in order: those that do something in `context`.
+    public func barBindings(in context: KeyContext = .labeling) -> [KeyBinding] {
+        bindings.filter { binding in
+            guard binding.barLabel != nil else { return false }
+            switch context {
+            case .labeling, .textInput, .help: return true
+            case .done: return KeyMap.worksWhenDone(binding.command)
+            case .failed, .tooSmall: return binding.command == .quit
+            }
+        }
+    }
 
     private static func worksWhenDone(_ command: Command) -> Bool {
         switch command {
@@ -88,7 +97,7 @@ public struct KeyMap: Sendable, Equatable {
         KeyBinding([.home], "Home", .scrollToTop, help: "go to the top of the focused pane"),
         KeyBinding([.end], "End", .scrollToBottom, help: "go to the end of the focused pane"),
         KeyBinding([.character("g")], "g", .toggleGuideline, help: "show or hide the guideline", bar: "guide"),
-        KeyBinding([.character("/")], "/", .startSearch, help: "search the guideline (Enter on an empty search finds the next match)", bar: "search"),
+        KeyBinding([.character("/")], "/", .startSearch, help: "search the guideline (/ then Enter: the next match)", bar: "search"),
         KeyBinding([.character("?")], "?", .toggleHelp, help: "show this help", bar: "help"),
         KeyBinding([.character("q")], "q", .quit, help: "quit (every label is already saved)", bar: "quit"),
     ]

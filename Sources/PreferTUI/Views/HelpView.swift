@@ -7,7 +7,8 @@ enum HelpView {
                 + binding.help
         }
         lines.append("")
-        lines.append("Any key closes this help.")
+        lines.append("Every label is saved the moment you choose. Any key closes this help.")
+        grid.fill(area, with: .blank)
         MessageBox.draw(title: "Keys", lines: lines, in: area, into: &grid)
     }
 }

@@ -3,7 +3,7 @@
 enum KeyBarView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
         grid.fill(rect, with: Cell(" ", style: .reverse))
-        var entries = KeyMap(scale: state.config.scale).barBindings.compactMap { binding in
+        var entries = KeyMap(scale: state.config.scale).barBindings(in: state.keyContext).compactMap { binding in
             binding.barLabel.map { Entry(key: " " + binding.keyLabel, label: " " + $0 + " ", command: binding.command) }
         }
         for command in droppedFirst where entries.reduce(0, { $0 + $1.width }) > rect.width {

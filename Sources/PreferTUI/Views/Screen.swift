@@ -24,7 +24,9 @@ public enum Screen {
         KeyBarView.draw(state, in: frame.keyBar, into: &grid)
         switch state.mode {
         case .help:
-            HelpView.draw(KeyMap(scale: state.config.scale), in: bodyRect(frame, state), into: &grid)
+            // Help may use every row below the header: the key bar is what it explains.
+            let area = Rect(x: 0, y: 1, width: state.size.cols, height: state.size.rows - 1)
+            HelpView.draw(KeyMap(scale: state.config.scale), in: area, into: &grid)
         case .failed(let message):
             MessageBox.draw(title: "Sitting ended", lines: [message], in: bodyRect(frame, state), into: &grid)
         default:

@@ -1,0 +1,18 @@
+import Foundation
+import PreferTUI
+
+/// Chatter and errors go to stderr, always through the sanitizer, because messages quote
+/// file names and input text that may hold escape sequences.
+enum Diagnostics {
+    static func error(_ message: String) { raw("prefer: " + message) }
+    static func warning(_ message: String) { raw("prefer: warning: " + message) }
+    static func note(_ message: String) { raw(message) }
+
+    /// Writes each line of `message` sanitized, newline-separated.
+    static func raw(_ message: String) {
+        let safe = message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.singleLine(String($0)) }
+            .joined(separator: "\n")
+        FileHandle.standardError.write(Data((safe + "\n").utf8))
+    }
+}

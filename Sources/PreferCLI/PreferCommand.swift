@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// The root `prefer` command: one subcommand per job.
+public struct PreferCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "prefer",
+        abstract: "Human preference labeling of LLM responses, in the terminal.",
+        discussion: """
+        Raters run `prefer label`; leads check files with `prefer validate`.
+        Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
+        """,
+        version: PreferVersion.string,
+        subcommands: [LabelCommand.self, ValidateCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses the process arguments, runs the command and exits with the documented status
+    /// (argument-parser's own usage errors become 2, not 64).
+    public static func runAndExit() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch let failure as CommandFailure {
+            Diagnostics.error(failure.message)
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Diagnostics.raw(fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// The tool's version, as recorded in `session_start`'s `tool`.
+public enum PreferVersion {
+    public static let string = "0.1.0"
+    public static var tool: String { "prefer \(string)" }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import PreferCore
+import PreferTUI
+
+/// Connects the labeling loop to the session file: stamps each record with the time and
+/// appends it through the durable `SessionWriter` (one write, then fsync).
+@MainActor
+final class SessionSink: LabelSink {
+    private let writer: SessionWriter
+    /// Label events written in this sitting, for `session_end.labels`.
+    private(set) var labelsWritten = 0
+
+    init(writer: SessionWriter) {
+        self.writer = writer
+    }
+
+    /// Writes `session_start`: what was labeled, with which guideline, by whom, on what screen.
+    func start(plan: LabelingPlan, size: TerminalSize) throws {
+        let info = SessionStartInfo(
+            tasks: plan.tasks.path, tasksSHA256: plan.tasks.sha256,
+            guideline: plan.guideline.path, guidelineSHA256: plan.guideline.sha256,
+            scale: plan.scale.values, tool: PreferVersion.tool, login: plan.login,
+            termColumns: size.cols, termRows: size.rows)
+        try writer.append(SessionEvent(at: Date(), .sessionStart(info)))
+    }
+
+    func write(_ record: SessionEventBody) throws {
+        try writer.append(SessionEvent(at: Date(), record))
+        if case .label = record { labelsWritten += 1 }
+    }
+
+    func end(reason: SessionEndReason) throws {
+        guard !writer.hasFailed else { return }
+        try writer.append(SessionEvent(at: Date(), .sessionEnd(labels: labelsWritten, reason: reason)))
+    }
+}

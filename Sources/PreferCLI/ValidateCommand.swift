@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import PreferCore
+
+/// `prefer validate`: checks task, guideline, session and gold files with the same code and
+/// messages the other commands use.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check task, guideline, session and gold files; report FILE:LINE: reason.",
+        discussion: """
+        The kind of each file is told from its name and content: Markdown (.md) is a
+        guideline, a folder or JSONL whose lines have "type" is a session file, JSONL whose
+        lines have "task" and "choice" but no "id" is a gold file, other JSONL is a task file.
+
+        Examples:
+          prefer validate examples/demo/tasks.jsonl guidelines/default.md
+          prefer validate sessions/
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to check.", valueName: "file"))
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to check") }
+    }
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let summary = try InputFileCheck.check(file)
+                Diagnostics.note("\(file): ok (\(summary))")
+            } catch let failure as ValidationFailure {
+                Diagnostics.raw(failure.description)
+                failed = true
+            } catch {
+                Diagnostics.raw(String(describing: error))
+                failed = true
+            }
+        }
+        if failed { throw CommandFailure(message: "some files have problems (see above)", exitCode: 2) }
+    }
+}
+
+/// Decides what kind of input a file is and validates it.
+enum InputFileCheck {
+    enum Kind { case tasks, guideline, sessions, gold }
+
+    static func check(_ path: String) throws -> String {
+        switch try kind(of: path) {
+        case .guideline:
+            let guideline = try Guideline.load(path: path)
+            return "guideline, \(guideline.text.split(separator: "\n", omittingEmptySubsequences: false).count) lines"
+        case .tasks:
+            let tasks = try TaskFile.load(path: path)
+            return "\(tasks.count) tasks"
+        case .sessions:
+            let log = try SessionReader.read(paths: [path])
+            for warning in log.warnings { Diagnostics.warning(warning.description) }
+            return "\(log.records.count) session events"
+        case .gold:
+            return "\(try GoldFile.load(path: path).answers.count) gold answers"
+        }
+    }
+
+    static func kind(of path: String) throws -> Kind {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { return .sessions }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".txt") { return .guideline }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, reason: "cannot be read")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let firstLine = head.split(separator: 0x0A).first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
+        guard let line = firstLine, let value = try? JSONParser.parse(String(decoding: line, as: UTF8.self)) else {
+            return .tasks
+        }
+        if value["type"] != nil { return .sessions }
+        if value["id"] == nil, value["task"] != nil, value["choice"] != nil { return .gold }
+        return .tasks
+    }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Structure-only walking of validated JSON: where values end, which elements an array
+/// holds, which members an object holds.
+enum JSONSpans {
+    /// The offset just after the validated value that starts at `i`.
+    static func skipValue(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int {
+        guard i < n else { return n }
+        switch p[i] {
+        case UInt8(ascii: "\""):
+            return skipString(p, n, i)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            var j = i
+            while j < n {
+                switch p[j] {
+                case UInt8(ascii: "\""):
+                    j = skipString(p, n, j)
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return j + 1 }
+                default:
+                    break
+                }
+                j += 1
+            }
+            return n
+        case UInt8(ascii: "t"), UInt8(ascii: "n"):
+            return min(i + 4, n)
+        case UInt8(ascii: "f"):
+            return min(i + 5, n)
+        default:
+            var j = i
+            while j < n {
+                switch p[j] {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                     UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                    j += 1
+                default:
+                    return j
+                }
+            }
+            return j
+        }
+    }
+
+    /// The offset just after the string whose opening quote is at `i`.
+    private static func skipString(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int {
+        var j = i + 1
+        while j < n {
+            let b = p[j]
+            if b == UInt8(ascii: "\"") { return j + 1 }
+            j += b == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return n
+    }
+
+    /// Kind and byte range of every element of the validated array in `range`.
+    static func elements(_ bytes: UnsafeRawBufferPointer, ofArrayIn range: Range<Int>) -> [(kind: JSONKind, range: Range<Int>)] {
+        guard let raw = bytes.baseAddress, range.upperBound <= bytes.count, range.count >= 2 else { return [] }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        let n = range.upperBound
+        var result: [(kind: JSONKind, range: Range<Int>)] = []
+        var i = JSONScan.skipWhitespace(p, n, range.lowerBound + 1)
+        guard i < n, p[i] != UInt8(ascii: "]") else { return [] }
+        while i < n {
+            let end = skipValue(p, n, i)
+            result.append((JSONKind.of(firstByte: p[i]), i..<end))
+            i = JSONScan.skipWhitespace(p, n, end)
+            guard i < n, p[i] == UInt8(ascii: ",") else { break }
+            i = JSONScan.skipWhitespace(p, n, i + 1)
+        }
+        return result
+    }
+
+    /// Where every member of the validated object in `range` lies.
+    static func members(_ bytes: UnsafeRawBufferPointer, ofObjectIn range: Range<Int>) -> [JSONMemberSpan] {
+        guard let raw = bytes.baseAddress, range.upperBound <= bytes.count, range.count >= 2 else { return [] }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        let n = range.upperBound
+        var result: [JSONMemberSpan] = []
+        var i = JSONScan.skipWhitespace(p, n, range.lowerBound + 1)
+        while i < n, p[i] == UInt8(ascii: "\"") {
+            let keyEnd = skipString(p, n, i)
+            let keyRange = (i + 1)..<(keyEnd - 1)
+            i = JSONScan.skipWhitespace(p, n, JSONScan.skipWhitespace(p, n, keyEnd) + 1)
+            guard i < n else { break }
+            let end = skipValue(p, n, i)
+            let kind = JSONKind.of(firstByte: p[i])
+            result.append(JSONMemberSpan(keyRange: keyRange, keyHasEscapes: hasBackslash(p, keyRange),
+                                         kind: kind, valueRange: i..<end,
+                                         valueHasEscapes: kind == .string && hasBackslash(p, i..<end)))
+            i = JSONScan.skipWhitespace(p, n, end)
+            guard i < n, p[i] == UInt8(ascii: ",") else { break }
+            i = JSONScan.skipWhitespace(p, n, i + 1)
+        }
+        return result
+    }
+
+    private static func hasBackslash(_ p: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+        !range.isEmpty && memchr(p + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) != nil
+    }
+}

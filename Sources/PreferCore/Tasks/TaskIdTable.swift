@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Task ids packed into one byte buffer, with a hash index for lookup by id.
+///
+/// A task file can hold hundreds of thousands of ids; as separate Swift strings in a
+/// dictionary they would cost several times their size in headers and buckets, so they are
+/// kept as UTF-8 bytes end to end and turned into a String only when asked for.
+struct TaskIdTable: Sendable {
+    private var bytes: [UInt8] = []
+    /// `ends[k]` is where id `k` ends in `bytes`; it starts where id `k - 1` ends.
+    private var ends: [Int] = []
+    /// Open-addressing hash index: id positions, -1 for an empty slot. Empty until `index`.
+    private var slots: [Int32] = []
+
+    var count: Int { ends.count }
+
+    /// Appends an id given as UTF-8 bytes.
+    mutating func append(_ id: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: id)
+        ends.append(bytes.count)
+    }
+
+    /// Appends every id of `other`, in order.
+    mutating func append(contentsOf other: TaskIdTable) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+    }
+
+    private func range(_ k: Int) -> Range<Int> {
+        (k == 0 ? 0 : ends[k - 1])..<ends[k]
+    }
+
+    /// Id `k` as a String.
+    func id(at k: Int) -> String {
+        String(decoding: bytes[range(k)], as: UTF8.self)
+    }
+
+    private func withId<R>(_ k: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let r = range(k)
+        return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[r])) }
+    }
+
+    private static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
+    private static func hash(_ id: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: id)
+        return hasher.finalize()
+    }
+
+    /// Builds the lookup index (of first occurrences) and returns how many ids repeat an
+    /// earlier one, with the first `limit` of them as (position, position of the first).
+    mutating func index(keepingDuplicates limit: Int) -> (kept: [(Int, Int)], total: Int) {
+        var kept: [(Int, Int)] = []
+        var total = 0
+        var capacity = 16
+        while capacity < count * 2 { capacity *= 2 }
+        var table = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        for k in 0..<count {
+            withId(k) { id in
+                var slot = TaskIdTable.hash(id) & mask
+                while table[slot] >= 0 {
+                    let other = Int(table[slot])
+                    if withId(other, { TaskIdTable.same($0, id) }) {
+                        total += 1
+                        if kept.count < limit { kept.append((k, other)) }
+                        return
+                    }
+                    slot = (slot + 1) & mask
+                }
+                table[slot] = Int32(k)
+            }
+        }
+        slots = table
+        return (kept, total)
+    }
+
+    /// The position of `id`, once `index` has been built.
+    func position(of id: String) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        var id = id
+        return id.withUTF8 { utf8 in
+            let raw = UnsafeRawBufferPointer(utf8)
+            let mask = slots.count - 1
+            var slot = TaskIdTable.hash(raw) & mask
+            while slots[slot] >= 0 {
+                let k = Int(slots[slot])
+                if withId(k, { TaskIdTable.same($0, raw) }) { return k }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import XCTest
+
+/// The built `prefer` binary in a real terminal (tmux), as a rater would use it.
+final class LabelingScreenTests: XCTestCase {
+    /// Longer than the choice guard, so a key counts as a deliberate choice.
+    private let pause: useconds_t = 450_000
+
+    private func start(_ workspace: Workspace, rater: String = "e2e", cols: Int = 80, rows: Int = 24,
+                       extra: [String] = []) throws -> TmuxSession {
+        try TmuxSession(workspace.labelCommand(rater: rater, extra: extra), cols: cols, rows: rows,
+                        directory: workspace.root)
+    }
+
+    private func choose(_ key: String, in tmux: TmuxSession) throws {
+        usleep(pause)
+        try tmux.type(key)
+    }
+
+    func testChoiceKeysUndoAndResumeRecordWhatTheScreenShowed() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        tmux.waitFor("0/6")
+        let keys = ["1", "2", "t", "x"]
+        for (n, key) in keys.enumerated() {
+            try choose(key, in: tmux)
+            tmux.waitFor("Question number \(n + 2)?")
+        }
+        let labels = workspace.waitForEvents("label", count: 4)
+        XCTAssertEqual(labels.map { $0["task"] as? String }, ["task-1", "task-2", "task-3", "task-4"])
+        let left0 = labels[0]["left"] as? String
+        XCTAssertEqual(labels[0]["choice"] as? String, left0, "key 1 picks the response shown on the left")
+        let left1 = labels[1]["left"] as? String
+        XCTAssertEqual(labels[1]["choice"] as? String, left1 == "A" ? "B" : "A", "key 2 picks the right one")
+        XCTAssertEqual(labels[2]["choice"] as? String, "tie")
+        XCTAssertEqual(labels[3]["choice"] as? String, "both_bad")
+
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 4?")
+        let undos = workspace.waitForEvents("undo", count: 1)
+        XCTAssertEqual(undos.first?["task"] as? String, "task-4")
+        tmux.waitFor("3/6")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 5?")
+        tmux.waitFor("4/6")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+
+        let events = workspace.events()
+        XCTAssertEqual(events.first?["type"] as? String, "session_start")
+        XCTAssertEqual(events.last?["type"] as? String, "session_end")
+        XCTAssertEqual(events.last?["reason"] as? String, "quit")
+        try assertEveryEventHasTheSpecFields(events, workspace: workspace)
+
+        // A second sitting resumes: 4 of 6 done, only tasks 5 and 6 are offered.
+        let again = try start(workspace)
+        defer { again.kill() }
+        again.waitFor("4/6")
+        again.waitFor("Question number 5?")
+        try choose("1", in: again)
+        again.waitFor("Question number 6?")
+        try choose("2", in: again)
+        again.waitFor("All done")
+        try again.type("q")
+        XCTAssertEqual(again.exitStatus(), 0)
+        XCTAssertEqual(workspace.sessionFiles().count, 2, "a new sitting never appends to an old file")
+    }
+
+    private func assertEveryEventHasTheSpecFields(_ events: [[String: Any]], workspace: Workspace) throws {
+        let lines = try String(contentsOfFile: workspace.path("tasks.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        for event in events {
+            XCTAssertEqual(event["v"] as? Int, 1)
+            XCTAssertEqual(event["rater"] as? String, "e2e")
+            XCTAssertNotNil(event["session"] as? String)
+            let at = event["at"] as? String ?? ""
+            XCTAssertNotNil(at.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression), at)
+        }
+        let start = events[0]
+        for key in ["tasks", "tasks_sha256", "guideline", "guideline_sha256", "scale", "tool", "login", "term"] {
+            XCTAssertNotNil(start[key], "session_start lacks \(key)")
+        }
+        XCTAssertEqual(start["tasks_sha256"] as? String, try sha256sum(file: workspace.path("tasks.jsonl")))
+        XCTAssertEqual(start["scale"] as? [String], ["A", "B", "tie", "both_bad"])
+        for label in events where label["type"] as? String == "label" {
+            let task = label["task"] as! String
+            let number = Int(task.split(separator: "-").last!)!
+            XCTAssertEqual(label["task_sha256"] as? String, try sha256sum(text: lines[number - 1]), task)
+            XCTAssertNotNil(label["ms"] as? Int)
+            XCTAssertTrue(["A", "B"].contains(label["left"] as? String ?? ""))
+        }
+    }
+
+    func testHostileTextIsShownAsPlaceholdersAndCannotTouchTheTerminal() throws {
+        let hostile = "safe\rEVIL \u{1b}]0;pwned-title\u{7} \u{1b}]52;c;ZWNobyBwd25lZA==\u{7} "
+            + "\u{1b}]8;;http://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{1b}[2J\u{1b}[H "
+            + "\u{9b}31m c1 \u{8}\u{8}XX \u{202e}txt.exe\u{202c} zero\u{200b}width \u{2066}iso\u{2069}"
+        let workspace = try Workspace(tasks: [["id": "evil", "prompt": "Which is safer?", "response_a": hostile,
+                                               "response_b": "A plain answer."]])
+        let tmux = try start(workspace, cols: 120, rows: 40)
+        defer { tmux.kill() }
+        let titleBefore = tmux.paneValue("#{pane_title}")
+        tmux.waitFor("Which is safer?")
+        tmux.waitFor("hidden chars:")
+        let screen = tmux.screen().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("␛]0;pwned-title␇"), screen)
+        XCTAssertTrue(screen.contains("␛[2J"), screen)
+        XCTAssertTrue(screen.contains("safe␍EVIL"), "\\r must not overwrite text:\n\(screen)")
+        XCTAssertTrue(screen.contains("U+202E"), screen)
+        XCTAssertTrue(tmux.screen()[0].contains("prefer"), "the screen was cleared or moved:\n\(screen)")
+        XCTAssertEqual(tmux.paneValue("#{pane_title}"), titleBefore)
+        XCTAssertFalse(tmux.paneValue("#{pane_title}").contains("pwned"))
+        let buffers = (try? TmuxSession.tmux(["-L", tmux.socket, "list-buffers"])) ?? ""
+        XCTAssertEqual(buffers, "", "an OSC 52 clipboard write reached tmux")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testTooSmallRecordsNothingAndAResizeStormRecovers() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace, cols: 30, rows: 8)
+        defer { tmux.kill() }
+        tmux.waitFor("too small")
+        for key in ["1", "2", "t", "x", "s", "u"] { try choose(key, in: tmux) }
+        usleep(pause)
+        XCTAssertTrue(workspace.events(ofType: "label").isEmpty)
+        XCTAssertTrue(workspace.events(ofType: "skip").isEmpty)
+        for (cols, rows) in [(200, 60), (20, 5), (1, 1), (90, 30), (45, 12), (160, 48), (80, 24)] {
+            try tmux.resize(cols: cols, rows: rows)
+            usleep(30_000)
+        }
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        XCTAssertEqual(workspace.waitForEvents("label", count: 1).count, 1)
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testASecondSittingForTheSameRaterIsRefusedNamingThePid() throws {
+        let workspace = try Workspace()
+        let first = try start(workspace)
+        defer { first.kill() }
+        first.waitFor("Question number 1?")
+        let second = try start(workspace)
+        defer { second.kill() }
+        XCTAssertEqual(second.exitStatus(), 1)
+        let pid = first.commandPID()
+        XCTAssertNotNil(pid)
+        XCTAssertTrue(second.standardError.contains("already"), second.standardError)
+        XCTAssertTrue(second.standardError.contains("\(pid ?? -1)"), second.standardError)
+        XCTAssertEqual(workspace.sessionFiles().count, 1)
+        try first.type("q")
+        XCTAssertEqual(first.exitStatus(), 0)
+    }
+
+    func testSkipAndNoteAreRecorded() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("s", in: tmux)
+        tmux.waitFor("Question number 2?")
+        try choose("n", in: tmux)
+        tmux.waitFor("Note")
+        try tmux.type("B cites a fake paper")
+        try tmux.press("Enter")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 3?")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(workspace.events(ofType: "skip").first?["task"] as? String, "task-1")
+        let label = workspace.events(ofType: "label").first
+        XCTAssertEqual(label?["task"] as? String, "task-2")
+        XCTAssertEqual(label?["note"] as? String, "B cites a fake paper")
+    }
+
+    func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("2", in: tmux)
+        tmux.waitFor("Question number 2?")
+        let pid = try XCTUnwrap(tmux.commandPID())
+        Glibc.kill(pid, SIGKILL)
+        XCTAssertEqual(tmux.exitStatus(), 137)
+        XCTAssertEqual(workspace.events(ofType: "label").map { $0["task"] as? String }, ["task-1"])
+    }
+
+    func testHangupEndsTheSittingCleanly() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        let pid = try XCTUnwrap(tmux.commandPID())
+        Glibc.kill(pid, SIGHUP)
+        XCTAssertNotNil(tmux.exitStatus(timeout: 2), "still running 2 s after SIGHUP")
+        XCTAssertEqual(workspace.events(ofType: "session_end").first?["reason"] as? String, "hangup")
+    }
+
+    private func sha256sum(file: String) throws -> String {
+        String(try ChildProcess.run(["sha256sum", file]).stdout.prefix(64))
+    }
+
+    private func sha256sum(text: String) throws -> String {
+        let file = NSTemporaryDirectory() + "line-" + UUID().uuidString
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        return try sha256sum(file: file)
+    }
+}

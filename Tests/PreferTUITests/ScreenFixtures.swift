@@ -1,0 +1,44 @@
+import PreferCore
+@testable import PreferTUI
+
+/// Small, fixed tasks and states for whole-screen tests.
+enum ScreenFixtures {
+    static let guideline = """
+    # Guideline
+
+    Pick the response that is more **helpful**, *truthful* and harmless.
+
+    - Ignore which side a response is on.
+    - Ignore length unless it hurts.
+      - Padding is not helpfulness.
+
+    ## Ties
+
+    Use `tie` only when neither is better.
+    """
+
+    static let plain = LoadedTask(
+        index: 0, id: "hash-table", sha256: "0", promptText: "Explain what a hash table is, briefly.",
+        responseA: "A **hash table** maps keys to values.\n\n- It hashes the key to a slot.\n- Lookups take O(1) on average.",
+        responseB: "It is a list you search from the start until you find the key.", leftIsA: false)
+
+    static let hostile = LoadedTask(
+        index: 1, id: "evil", sha256: "1", promptText: "Summarise the file.",
+        responseA: "safe\rEVIL \u{1b}]0;pwned\u{7} \u{1b}[2J \u{9b}31m \u{202e}txt.exe zero\u{200b}width",
+        responseB: "A plain summary.", leftIsA: true)
+
+    static let cjk = LoadedTask(
+        index: 2, id: "cjk", sha256: "2", promptText: "用一句话解释光合作用。",
+        responseA: "光合作用是植物利用阳光把二氧化碳和水变成糖和氧气的过程。",
+        responseB: "植物は光を使って二酸化炭素と水から糖と酸素を作ります。🌱", leftIsA: true)
+
+    static func state(_ task: LoadedTask?, cols: Int, rows: Int, guidelineVisible: Bool? = nil,
+                      labeled: Int = 7, total: Int = 24) -> AppState {
+        let config = LabelingConfig(rater: "ana", taskSetName: "batch-07.jsonl", guideline: guideline)
+        var s = AppState(config: config, size: TerminalSize(cols: cols, rows: rows), queue: [5, 6],
+                         totalTasks: total, labeledCount: labeled)
+        if let guidelineVisible { s.guidelineVisible = guidelineVisible }
+        if let task { _ = Reducer.reduce(&s, .taskLoaded(task), now: 0) }
+        return s
+    }
+}

@@ -1,0 +1,237 @@
+import PreferCore
+@testable import PreferTUI
+import XCTest
+
+/// Whole screens rendered into the cell grid and compared as literal rows (reviewed by eye
+/// when they were first written; a change here is a visible change to raters).
+final class ScreenTests: XCTestCase {
+    func testTaskAt80x24ShowsPromptBothResponsesAndTheKeyBar() {
+        let state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┏━ ▶ Prompt ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ Explain what a hash table is, briefly.                                       ┃",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        "┌─ Response 1 ─────────────────────────┐┌─ Response 2 ─────────────────────────┐",
+        "│ It is a list you search from the     ││ A hash table maps keys to values.    │",
+        "│ start until you find the key.        ││                                      │",
+        "│                                      ││ • It hashes the key to a slot.       │",
+        "│                                      ││ • Lookups take O(1) on average.      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "└──────────────────────────────────────┘└──────────────────────────────────────┘",
+        "                                                                                ",
+        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        ])
+    }
+
+    func testTaskAt160x48PutsTheGuidelineBesideTheResponses() {
+        let state = ScreenFixtures.state(ScreenFixtures.plain, cols: 160, rows: 48)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                                                                                                       7/24 · 29% ",
+        "┏━ ▶ Prompt ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓┌─ Guideline ────────────────────────────────────────┐",
+        "┃ Explain what a hash table is, briefly.                                                                 ┃│ Guideline                                          │",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛│                                                    │",
+        "┌─ Response 1 ──────────────────────────────────────┐┌─ Response 2 ──────────────────────────────────────┐│ Pick the response that is more helpful, truthful   │",
+        "│ It is a list you search from the start until you  ││ A hash table maps keys to values.                 ││ and harmless.                                      │",
+        "│ find the key.                                     ││                                                   ││                                                    │",
+        "│                                                   ││ • It hashes the key to a slot.                    ││ • Ignore which side a response is on.              │",
+        "│                                                   ││ • Lookups take O(1) on average.                   ││ • Ignore length unless it hurts.                   │",
+        "│                                                   ││                                                   ││   • Padding is not helpfulness.                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││ Ties                                               │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││ Use tie only when neither is better.               │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "│                                                   ││                                                   ││                                                    │",
+        "└───────────────────────────────────────────────────┘└───────────────────────────────────────────────────┘└────────────────────────────────────────────────────┘",
+        "                                                                                                                                                                ",
+        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  Tab focus  j/↓ scroll  g guide  / search  ? help  q quit                                       ",
+        ])
+    }
+
+    func testHostileTextShowsPlaceholdersAndTheHiddenCharacterBadge() {
+        let state = ScreenFixtures.state(ScreenFixtures.hostile, cols: 80, rows: 24)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┏━ ▶ Prompt ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ Summarise the file.                                                          ┃",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        "┌─ Response 1 · hidden chars: 7 ───────┐┌─ Response 2 ─────────────────────────┐",
+        "│ safe␍EVIL ␛]0;pwned␇ ␛[2J            ││ A plain summary.                     │",
+        "│ ⟨U+009B⟩31m ⟨U+202E⟩txt.exe          ││                                      │",
+        "│ zero⟨U+200B⟩width                    ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "└──────────────────────────────────────┘└──────────────────────────────────────┘",
+        "                                                                                ",
+        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        ])
+    }
+
+    func testWideCharactersAreMeasuredByDisplayWidth() {
+        let state = ScreenFixtures.state(ScreenFixtures.cjk, cols: 80, rows: 24)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┏━ ▶ Prompt ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ 用一句话解释光合作用。                                                       ┃",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        "┌─ Response 1 ─────────────────────────┐┌─ Response 2 ─────────────────────────┐",
+        "│ 光合作用是植物利用阳光把二氧化碳和水 ││ 植物は光を使って二酸化炭素と水から糖 │",
+        "│ 变成糖和氧气的过程。                 ││ と酸素を作ります。🌱                 │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "└──────────────────────────────────────┘└──────────────────────────────────────┘",
+        "                                                                                ",
+        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        ])
+    }
+
+    func testBelowTheMinimumSizeTheScreenSaysItIsTooSmall() {
+        let state = ScreenFixtures.state(ScreenFixtures.plain, cols: 30, rows: 8)
+        assertScreen(state, [
+        "Terminal too small: 30×8, need",
+        "60×16. Enlarge the window to  ",
+        "go on; keys other than q do   ",
+        "nothing.                      ",
+        "                              ",
+        "                              ",
+        "                              ",
+        "                              ",
+        ])
+    }
+
+    func testHelpIsGeneratedFromTheKeyTable() {
+        var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
+        state.mode = .help
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "  ┏━ Keys ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓  ",
+        "  ┃ 1           the left response (Response 1) is better                     ┃  ",
+        "  ┃ 2           the right response (Response 2) is better                    ┃  ",
+        "  ┃ 3/t         tie: both are about equally good                             ┃  ",
+        "  ┃ 4/x         both are bad                                                 ┃  ",
+        "  ┃ u           undo the last label and go back to that task                 ┃  ",
+        "  ┃ s           skip this task                                               ┃  ",
+        "  ┃ n           add a note to this task (Enter saves, Esc cancels)           ┃  ",
+        "  ┃ Tab         move focus: prompt → response 1 → response 2 → guideline     ┃  ",
+        "  ┃ S-Tab       move focus backwards                                         ┃  ",
+        "  ┃ j/↓         scroll the focused pane down a line                          ┃  ",
+        "  ┃ k/↑         scroll the focused pane up a line                            ┃  ",
+        "  ┃ PgDn/Space  scroll the focused pane down a page                          ┃  ",
+        "  ┃ PgUp        scroll the focused pane up a page                            ┃  ",
+        "  ┃ Home        go to the top of the focused pane                            ┃  ",
+        "  ┃ End         go to the end of the focused pane                            ┃  ",
+        "  ┃ g           show or hide the guideline                                   ┃  ",
+        "  ┃ /           search the guideline (/ then Enter: the next match)          ┃  ",
+        "  ┃ ?           show this help                                               ┃  ",
+        "  ┃ q           quit (every label is already saved)                          ┃  ",
+        "  ┃                                                                          ┃  ",
+        "  ┃ Every label is saved the moment you choose. Any key closes this help.    ┃  ",
+        "  ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛  ",
+        ])
+    }
+
+    func testTheDoneScreenSaysWhatWasSavedAndOffersOnlyKeysThatWork() {
+        var state = ScreenFixtures.state(nil, cols: 80, rows: 24, labeled: 24)
+        state.queue = []
+        state.mode = .done
+        state.labeledThisSitting = 3
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                     24/24 · 100% ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "  ┏━ Finished ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓  ",
+        "  ┃ All done. 3 labeled in this sitting.                                     ┃  ",
+        "  ┃ 24 of 24 tasks in this set are labeled; every label is saved.            ┃  ",
+        "  ┃                                                                          ┃  ",
+        "  ┃ Press q to quit.                                                         ┃  ",
+        "  ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛  ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        " u undo  Tab focus  j/↓ scroll  g guide  / search  ? help  q quit               ",
+        ])
+    }
+
+    private func assertScreen(_ state: AppState, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let rows = Screen.render(state).rows()
+        XCTAssertEqual(rows.count, expected.count, "row count", file: file, line: line)
+        for (index, (got, want)) in zip(rows, expected).enumerated() where got != want {
+            XCTFail("row \(index):\n got: \(got)\nwant: \(want)", file: file, line: line)
+        }
+    }
+}
