@@ -4,6 +4,9 @@ public struct FileCheckResult: Sendable, Equatable {
     public var warnings: [InputError] = []
     /// One line saying what the file holds, e.g. `session file: 24 events, 20 labels`.
     public var summary: String = ""
+    /// Session files: events and label events read.
+    public var events = 0
+    public var labels = 0
 
     public init(errors: [InputError] = [], warnings: [InputError] = [], summary: String = "") {
         self.errors = errors
@@ -21,6 +24,25 @@ public struct FileCheckResult: Sendable, Equatable {
 /// refuse; an event type this version does not know; with a task file, a label made on
 /// other content (exports leave it out) and a sitting started on another version of the file.
 public enum SessionFileCheck {
+    /// Checks session files and folders (every `*.jsonl` below a folder, as readers find them).
+    public static func check(paths: [String], tasks: TaskFile? = nil) -> FileCheckResult {
+        var errors: [InputError] = []
+        let files = SessionFiles.find(paths, errors: &errors)
+        var result = FileCheckResult(errors: errors)
+        var events = 0, labels = 0
+        for file in files {
+            let one = check(path: file, tasks: tasks)
+            result.errors.append(contentsOf: one.errors)
+            result.warnings.append(contentsOf: one.warnings)
+            events += one.events
+            labels += one.labels
+        }
+        result.events = events
+        result.labels = labels
+        result.summary = "\(files.count) session file\(files.count == 1 ? "" : "s"), \(events) event\(events == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"
+        return result
+    }
+
     /// Checks the session file at `path`, against `tasks` when given.
     public static func check(path: String, tasks: TaskFile? = nil) -> FileCheckResult {
         let bytes: [UInt8]
@@ -67,6 +89,11 @@ public enum SessionFileCheck {
                 warning("event type \(JSONWriter.quoted(record.type)) is not known to this prefer; readers ignore it")
             }
         }
+        // Reader errors and these checks are found in two passes; report them in line order.
+        result.errors.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        result.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        result.events = parsed.records.count
+        result.labels = labels
         result.summary = "session file: \(parsed.records.count) event\(parsed.records.count == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"
         return result
     }
