@@ -107,7 +107,7 @@ struct ExportRun {
 
     private func readInputs() throws -> (TaskFile, SessionLog) {
         do {
-            return (try TaskFile.load(path: tasksPath), try ParallelSessionReader.read(paths: sessionPaths))
+            return (try TaskFile.load(path: tasksPath), try ExportSessionReader.read(paths: sessionPaths))
         } catch {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }

@@ -32,34 +32,4 @@ final class EffectiveLabelIndexTests: XCTestCase {
             XCTAssertEqual(sorted(EffectiveLabelIndex.compute(records)), EffectiveLabels.compute(records), "round \(round)")
         }
     }
-
-    func testTheParallelReaderGivesTheSameLogAsTheReference() throws {
-        let folder = SessionTempFolder()
-        for k in 0..<9 {
-            var text = ""
-            for line in 0..<(k * 3 + 1) {
-                text += #"{"v":1,"type":"label","rater":"r\#(k)","at":"2026-11-28T10:00:0\#(line % 10).000Z","task":"t\#(line)","choice":"A"}"# + "\n"
-            }
-            if k == 4 { text += #"{"v":1,"type":"lab"# }
-            folder.write("r\(k)/s\(k).jsonl", text)
-        }
-        let reference = try SessionReader.read(paths: [folder.path])
-        for workers in [1, 2, 5] {
-            XCTAssertEqual(try ParallelSessionReader.read(paths: [folder.path], workers: workers), reference)
-        }
-        XCTAssertEqual(reference.warnings.count, 1)
-    }
-
-    func testTheParallelReaderReportsDamageLikeTheReference() {
-        let folder = SessionTempFolder()
-        folder.write("a.jsonl", "{bad\n{\"type\":\"skip\",\"rater\":\"x\",\"task\":\"t\"}\n")
-        folder.write("b.jsonl", "{\"type\":\"label\",\"rater\":\"x\"}\n\n")
-        var reference: ValidationFailure?
-        XCTAssertThrowsError(try SessionReader.read(paths: [folder.path])) { reference = $0 as? ValidationFailure }
-        XCTAssertThrowsError(try ParallelSessionReader.read(paths: [folder.path, folder.file("missing")], workers: 2)) { error in
-            XCTAssertEqual((error as? ValidationFailure)?.errors.dropFirst().map(\.description), reference?.errors.map(\.description))
-            XCTAssertEqual((error as? ValidationFailure)?.errors.first?.file, folder.file("missing"))
-        }
-        XCTAssertEqual(reference?.errors.count, 2)
-    }
 }

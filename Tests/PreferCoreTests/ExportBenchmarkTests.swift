@@ -19,7 +19,7 @@ final class ExportBenchmarkTests: XCTestCase {
         var tasks: TaskFile?
         print("prefer-bench: load tasks", seconds(try clock.measure { tasks = try TaskFile.load(path: folder + "/tasks.jsonl") }))
         var log: SessionLog?
-        print("prefer-bench: read sessions", seconds(try clock.measure { log = try ParallelSessionReader.read(paths: [folder + "/sessions"]) }))
+        print("prefer-bench: read sessions", seconds(try clock.measure { log = try ExportSessionReader.read(paths: [folder + "/sessions"]) }))
         var labels: [EffectiveLabel] = []
         print("prefer-bench: effective labels", seconds(clock.measure { labels = EffectiveLabelIndex.compute(log!.records) }))
         if ProcessInfo.processInfo.environment["PREFER_BENCH_DECODE"] == "1" {

@@ -67,15 +67,23 @@ final class ExportFixture {
         sessionLines["\(rater)/\(file)", default: []].append(text)
     }
 
-    /// Writes everything and runs the export.
-    func export(_ options: ExportOptions, workers: Int = 1) throws -> (bytes: [UInt8], summary: ExportSummary, warnings: [InputError]) {
+    /// Writes everything and runs the export as the CLI does (`ExportSessionReader`,
+    /// `EffectiveLabelIndex`); fails the test unless the reference readers (`SessionReader`,
+    /// `EffectiveLabels`) give the very same bytes.
+    func export(_ options: ExportOptions, workers: Int = 1, file: StaticString = #filePath, line: UInt = #line) throws
+        -> (bytes: [UInt8], summary: ExportSummary, warnings: [InputError]) {
         folder.write("tasks.jsonl", taskLines.joined(separator: "\n") + "\n")
         for (relative, lines) in sessionLines { folder.write("sessions/" + relative, lines.joined()) }
         let tasks = try TaskFile.load(path: tasksPath)
-        let log = try SessionReader.read(paths: [sessionsPath])
-        let labels = EffectiveLabels.compute(log.records)
-        let result = try Exporter.data(tasks: tasks, labels: labels, scaleHint: SessionScale.hint(log.records),
-                                       options: options, workers: workers)
+        let log = try ExportSessionReader.read(paths: [sessionsPath], workers: max(workers, 1))
+        let result = try Exporter.data(tasks: tasks, labels: EffectiveLabelIndex.compute(log.records),
+                                       scaleHint: SessionScale.hint(log.records), options: options, workers: workers)
+        let referenceLog = try SessionReader.read(paths: [sessionsPath])
+        let reference = try Exporter.data(tasks: tasks, labels: EffectiveLabels.compute(referenceLog.records),
+                                          scaleHint: SessionScale.hint(referenceLog.records), options: options, workers: 1)
+        XCTAssertEqual(result.bytes, reference.bytes, "the fast readers changed the export", file: file, line: line)
+        XCTAssertEqual(result.summary, reference.summary, file: file, line: line)
+        XCTAssertEqual(log.warnings, referenceLog.warnings, file: file, line: line)
         return (result.bytes, result.summary, log.warnings)
     }
 }
