@@ -105,9 +105,9 @@ struct ExportRun {
         return summary
     }
 
-    private func readInputs() throws -> (TaskFile, SessionLog) {
+    private func readInputs() throws -> (ExportTaskFile, SessionLog) {
         do {
-            return (try TaskFile.load(path: tasksPath), try ExportSessionReader.read(paths: sessionPaths))
+            return (try ExportTaskFile.load(path: tasksPath), try ExportSessionReader.read(paths: sessionPaths))
         } catch {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }

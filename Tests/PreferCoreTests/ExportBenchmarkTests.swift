@@ -16,24 +16,12 @@ final class ExportBenchmarkTests: XCTestCase {
         }
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> String { String(format: "%.3f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) }
-        var tasks: TaskFile?
-        print("prefer-bench: load tasks", seconds(try clock.measure { tasks = try TaskFile.load(path: folder + "/tasks.jsonl") }))
+        var tasks: ExportTaskFile?
+        print("prefer-bench: load tasks", seconds(try clock.measure { tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl") }))
         var log: SessionLog?
         print("prefer-bench: read sessions", seconds(try clock.measure { log = try ExportSessionReader.read(paths: [folder + "/sessions"]) }))
         var labels: [EffectiveLabel] = []
         print("prefer-bench: effective labels", seconds(clock.measure { labels = EffectiveLabelIndex.compute(log!.records) }))
-        if ProcessInfo.processInfo.environment["PREFER_BENCH_DECODE"] == "1" {
-            let file = tasks!
-            for threads in [1, 2] {
-                let time = clock.measure {
-                    DispatchQueue.concurrentPerform(iterations: threads) { w in
-                        var k = w
-                        while k < file.count { _ = try? file.task(at: k); k += threads }
-                    }
-                }
-                print("prefer-bench: task(at:) over every task on \(threads) thread(s): \(seconds(time))")
-            }
-        }
         let null = open("/dev/null", O_WRONLY)
         defer { close(null) }
         for format in ExportFormat.allCases {

@@ -74,7 +74,7 @@ final class ExportFixture {
         -> (bytes: [UInt8], summary: ExportSummary, warnings: [InputError]) {
         folder.write("tasks.jsonl", taskLines.joined(separator: "\n") + "\n")
         for (relative, lines) in sessionLines { folder.write("sessions/" + relative, lines.joined()) }
-        let tasks = try TaskFile.load(path: tasksPath)
+        let tasks = try ExportTaskFile.load(path: tasksPath)
         let log = try ExportSessionReader.read(paths: [sessionsPath], workers: max(workers, 1))
         let result = try Exporter.data(tasks: tasks, labels: EffectiveLabelIndex.compute(log.records),
                                        scaleHint: SessionScale.hint(log.records), options: options, workers: workers)

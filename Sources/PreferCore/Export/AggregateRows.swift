@@ -10,6 +10,10 @@ public enum AggregateRows {
     /// export and hold every choice of `labels`.
     public static func append(_ task: PreferenceTask, _ labels: [EffectiveLabel], categories: [String],
                               to out: inout [UInt8]) {
+        append(TaskPieces(task), labels, categories: categories, to: &out)
+    }
+
+    static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], categories: [String], to out: inout [UInt8]) {
         guard !labels.isEmpty else { return }
         let tally = ChoiceTally(labels.map(\.choice))
         var counts = categories.map { JSONMember($0, .integer(tally.count(of: $0))) }
@@ -18,19 +22,18 @@ public enum AggregateRows {
         for choice in tally.counts.keys.sorted() where !categories.contains(choice) {
             counts.append(JSONMember(choice, .integer(tally.count(of: choice))))
         }
-        let texts = ExportedTexts(task.content)
         var line = JSONObjectBytes(continuing: &out)
         line.add("task", .string(task.id))
         line.add("n", .integer(tally.total))
         line.add("counts", .object(counts))
         line.add("majority", .optional(tally.majority))
         line.add("agreement", tally.agreement.map(JSONValue.decimal) ?? .null)
-        line.add("model_a", .optional(task.modelA))
-        line.add("model_b", .optional(task.modelB))
-        line.add("prompt", texts.prompt)
-        line.add("response_a", texts.responseA)
-        line.add("response_b", texts.responseB)
-        line.add("meta", .object(task.extra))
+        var rest = Array(#""model_a":"#.utf8) + task.modelA + Array(#","model_b":"#.utf8) + task.modelB
+        rest.append(UInt8(ascii: ","))
+        ExportContent.appendMembers(task, to: &rest)
+        rest.append(contentsOf: Array(#","meta":"#.utf8))
+        rest.append(contentsOf: task.meta)
+        line.splice(rest)
         line.finishLine(into: &out)
     }
 }

@@ -40,28 +40,49 @@ public enum DPORows {
     }
 
     /// The row of `task` with `chosen` as the winner, in pieces that give either format
-    /// without escaping the texts again, or why its content cannot form a row.
+    /// without serializing the texts again, or why its content cannot form a row.
     public static func pieces(_ task: PreferenceTask, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
-        let texts: DPOTexts
-        switch DPOTexts.make(task.content, chosen: chosen, conversational: false) {
-        case .success(let made): texts = made
-        case .failure(.noSharedPrompt): return .failure(.noSharedPrompt)
-        case .failure(.nothingToCompare): return .failure(.nothingToCompare)
+        pieces(TaskPieces(task), chosen: chosen, choices: choices)
+    }
+
+    static func pieces(_ task: TaskPieces, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
+        var prompt: [UInt8] = []
+        var won: [UInt8] = []
+        var lost: [UInt8] = []
+        switch task.content {
+        case .singleTurn(.text(let text), let a, let b):
+            prompt = text
+            (won, lost) = chosen == .a ? (a, b) : (b, a)
+        case .singleTurn(.messages(let messages), let a, let b):
+            MessagePieces.appendList(messages[...], to: &prompt)
+            let (x, y) = chosen == .a ? (a, b) : (b, a)
+            MessagePieces.appendList([MessagePieces.wrapping(x, role: "assistant")], to: &won)
+            MessagePieces.appendList([MessagePieces.wrapping(y, role: "assistant")], to: &lost)
+        case .conversation(let a, let b):
+            let shared = MessagePieces.sharedPrefixCount(a, b)
+            guard shared > 0 else { return .failure(.noSharedPrompt) }
+            guard shared < a.count && shared < b.count else { return .failure(.nothingToCompare) }
+            let (x, y) = chosen == .a ? (a, b) : (b, a)
+            MessagePieces.appendList(a[..<shared], to: &prompt)
+            MessagePieces.appendList(x[shared...], to: &won)
+            MessagePieces.appendList(y[shared...], to: &lost)
         }
         let votes = PreferenceVotes(choices)
-        let (won, lost) = chosen == .a ? (votes.a, votes.b) : (votes.b, votes.a)
-        let (winner, loser) = chosen == .a ? (task.modelA, task.modelB) : (task.modelB, task.modelA)
-        let tail = JSONObjectBytes.members([
-            ("task", .string(task.id)), ("chosen_model", .optional(winner)), ("rejected_model", .optional(loser)),
-            ("votes", .object([
-                JSONMember("chosen", .integer(won)), JSONMember("rejected", .integer(lost)),
-                JSONMember("tie", .integer(votes.tie)), JSONMember("both_bad", .integer(votes.bothBad)),
-                JSONMember("n", .integer(votes.total)),
-            ])),
-        ])
-        return .success(DPORowPieces(prompt: JSONWriter.bytes(texts.prompt), chosen: JSONWriter.bytes(texts.chosen),
-                                     rejected: JSONWriter.bytes(texts.rejected), tail: tail,
-                                     isPlainText: !DPOTexts.needsConversational(task.content)))
+        let (wins, losses) = chosen == .a ? (votes.a, votes.b) : (votes.b, votes.a)
+        var tail = Array(#""task":"#.utf8)
+        JSONWriter.appendString(task.id, to: &tail)
+        tail.append(contentsOf: Array(#","chosen_model":"#.utf8))
+        tail.append(contentsOf: chosen == .a ? task.modelA : task.modelB)
+        tail.append(contentsOf: Array(#","rejected_model":"#.utf8))
+        tail.append(contentsOf: chosen == .a ? task.modelB : task.modelA)
+        tail.append(UInt8(ascii: ","))
+        tail.append(contentsOf: JSONObjectBytes.members([("votes", .object([
+            JSONMember("chosen", .integer(wins)), JSONMember("rejected", .integer(losses)),
+            JSONMember("tie", .integer(votes.tie)), JSONMember("both_bad", .integer(votes.bothBad)),
+            JSONMember("n", .integer(votes.total)),
+        ]))]))
+        return .success(DPORowPieces(prompt: prompt, chosen: won, rejected: lost, tail: tail,
+                                     isPlainText: !task.needsConversational))
     }
 }
 

@@ -2,7 +2,10 @@ import Dispatch
 
 /// The per-item work of an export, run on all cores over one batch of items at a time.
 struct ExportJob: Sendable {
-    let tasks: TaskFile
+    let source: ExportTaskFile
+    /// The effective labels, and the order in which items take them (`LabelSelection.order`).
+    let labels: [EffectiveLabel]
+    let order: [Int]
     let options: ExportOptions
     let categories: [String]
 
@@ -23,18 +26,20 @@ struct ExportJob: Sendable {
     /// Cuts `batch` into contiguous shares, one per job, and returns the parts in order.
     /// `buffers` hands each share a byte buffer from the last batch, so that large buffers
     /// are allocated (and their pages zeroed by the kernel) once rather than per batch.
-    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool) throws(ExportError) -> [Part] {
+    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool, inputs: BufferPool) throws(ExportError) -> [Part] {
         let shares = Self.shares(batch.count, workers: workers)
         let results = JobResults<Result<Part, InputError>>(count: shares.count)
         let base = batch.startIndex
         DispatchQueue.concurrentPerform(iterations: shares.count) { k in
             var part = Part()
             part.bytes = buffers.take(k)
+            var input = inputs.take(k)
             let range = (base + shares[k].lowerBound)..<(base + shares[k].upperBound)
             results[k] = Result { () throws(InputError) in
-                try make(batch[range], into: &part)
+                try make(batch[range], input: &input, into: &part)
                 return part
             }
+            inputs.give(&input, to: k)
         }
         var parts: [Part] = []
         for k in shares.indices {
@@ -47,13 +52,19 @@ struct ExportJob: Sendable {
         return parts
     }
 
-    /// Reads each item's task, leaves out labels made on other content, and makes the lines.
-    private func make(_ items: ArraySlice<ExportItem>, into part: inout Part) throws(InputError) {
+    /// Reads the items' task lines in one piece, leaves out labels made on other content, and
+    /// makes the lines.
+    private func make(_ items: ArraySlice<ExportItem>, input: inout [UInt8], into part: inout Part) throws(InputError) {
+        guard let first = items.first, let last = items.last else { return }
+        let span = source.span(first.taskIndex, last.taskIndex)
+        try source.read(span, into: &input)
+        var scanner = JSONLineScanner()
         for item in items {
-            let task = try tasks.task(at: item.taskIndex)
+            let task = try pieces(item.taskIndex, in: input, at: span.lowerBound, scanner: &scanner)
             var kept: [EffectiveLabel] = []
             kept.reserveCapacity(item.labels.count)
-            for label in item.labels {
+            for position in order[item.labels] {
+                let label = labels[position]
                 if let made = label.taskSHA256, made != task.sha256 {
                     part.changedCount += 1
                     if part.changed.count < ExportSummary.warningLimit { part.changed.append(changedWarning(label)) }
@@ -82,6 +93,20 @@ struct ExportJob: Sendable {
                 }
             }
         }
+    }
+
+    /// The pieces of task `index`, whose line lies in `input` (read from file offset `base`).
+    private func pieces(_ index: Int, in input: [UInt8], at base: Int, scanner: inout JSONLineScanner) throws(InputError) -> TaskPieces {
+        let record = source.record(index)
+        let made: TaskPieces? = input.withUnsafeBytes { raw in
+            let start = record.offset - base
+            guard start >= 0, start + record.length <= raw.count else { return nil }
+            return TaskLinePieces.make(UnsafeRawBufferPointer(rebasing: raw[start..<(start + record.length)]), scanner: &scanner)
+        }
+        guard let made, made.id == source.id(at: index) else {
+            throw InputError(file: source.path, line: record.line, reason: "the file changed after it was loaded; export again")
+        }
+        return made
     }
 
     private func changedWarning(_ label: EffectiveLabel) -> InputError {

@@ -28,6 +28,7 @@ public enum ExportSessionReader {
             }
         }
         var log = SessionLog(files: files)
+        log.records.reserveCapacity(files.indices.reduce(0) { $0 + (results[$1]?.records.count ?? 0) })
         for index in files.indices {
             guard let parsed = results[index] else { continue }
             log.records.append(contentsOf: parsed.records)

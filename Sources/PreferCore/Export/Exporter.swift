@@ -9,29 +9,31 @@ import Foundation
 public enum Exporter {
     /// Exports `labels` (effective labels, e.g. from `EffectiveLabels.compute`) against
     /// `tasks`; `scaleHint` (from `SessionScale.hint`) names the categories of `aggregate`.
-    public static func export(tasks: TaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
+    public static func export(tasks: ExportTaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
                               options: ExportOptions, to sink: ExportSink,
                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> ExportSummary {
         var summary = ExportSummary()
-        let selection = LabelSelection.group(labels, index: tasks.index(of:))
+        let selection = LabelSelection.group(labels, taskCount: tasks.count, index: tasks.index(of:))
         summary.unknownTaskLabels = selection.unknownTask.count
-        for label in selection.unknownTask.prefix(ExportSummary.warningLimit) {
+        for label in selection.unknownTask.prefix(ExportSummary.warningLimit).map({ labels[$0] }) {
             summary.warnings.append(InputError(file: label.file, line: label.line,
                 reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(tasks.path)); left out"))
         }
         let categories = options.format == .aggregate
-            ? SessionScale.categories(of: selection.items.flatMap { $0.labels.map(\.choice) }, hint: scaleHint) : []
-        let job = ExportJob(tasks: tasks, options: options, categories: categories)
+            ? SessionScale.categories(of: selection.order.map { labels[$0].choice }, hint: scaleHint) : []
+        guard !selection.items.isEmpty else { return summary }
+        let job = ExportJob(source: tasks, labels: labels, order: selection.order, options: options, categories: categories)
 
         var rows: [DPORowPieces] = []
         var changed: [InputError] = []
         let batchSize = 256 * max(workers, 1)
         let buffers = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
+        let inputs = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
         var start = 0
         while start < selection.items.count {
             let batch = selection.items[start..<min(start + batchSize, selection.items.count)]
             start += batch.count
-            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers).enumerated() {
+            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers, inputs: inputs).enumerated() {
                 summary.items += part.items
                 summary.labels += part.labels
                 summary.changedTaskLabels += part.changedCount
@@ -46,6 +48,11 @@ public enum Exporter {
             }
         }
         summary.warnings.append(contentsOf: changed)
+        do {
+            try tasks.checkUnchanged()
+        } catch {
+            throw .input(error)
+        }
         if options.format == .dpo {
             try writeDPO(rows, summary: &summary, to: sink)
         }
@@ -69,7 +76,7 @@ public enum Exporter {
     }
 
     /// The lines of `labels` in `format`, in memory (for tests and small exports).
-    public static func data(tasks: TaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
+    public static func data(tasks: ExportTaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
                             options: ExportOptions, workers: Int = 1) throws(ExportError) -> (bytes: [UInt8], summary: ExportSummary) {
         let sink = MemorySink()
         let summary = try export(tasks: tasks, labels: labels, scaleHint: scaleHint, options: options,

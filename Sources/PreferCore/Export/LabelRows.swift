@@ -7,14 +7,19 @@
 public enum LabelRows {
     /// Appends the lines of `labels` (all of `task`) to `out`.
     public static func append(_ task: PreferenceTask, _ labels: [EffectiveLabel], to out: inout [UInt8]) {
+        append(TaskPieces(task), labels, to: &out)
+    }
+
+    static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], to out: inout [UInt8]) {
         guard !labels.isEmpty else { return }
-        // The content is the same for every label of the task: serialize it once.
-        let texts = ExportedTexts(task.content)
-        let content = JSONObjectBytes.members([
-            ("model_a", .optional(task.modelA)), ("model_b", .optional(task.modelB)),
-            ("prompt", texts.prompt), ("response_a", texts.responseA), ("response_b", texts.responseB),
-        ])
-        let meta = JSONObjectBytes.members([("meta", .object(task.extra))])
+        // The content is the same for every label of the task: put it together once.
+        var content = Array(#""model_a":"#.utf8)
+        content.append(contentsOf: task.modelA)
+        content.append(contentsOf: Array(#","model_b":"#.utf8))
+        content.append(contentsOf: task.modelB)
+        content.append(UInt8(ascii: ","))
+        ExportContent.appendMembers(task, to: &content)
+        let meta = Array(#""meta":"#.utf8) + task.meta
         for label in labels {
             var line = JSONObjectBytes(continuing: &out)
             line.add("task", .string(label.task))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the usual `label`, `undo` and `skip` lines straight from their member spans.
 enum SessionLineFields {
     /// The record of a line of the usual shape, or nil to send it down the reference path
@@ -22,9 +24,15 @@ enum SessionLineFields {
         var record = SessionRecord(file: file, line: line, type: type, rater: rater, json: .object([]))
         record.session = session.value
         record.task = task
-        if let text = atText.value {
-            guard let at = Timestamp.parse(text) else { return nil }
-            record.at = at
+        if let text = atText.value, let slot = slots.at {
+            let range = members[slot].valueRange
+            let inner = UnsafeRawBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
+            if let seconds = SessionTime.seconds(inner) {
+                record.at = Date(timeIntervalSince1970: seconds)
+            } else {
+                guard let at = Timestamp.parse(text) else { return nil }
+                record.at = at
+            }
             record.atText = text
         }
         guard type == "label" else { return record }
