@@ -16,12 +16,14 @@ final class ExportBenchmarkTests: XCTestCase {
         }
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> String { String(format: "%.3f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) }
-        var tasks: ExportTaskFile?
-        print("prefer-bench: load tasks", seconds(try clock.measure { tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl") }))
         var log: SessionLog?
         print("prefer-bench: read sessions", seconds(try clock.measure { log = try ExportSessionReader.read(paths: [folder + "/sessions"]) }))
         var labels: [EffectiveLabel] = []
         print("prefer-bench: effective labels", seconds(clock.measure { labels = EffectiveLabelIndex.compute(log!.records) }))
+        var tasks: ExportTaskFile?
+        print("prefer-bench: read tasks", seconds(try clock.measure {
+            tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl", wanted: Set(labels.map(\.task)))
+        }))
         let null = open("/dev/null", O_WRONLY)
         defer { close(null) }
         for format in ExportFormat.allCases {

@@ -74,9 +74,12 @@ final class ExportFixture {
         -> (bytes: [UInt8], summary: ExportSummary, warnings: [InputError]) {
         folder.write("tasks.jsonl", taskLines.joined(separator: "\n") + "\n")
         for (relative, lines) in sessionLines { folder.write("sessions/" + relative, lines.joined()) }
-        let tasks = try ExportTaskFile.load(path: tasksPath)
         let log = try ExportSessionReader.read(paths: [sessionsPath], workers: max(workers, 1))
-        let result = try Exporter.data(tasks: tasks, labels: EffectiveLabelIndex.compute(log.records),
+        let labels = EffectiveLabelIndex.compute(log.records, workers: max(workers, 1))
+        // Small slices and chunks, so that even these small files take the many-slice paths.
+        let tasks = try ExportTaskFile.load(path: tasksPath, wanted: Set(labels.map(\.task)), workers: max(workers, 1),
+                                            sliceSize: 64, chunkSize: 256)
+        let result = try Exporter.data(tasks: tasks, labels: labels,
                                        scaleHint: SessionScale.hint(log.records), options: options, workers: workers)
         let referenceLog = try SessionReader.read(paths: [sessionsPath])
         let reference = try Exporter.data(tasks: tasks, labels: EffectiveLabels.compute(referenceLog.records),

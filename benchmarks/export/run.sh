@@ -26,6 +26,8 @@ fi
 
 swift build -c release --product prefer >&2
 PREFER=.build/release/prefer
+# The report to compare with; another build's binary can be named while report is not merged.
+REPORT_PREFER=${REPORT_PREFER:-$PREFER}
 
 # best_of LABEL COMMAND...: runs the command ROUNDS times (stdout to /dev/null), prints the best.
 best_of() {
@@ -48,8 +50,8 @@ echo "data: $DATA ($(du -h "$DATA/tasks.jsonl" | cut -f1) tasks file, $(find "$D
 cat "$DATA/tasks.jsonl" "$DATA"/sessions/*/*.jsonl > /dev/null
 
 report=""
-if $PREFER report --help > /dev/null 2>&1; then
-    report=$(best_of "report --bootstrap 0" $PREFER report "$DATA/sessions" --tasks "$DATA/tasks.jsonl" --bootstrap 0 --format json)
+if $REPORT_PREFER report --help > /dev/null 2>&1; then
+    report=$(best_of "report --bootstrap 0" $REPORT_PREFER report "$DATA/sessions" --tasks "$DATA/tasks.jsonl" --bootstrap 0 --format json)
 else
     echo "prefer report is not in this build: export timings only" >&2
 fi

@@ -26,20 +26,18 @@ struct ExportJob: Sendable {
     /// Cuts `batch` into contiguous shares, one per job, and returns the parts in order.
     /// `buffers` hands each share a byte buffer from the last batch, so that large buffers
     /// are allocated (and their pages zeroed by the kernel) once rather than per batch.
-    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool, inputs: BufferPool) throws(ExportError) -> [Part] {
+    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool) throws(ExportError) -> [Part] {
         let shares = Self.shares(batch.count, workers: workers)
         let results = JobResults<Result<Part, InputError>>(count: shares.count)
         let base = batch.startIndex
         DispatchQueue.concurrentPerform(iterations: shares.count) { k in
             var part = Part()
             part.bytes = buffers.take(k)
-            var input = inputs.take(k)
             let range = (base + shares[k].lowerBound)..<(base + shares[k].upperBound)
             results[k] = Result { () throws(InputError) in
-                try make(batch[range], input: &input, into: &part)
+                try make(batch[range], into: &part)
                 return part
             }
-            inputs.give(&input, to: k)
         }
         var parts: [Part] = []
         for k in shares.indices {
@@ -52,15 +50,14 @@ struct ExportJob: Sendable {
         return parts
     }
 
-    /// Reads the items' task lines in one piece, leaves out labels made on other content, and
-    /// makes the lines.
-    private func make(_ items: ArraySlice<ExportItem>, input: inout [UInt8], into part: inout Part) throws(InputError) {
-        guard let first = items.first, let last = items.last else { return }
-        let span = source.span(first.taskIndex, last.taskIndex)
-        try source.read(span, into: &input)
-        var scanner = JSONLineScanner()
+    /// Leaves out labels made on other content and makes the lines of `items`.
+    private func make(_ items: ArraySlice<ExportItem>, into part: inout Part) throws(InputError) {
         for item in items {
-            let task = try pieces(item.taskIndex, in: input, at: span.lowerBound, scanner: &scanner)
+            guard let task = source.pieces(at: item.taskIndex) else {
+                // Every labeled id was asked for when the file was read; a gap is a bug, said plainly.
+                throw InputError(file: source.path, line: source.line(at: item.taskIndex),
+                                 reason: "task \(JSONWriter.quoted(source.id(at: item.taskIndex))) was not read for the export")
+            }
             var kept: [EffectiveLabel] = []
             kept.reserveCapacity(item.labels.count)
             for position in order[item.labels] {
@@ -93,20 +90,6 @@ struct ExportJob: Sendable {
                 }
             }
         }
-    }
-
-    /// The pieces of task `index`, whose line lies in `input` (read from file offset `base`).
-    private func pieces(_ index: Int, in input: [UInt8], at base: Int, scanner: inout JSONLineScanner) throws(InputError) -> TaskPieces {
-        let record = source.record(index)
-        let made: TaskPieces? = input.withUnsafeBytes { raw in
-            let start = record.offset - base
-            guard start >= 0, start + record.length <= raw.count else { return nil }
-            return TaskLinePieces.make(UnsafeRawBufferPointer(rebasing: raw[start..<(start + record.length)]), scanner: &scanner)
-        }
-        guard let made, made.id == source.id(at: index) else {
-            throw InputError(file: source.path, line: record.line, reason: "the file changed after it was loaded; export again")
-        }
-        return made
     }
 
     private func changedWarning(_ label: EffectiveLabel) -> InputError {

@@ -1,68 +1,144 @@
-/// A task file validated for an export, keeping where each task's line is so that the
-/// export reads the lines it needs in large contiguous pieces and copies their strings.
+import Dispatch
+import Foundation
+
+/// A task file validated for an export in one pass that also keeps, for the tasks the export
+/// needs, their content as `TaskPieces` (strings copied as they stand in the file).
 ///
-/// Loading is `TaskFile`'s own (`TaskFileLoader`: the same checks, the same `FILE:LINE`
-/// errors). Lines are read back through the descriptor that was validated, and only while
-/// its size, inode and modification time are those it had when it was validated, which is
-/// also `TaskFile`'s guarantee; a change is the error "the file changed after it was loaded".
+/// Every line is checked with `TaskFile`'s own scanner and schema and reported with the same
+/// `FILE:LINE: reason` sentences and the same limits; duplicate ids are found across the
+/// whole file (a differential test holds all of this to `TaskFile.load`). Unlike
+/// `TaskFile.load` it does not hash the whole file, which an export has no use for, and it
+/// reads each byte once. Nothing is exported from a file that fails.
 public final class ExportTaskFile: Sendable {
     /// The path as given.
     public let path: String
-    /// SHA-256 (hex) of the whole file.
-    public let sha256: String
-    let loaded: TaskFileLoader.Loaded
+    private let ids: TaskIdTable
+    private let lines: [Int]
+    private let pieces: [Int: TaskPieces]
 
-    private init(_ loaded: TaskFileLoader.Loaded, path: String) {
-        self.loaded = loaded
+    private init(path: String, ids: TaskIdTable, lines: [Int], pieces: [Int: TaskPieces]) {
         self.path = path
-        sha256 = loaded.sha256
+        self.ids = ids
+        self.lines = lines
+        self.pieces = pieces
     }
 
-    /// Reads and validates the task file as `TaskFile.load` does.
-    public static func load(path: String) throws(ValidationFailure) -> ExportTaskFile {
-        ExportTaskFile(try TaskFileLoader.load(path: path), path: path)
+    /// Reads and validates the task file, keeping the content of the tasks named in `wanted`.
+    public static func load(path: String, wanted: Set<String>,
+                            workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ValidationFailure) -> ExportTaskFile {
+        try load(path: path, wanted: wanted, workers: workers, sliceSize: 16 << 20, chunkSize: 2 << 20)
+    }
+
+    /// `load` with small slices and chunks, so that tests take the many-slice paths.
+    static func load(path: String, wanted: Set<String>, workers: Int, sliceSize: Int, chunkSize: Int) throws(ValidationFailure) -> ExportTaskFile {
+        let file: PositionalFile
+        let cuts: [Int]
+        do {
+            file = try PositionalFile(path: path)
+            cuts = try sliceStarts(file, sliceSize: sliceSize)
+        } catch {
+            throw ValidationFailure(errors: [error])
+        }
+        let slices = cuts.count - 1
+        let outcomes = JobResults<Result<ExportTaskSlice.Result, InputError>>(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { k in
+            let slice = ExportTaskSlice(file: file, range: cuts[k]..<cuts[k + 1], startsFile: k == 0, wanted: wanted,
+                                        chunkSize: chunkSize)
+            outcomes[k] = Result { () throws(InputError) in try slice.run() }
+        }
+        var parts: [ExportTaskSlice.Result] = []
+        do throws(InputError) {
+            for k in 0..<slices { parts.append(try outcomes[k]!.get()) }
+            if file.currentStamp() != file.stamp {
+                throw InputError(file: path, reason: "changed while it was being read; load it again")
+            }
+        } catch {
+            throw ValidationFailure(errors: [error])
+        }
+        return try join(parts, path: path)
     }
 
     /// How many tasks the file holds.
-    public var count: Int { loaded.records.count }
+    public var count: Int { lines.count }
 
     /// The position of the task with this id.
-    public func index(of id: String) -> Int? { loaded.ids.position(of: id) }
+    public func index(of id: String) -> Int? { ids.position(of: id) }
 
     /// The id of task `index`.
-    public func id(at index: Int) -> String { loaded.ids.id(at: index) }
+    public func id(at index: Int) -> String { ids.id(at: index) }
 
-    /// File offset and length of the tasks `indexes` cover (increasing): one read brings them all.
-    func span(_ first: Int, _ last: Int) -> Range<Int> {
-        let a = loaded.records[first], b = loaded.records[last]
-        return a.offset..<(b.offset + b.length)
-    }
+    /// The 1-based line of task `index`.
+    public func line(at index: Int) -> Int { lines[index] }
 
-    /// Where task `index`'s bytes are (BOM and surrounding whitespace excluded) and its line.
-    func record(_ index: Int) -> (offset: Int, length: Int, line: Int) {
-        let r = loaded.records[index]
-        return (r.offset, r.length, r.line)
-    }
+    /// The content of task `index` when it was wanted.
+    func pieces(at index: Int) -> TaskPieces? { pieces[index] }
 
-    /// Reads `range` of the file into `buffer` (replacing its contents), after checking that
-    /// the file is the one that was validated.
-    func read(_ range: Range<Int>, into buffer: inout [UInt8]) throws(InputError) {
-        try checkUnchanged()
-        let file = loaded.file
-        // A reused buffer keeps its capacity, so after the first batch this allocates nothing.
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: repeatElement(0, count: range.count))
-        let read: Result<Void, InputError> = buffer.withUnsafeMutableBytes { raw in
-            Result { () throws(InputError) in try file.read(into: raw.baseAddress!, count: range.count, at: range.lowerBound) }
+    /// Offsets where slices start (each a line start), and the size at the end; as
+    /// `TaskFileLoader` cuts, so that slices are validated alike.
+    private static func sliceStarts(_ file: PositionalFile, sliceSize: Int) throws(InputError) -> [Int] {
+        let size = file.stamp.size
+        let wanted = min(TaskFileLoader.maximumSlices, max(1, size / max(sliceSize, 1)))
+        var cuts = [0]
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        for k in 1..<max(wanted, 1) {
+            var position = size / wanted * k
+            guard position > cuts[cuts.count - 1] else { continue }
+            var start = size
+            while position < size {
+                let count = min(window.count, size - position)
+                let hit: Result<Int?, InputError> = window.withUnsafeMutableBytes { raw in
+                    Result { () throws(InputError) -> Int? in
+                        try file.read(into: raw.baseAddress!, count: count, at: position)
+                        return memchr(raw.baseAddress!, 0x0A, count).map { raw.baseAddress!.distance(to: $0) }
+                    }
+                }
+                if let found = try hit.get() {
+                    start = position + found + 1
+                    break
+                }
+                position += count
+            }
+            if start > cuts[cuts.count - 1] && start < size { cuts.append(start) }
         }
-        try read.get()
-        try checkUnchanged()
+        cuts.append(size)
+        return cuts
     }
 
-    /// Fails when the file's size, inode or modification time differ from when it was validated.
-    func checkUnchanged() throws(InputError) {
-        guard loaded.file.currentStamp() == loaded.file.stamp else {
-            throw InputError(file: path, reason: "the file changed after it was loaded; export again")
+    /// Joins the slices in order: line numbers made file-wide, duplicate ids found, and the
+    /// first problems kept in line order, as `TaskFileLoader` joins.
+    private static func join(_ parts: [ExportTaskSlice.Result], path: String) throws(ValidationFailure) -> ExportTaskFile {
+        var ids = TaskIdTable()
+        var lines: [Int] = []
+        var pieces: [Int: TaskPieces] = [:]
+        var errors: [InputError] = []
+        var errorCount = 0
+        var lineBase = 0
+        for part in parts {
+            let base = lines.count
+            lines.append(contentsOf: part.lines.map { $0 + lineBase })
+            for (ordinal, content) in part.pieces { pieces[base + ordinal] = content }
+            ids.append(contentsOf: part.ids)
+            for var error in part.errors {
+                error.line = error.line.map { $0 + lineBase }
+                errors.append(error)
+            }
+            errorCount += part.errorCount
+            lineBase += part.lineCount
         }
+        let duplicates = ids.index(keepingDuplicates: TaskFileSegment.keptErrors)
+        errorCount += duplicates.total
+        for (position, first) in duplicates.kept {
+            errors.append(InputError(file: path, line: lines[position],
+                                     reason: "duplicate id \(JSONMessageText.quoted(ids.id(at: position))) (first on line \(lines[first]))"))
+        }
+        if errorCount > 0 {
+            let ordered = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            let kept = ordered.prefix(TaskFileSegment.keptErrors).map(\.element)
+            throw ValidationFailure(errors: kept, omitted: errorCount - kept.count)
+        }
+        if lines.isEmpty {
+            throw ValidationFailure(errors: [InputError(file: path, reason: "the file holds no tasks")])
+        }
+        return ExportTaskFile(path: path, ids: ids, lines: lines, pieces: pieces)
     }
 }

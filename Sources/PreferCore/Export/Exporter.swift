@@ -7,8 +7,10 @@ import Foundation
 /// The work is cut into batches of items that all cores turn into bytes at once; batches are
 /// written in order, so the output is the same bytes whatever the number of cores.
 public enum Exporter {
-    /// Exports `labels` (effective labels, e.g. from `EffectiveLabels.compute`) against
-    /// `tasks`; `scaleHint` (from `SessionScale.hint`) names the categories of `aggregate`.
+    /// Exports `labels` (effective labels, e.g. from `EffectiveLabelIndex.compute`) against
+    /// `tasks`, which must have been loaded wanting every labeled task id
+    /// (`ExportTaskFile.load(path:wanted:)`); `scaleHint` (from `SessionScale.hint`) names the
+    /// categories of `aggregate`.
     public static func export(tasks: ExportTaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
                               options: ExportOptions, to sink: ExportSink,
                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> ExportSummary {
@@ -28,12 +30,11 @@ public enum Exporter {
         var changed: [InputError] = []
         let batchSize = 256 * max(workers, 1)
         let buffers = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
-        let inputs = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
         var start = 0
         while start < selection.items.count {
             let batch = selection.items[start..<min(start + batchSize, selection.items.count)]
             start += batch.count
-            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers, inputs: inputs).enumerated() {
+            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers).enumerated() {
                 summary.items += part.items
                 summary.labels += part.labels
                 summary.changedTaskLabels += part.changedCount
@@ -48,11 +49,6 @@ public enum Exporter {
             }
         }
         summary.warnings.append(contentsOf: changed)
-        do {
-            try tasks.checkUnchanged()
-        } catch {
-            throw .input(error)
-        }
         if options.format == .dpo {
             try writeDPO(rows, summary: &summary, to: sink)
         }

@@ -10,9 +10,16 @@ enum TaskLinePieces {
     /// `TaskLineSchema`): the scanner finds the members as fast as a walk that trusts the
     /// bytes would, and what is copied is then valid JSON whatever happened to the file.
     static func make(_ bytes: UnsafeRawBufferPointer, scanner: inout JSONLineScanner) -> TaskPieces? {
-        guard (try? scanner.scan(bytes)) == .object else { return nil }
+        guard (try? scanner.scan(bytes)) == .object,
+              case .success(let layout) = TaskLineSchema.check(bytes, scanner.members) else { return nil }
         let members = scanner.members
-        guard case .success(let layout) = TaskLineSchema.check(bytes, members) else { return nil }
+        let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
+        return make(bytes, members, layout, id: id)
+    }
+
+    /// The pieces of a line already scanned and checked (`layout` from `TaskLineSchema.check`).
+    static func make(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan], _ layout: TaskLineSchema.Layout,
+                     id: String) -> TaskPieces {
         func member(_ field: TaskLineSchema.Field) -> JSONMemberSpan? { layout[field].map { members[$0] } }
         func string(_ field: TaskLineSchema.Field) -> [UInt8] {
             guard let span = member(field), span.kind == .string else { return nullBytes }
@@ -43,7 +50,6 @@ enum TaskLinePieces {
             }
         }
         meta.append(UInt8(ascii: "}"))
-        let id = member(.id).map { JSONStringDecoder.decodeValue(bytes, $0.valueRange) } ?? ""
         return TaskPieces(id: id, modelA: string(.modelA), modelB: string(.modelB), sha256: SHA256Hex.of(bytes),
                           content: content, meta: meta)
     }
