@@ -26,18 +26,20 @@ struct ExportJob: Sendable {
     /// Cuts `batch` into contiguous shares, one per job, and returns the parts in order.
     /// `buffers` hands each share a byte buffer from the last batch, so that large buffers
     /// are allocated (and their pages zeroed by the kernel) once rather than per batch.
-    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool) throws(ExportError) -> [Part] {
+    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool, inputs: BufferPool) throws(ExportError) -> [Part] {
         let shares = Self.shares(batch.count, workers: workers)
         let results = JobResults<Result<Part, InputError>>(count: shares.count)
         let base = batch.startIndex
         DispatchQueue.concurrentPerform(iterations: shares.count) { k in
             var part = Part()
             part.bytes = buffers.take(k)
+            var input = inputs.take(k)
             let range = (base + shares[k].lowerBound)..<(base + shares[k].upperBound)
             results[k] = Result { () throws(InputError) in
-                try make(batch[range], into: &part)
+                try make(batch[range], input: &input, into: &part)
                 return part
             }
+            inputs.give(&input, to: k)
         }
         var parts: [Part] = []
         for k in shares.indices {
@@ -50,13 +52,26 @@ struct ExportJob: Sendable {
         return parts
     }
 
-    /// Leaves out labels made on other content and makes the lines of `items`.
-    private func make(_ items: ArraySlice<ExportItem>, into part: inout Part) throws(InputError) {
+    /// Reads the items' task lines in one piece, leaves out labels made on other content, and
+    /// makes the lines.
+    private func make(_ items: ArraySlice<ExportItem>, input: inout [UInt8], into part: inout Part) throws(InputError) {
+        var found: [WantedLine] = []
+        found.reserveCapacity(items.count)
         for item in items {
-            guard let task = source.pieces(at: item.taskIndex) else {
+            guard let line = source.wantedLine(at: item.taskIndex) else {
                 // Every labeled id was asked for when the file was read; a gap is a bug, said plainly.
                 throw InputError(file: source.path, line: source.line(at: item.taskIndex),
                                  reason: "task \(JSONWriter.quoted(source.id(at: item.taskIndex))) was not read for the export")
+            }
+            found.append(line)
+        }
+        guard let first = found.first, let last = found.last else { return }
+        let base = first.offset
+        try source.read(base..<(last.offset + last.length), into: &input)
+        for (item, line) in zip(items, found) {
+            let task: TaskPieces = input.withUnsafeBytes { raw in
+                TaskLinePieces.make(UnsafeRawBufferPointer(rebasing: raw[(line.offset - base)..<(line.offset - base + line.length)]),
+                                    line.members, line.layout, id: line.id, sha256: line.sha256)
             }
             var kept: [EffectiveLabel] = []
             kept.reserveCapacity(item.labels.count)

@@ -1,26 +1,31 @@
 import Dispatch
 import Foundation
 
-/// A task file validated for an export in one pass that also keeps, for the tasks the export
-/// needs, their content as `TaskPieces` (strings copied as they stand in the file).
+/// A task file validated for an export, with what the export needs to read the labeled
+/// tasks back quickly: where each line is, the member spans the validating scan found in it,
+/// and its `task_sha256`.
 ///
 /// Every line is checked with `TaskFile`'s own scanner and schema and reported with the same
 /// `FILE:LINE: reason` sentences and the same limits; duplicate ids are found across the
 /// whole file (a differential test holds all of this to `TaskFile.load`). Unlike
-/// `TaskFile.load` it does not hash the whole file, which an export has no use for, and it
-/// reads each byte once. Nothing is exported from a file that fails.
+/// `TaskFile.load` it does not hash the whole file, which an export has no use for. Lines are
+/// read back through the descriptor that was validated and only while its size, inode and
+/// modification time are unchanged (`TaskFile`'s own guarantee). Nothing is exported from a
+/// file that fails.
 public final class ExportTaskFile: Sendable {
     /// The path as given.
     public let path: String
+    private let file: PositionalFile
     private let ids: TaskIdTable
     private let lines: [Int]
-    private let pieces: [Int: TaskPieces]
+    private let wanted: [Int: WantedLine]
 
-    private init(path: String, ids: TaskIdTable, lines: [Int], pieces: [Int: TaskPieces]) {
+    private init(path: String, file: PositionalFile, ids: TaskIdTable, lines: [Int], wanted: [Int: WantedLine]) {
         self.path = path
+        self.file = file
         self.ids = ids
         self.lines = lines
-        self.pieces = pieces
+        self.wanted = wanted
     }
 
     /// Reads and validates the task file, keeping the content of the tasks named in `wanted`.
@@ -55,7 +60,7 @@ public final class ExportTaskFile: Sendable {
         } catch {
             throw ValidationFailure(errors: [error])
         }
-        return try join(parts, path: path)
+        return try join(parts, file: file, path: path)
     }
 
     /// How many tasks the file holds.
@@ -70,8 +75,41 @@ public final class ExportTaskFile: Sendable {
     /// The 1-based line of task `index`.
     public func line(at index: Int) -> Int { lines[index] }
 
-    /// The content of task `index` when it was wanted.
-    func pieces(at index: Int) -> TaskPieces? { pieces[index] }
+    /// Where task `index`'s line is and what was found in it, when it was wanted.
+    func wantedLine(at index: Int) -> WantedLine? { wanted[index] }
+
+    /// The content of task `index` when it was wanted, read back on its own (exports read many
+    /// lines at once; this is for checks and tests).
+    func pieces(at index: Int) throws(InputError) -> TaskPieces? {
+        guard let line = wanted[index] else { return nil }
+        var buffer: [UInt8] = []
+        try read(line.offset..<(line.offset + line.length), into: &buffer)
+        return buffer.withUnsafeBytes { raw in
+            TaskLinePieces.make(raw, line.members, line.layout, id: line.id, sha256: line.sha256)
+        }
+    }
+
+    /// Reads `range` of the file into `buffer` (replacing its contents), checking before and
+    /// after that the file is still the one that was validated.
+    func read(_ range: Range<Int>, into buffer: inout [UInt8]) throws(InputError) {
+        try checkUnchanged()
+        // A reused buffer keeps its capacity, so after the first batch this allocates nothing.
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(0, count: range.count))
+        let file = self.file
+        let read: Result<Void, InputError> = buffer.withUnsafeMutableBytes { raw in
+            Result { () throws(InputError) in try file.read(into: raw.baseAddress!, count: range.count, at: range.lowerBound) }
+        }
+        try read.get()
+        try checkUnchanged()
+    }
+
+    /// Fails when the file's size, inode or modification time differ from when it was validated.
+    func checkUnchanged() throws(InputError) {
+        guard file.currentStamp() == file.stamp else {
+            throw InputError(file: path, reason: "the file changed after it was loaded; export again")
+        }
+    }
 
     /// Offsets where slices start (each a line start), and the size at the end; as
     /// `TaskFileLoader` cuts, so that slices are validated alike.
@@ -106,17 +144,20 @@ public final class ExportTaskFile: Sendable {
 
     /// Joins the slices in order: line numbers made file-wide, duplicate ids found, and the
     /// first problems kept in line order, as `TaskFileLoader` joins.
-    private static func join(_ parts: [ExportTaskSlice.Result], path: String) throws(ValidationFailure) -> ExportTaskFile {
+    private static func join(_ parts: [ExportTaskSlice.Result], file: PositionalFile, path: String) throws(ValidationFailure) -> ExportTaskFile {
         var ids = TaskIdTable()
         var lines: [Int] = []
-        var pieces: [Int: TaskPieces] = [:]
+        var wanted: [Int: WantedLine] = [:]
         var errors: [InputError] = []
         var errorCount = 0
         var lineBase = 0
         for part in parts {
             let base = lines.count
             lines.append(contentsOf: part.lines.map { $0 + lineBase })
-            for (ordinal, content) in part.pieces { pieces[base + ordinal] = content }
+            for (ordinal, var line) in part.wanted {
+                line.line += lineBase
+                wanted[base + ordinal] = line
+            }
             ids.append(contentsOf: part.ids)
             for var error in part.errors {
                 error.line = error.line.map { $0 + lineBase }
@@ -139,6 +180,6 @@ public final class ExportTaskFile: Sendable {
         if lines.isEmpty {
             throw ValidationFailure(errors: [InputError(file: path, reason: "the file holds no tasks")])
         }
-        return ExportTaskFile(path: path, ids: ids, lines: lines, pieces: pieces)
+        return ExportTaskFile(path: path, file: file, ids: ids, lines: lines, wanted: wanted)
     }
 }

@@ -3,16 +3,17 @@ import Glibc
 #endif
 
 /// One slice of a task file read for an export: every line validated as `TaskFileSegment`
-/// validates it (same tolerances, same sentences), and the lines of wanted tasks turned into
-/// `TaskPieces` in the same pass, so the file is read and scanned once.
+/// validates it (same tolerances, same sentences); for the lines of wanted tasks it also keeps
+/// where they are, the member spans the scanner found and their hash, so that the export
+/// reads them back without scanning or hashing them again.
 struct ExportTaskSlice {
     /// What one slice gave.
     struct Result: Sendable {
         var ids = TaskIdTable()
         /// The line (counted within the slice) of each task, in order.
         var lines: [Int] = []
-        /// Pieces of the wanted tasks: (task ordinal within the slice, pieces).
-        var pieces: [(Int, TaskPieces)] = []
+        /// The wanted tasks, by their ordinal within the slice.
+        var wanted: [(Int, WantedLine)] = []
         var errors: [InputError] = []
         var errorCount = 0
         var lineCount = 0
@@ -32,6 +33,7 @@ struct ExportTaskSlice {
         defer { buffer.deallocate() }
         var state = State()
         var filled = 0
+        var bufferOffset = range.lowerBound
         var next = range.lowerBound
         while true {
             if filled == capacity {
@@ -51,10 +53,10 @@ struct ExportTaskSlice {
             while start < filled {
                 if let newline = memchr(buffer + start, 0x0A, filled - start) {
                     let end = buffer.distance(to: newline)
-                    handle(buffer, start..<end, &state)
+                    handle(buffer, start..<end, fileOffset: bufferOffset, &state)
                     start = end + 1
                 } else if atEnd {
-                    handle(buffer, start..<filled, &state)
+                    handle(buffer, start..<filled, fileOffset: bufferOffset, &state)
                     start = filled
                 } else {
                     break
@@ -63,6 +65,7 @@ struct ExportTaskSlice {
             if atEnd { break }
             filled -= start
             if filled > 0 && start > 0 { memmove(buffer, buffer + start, filled) }
+            bufferOffset += start
         }
         return state.result
     }
@@ -73,7 +76,7 @@ struct ExportTaskSlice {
     }
 
     /// One line (without its `\n`), exactly as `TaskFileSegment` takes it.
-    private func handle(_ buffer: UnsafeMutableRawPointer, _ range: Range<Int>, _ state: inout State) {
+    private func handle(_ buffer: UnsafeMutableRawPointer, _ range: Range<Int>, fileOffset: Int, _ state: inout State) {
         state.result.lineCount += 1
         let line = state.result.lineCount
         var lo = range.lowerBound
@@ -112,7 +115,11 @@ struct ExportTaskSlice {
             let ordinal = state.result.lines.count
             state.result.lines.append(line)
             if wanted.contains(id) {
-                state.result.pieces.append((ordinal, TaskLinePieces.make(bytes, members, layout, id: id)))
+                // Where the line is and what the scanner found in it, so that the export reads
+                // it back later without scanning it again; its hash now, while it is here.
+                state.result.wanted.append((ordinal, WantedLine(offset: fileOffset + lo, length: hi - lo, line: line,
+                                                                 members: members, layout: layout, id: id,
+                                                                 sha256: SHA256Hex.of(bytes))))
             }
         }
     }
@@ -123,4 +130,17 @@ struct ExportTaskSlice {
             state.result.errors.append(InputError(file: file.path, line: line, reason: reason))
         }
     }
+}
+
+/// A wanted task's line: where it is (BOM and surrounding whitespace excluded) and what the
+/// validating scan found in it.
+struct WantedLine: Sendable {
+    var offset: Int
+    var length: Int
+    /// 1-based line within the slice (made file-wide by the join).
+    var line: Int
+    var members: [JSONMemberSpan]
+    var layout: TaskLineSchema.Layout
+    var id: String
+    var sha256: String
 }

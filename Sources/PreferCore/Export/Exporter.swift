@@ -30,11 +30,12 @@ public enum Exporter {
         var changed: [InputError] = []
         let batchSize = 256 * max(workers, 1)
         let buffers = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
+        let inputs = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
         var start = 0
         while start < selection.items.count {
             let batch = selection.items[start..<min(start + batchSize, selection.items.count)]
             start += batch.count
-            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers).enumerated() {
+            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers, inputs: inputs).enumerated() {
                 summary.items += part.items
                 summary.labels += part.labels
                 summary.changedTaskLabels += part.changedCount

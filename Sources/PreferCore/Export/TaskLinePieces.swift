@@ -14,12 +14,12 @@ enum TaskLinePieces {
               case .success(let layout) = TaskLineSchema.check(bytes, scanner.members) else { return nil }
         let members = scanner.members
         let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
-        return make(bytes, members, layout, id: id)
+        return make(bytes, members, layout, id: id, sha256: SHA256Hex.of(bytes))
     }
 
     /// The pieces of a line already scanned and checked (`layout` from `TaskLineSchema.check`).
     static func make(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan], _ layout: TaskLineSchema.Layout,
-                     id: String) -> TaskPieces {
+                     id: String, sha256: String) -> TaskPieces {
         func member(_ field: TaskLineSchema.Field) -> JSONMemberSpan? { layout[field].map { members[$0] } }
         func string(_ field: TaskLineSchema.Field) -> [UInt8] {
             guard let span = member(field), span.kind == .string else { return nullBytes }
@@ -50,7 +50,7 @@ enum TaskLinePieces {
             }
         }
         meta.append(UInt8(ascii: "}"))
-        return TaskPieces(id: id, modelA: string(.modelA), modelB: string(.modelB), sha256: SHA256Hex.of(bytes),
+        return TaskPieces(id: id, modelA: string(.modelA), modelB: string(.modelB), sha256: sha256,
                           content: content, meta: meta)
     }
 
