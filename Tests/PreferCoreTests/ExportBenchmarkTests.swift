@@ -20,9 +20,15 @@ final class ExportBenchmarkTests: XCTestCase {
         print("prefer-bench: read sessions", seconds(try clock.measure { log = try ExportSessionReader.read(paths: [folder + "/sessions"]) }))
         var labels: [EffectiveLabel] = []
         print("prefer-bench: effective labels", seconds(clock.measure { labels = EffectiveLabelIndex.compute(log!.records) }))
+        if ProcessInfo.processInfo.environment["PREFER_BENCH_LOADS"] == "1" {
+            print("prefer-bench: TaskFile.load", seconds(try clock.measure { _ = try TaskFile.load(path: folder + "/tasks.jsonl") }))
+            print("prefer-bench: ExportTaskFile.load wanting nothing", seconds(try clock.measure {
+                _ = try ExportTaskFile.load(path: folder + "/tasks.jsonl", wanted: [])
+            }))
+        }
         var tasks: ExportTaskFile?
         print("prefer-bench: read tasks", seconds(try clock.measure {
-            tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl", wanted: Set(labels.map(\.task)))
+            tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl", wanted: ExportTaskFile.taskIDs(of: labels))
         }))
         let null = open("/dev/null", O_WRONLY)
         defer { close(null) }

@@ -38,6 +38,20 @@ final class MakeTasksTests: XCTestCase {
         XCTAssertTrue(line == expectedXFirst || line == expectedYFirst, line)
     }
 
+    func testTurnTwoAloneGivesOnlyConversationTasksWithEachSidesOwnHistory() throws {
+        writeMTBench(answers: ["x": [mtAnswer(1, "x", ["x1a", "x1b"])], "y": [mtAnswer(1, "y", ["y1a", "y1b"])]])
+        let made = try TaskMaker.make(try loadMTBench(), options: MakeTasksOptions(turns: .second, seed: 2))
+        XCTAssertEqual(made.ids.count, 1)
+        XCTAssertEqual(made.conversationCount, 1)
+        let task = try lines(made)[0]
+        let a = try XCTUnwrap(task["model_a"]?.stringValue)
+        XCTAssertTrue(made.ids[0].hasPrefix("mt1-t2-\(a)-vs-"))
+        XCTAssertEqual(task["conversation_a"]?.arrayValue?.map { $0["content"]?.stringValue ?? "" },
+                       ["Q1a", "\(a)1a", "Q1b", "\(a)1b"])
+        XCTAssertEqual(task["turn"], .number("2"))
+        XCTAssertNil(task["prompt"])
+    }
+
     func testAQuestionWithoutAnAnswerIsReportedNotDropped() throws {
         writeMTBench(answers: ["x": [mtAnswer(1, "x", ["x1a", "x1b"]), mtAnswer(2, "x", ["x2a", "x2b"])],
                                "y": [mtAnswer(1, "y", ["y1a"]), mtAnswer(2, "y", ["y2a", "y2b"])],

@@ -18,9 +18,10 @@ public final class ExportTaskFile: Sendable {
     private let file: PositionalFile
     private let ids: TaskIdTable
     private let lines: [Int]
-    private let wanted: [Int: WantedLine]
+    /// Per task, where its line is when it was wanted.
+    private let wanted: [WantedLine?]
 
-    private init(path: String, file: PositionalFile, ids: TaskIdTable, lines: [Int], wanted: [Int: WantedLine]) {
+    private init(path: String, file: PositionalFile, ids: TaskIdTable, lines: [Int], wanted: [WantedLine?]) {
         self.path = path
         self.file = file
         self.ids = ids
@@ -63,6 +64,13 @@ public final class ExportTaskFile: Sendable {
         return try join(parts, file: file, path: path)
     }
 
+    /// The distinct task ids of `labels`: what `load(path:wanted:)` needs to keep.
+    public static func taskIDs(of labels: [EffectiveLabel]) -> Set<String> {
+        var ids = Set<String>(minimumCapacity: labels.count / 2)
+        for label in labels { ids.insert(label.task) }
+        return ids
+    }
+
     /// How many tasks the file holds.
     public var count: Int { lines.count }
 
@@ -76,12 +84,12 @@ public final class ExportTaskFile: Sendable {
     public func line(at index: Int) -> Int { lines[index] }
 
     /// Where task `index`'s line is and what was found in it, when it was wanted.
-    func wantedLine(at index: Int) -> WantedLine? { wanted[index] }
+    func wantedLine(at index: Int) -> WantedLine? { index < wanted.count ? wanted[index] : nil }
 
     /// The content of task `index` when it was wanted, read back on its own (exports read many
     /// lines at once; this is for checks and tests).
     func pieces(at index: Int) throws(InputError) -> TaskPieces? {
-        guard let line = wanted[index] else { return nil }
+        guard let line = wantedLine(at: index) else { return nil }
         var buffer: [UInt8] = []
         try read(line.offset..<(line.offset + line.length), into: &buffer)
         return buffer.withUnsafeBytes { raw in
@@ -147,13 +155,14 @@ public final class ExportTaskFile: Sendable {
     private static func join(_ parts: [ExportTaskSlice.Result], file: PositionalFile, path: String) throws(ValidationFailure) -> ExportTaskFile {
         var ids = TaskIdTable()
         var lines: [Int] = []
-        var wanted: [Int: WantedLine] = [:]
+        var wanted: [WantedLine?] = []
         var errors: [InputError] = []
         var errorCount = 0
         var lineBase = 0
         for part in parts {
             let base = lines.count
             lines.append(contentsOf: part.lines.map { $0 + lineBase })
+            wanted.append(contentsOf: repeatElement(nil, count: part.lines.count))
             for (ordinal, var line) in part.wanted {
                 line.line += lineBase
                 wanted[base + ordinal] = line
