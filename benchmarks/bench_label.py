@@ -44,18 +44,6 @@ def peak_rss_bytes(pid):
     return 0
 
 
-def child_pid(shell_pid):
-    for _ in range(200):
-        try:
-            kids = open(f"/proc/{shell_pid}/task/{shell_pid}/children").read().split()
-            if kids:
-                return int(kids[0])
-        except FileNotFoundError:
-            pass
-        time.sleep(0.01)
-    raise RuntimeError("prefer did not start")
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tasks", type=int, default=100_000)
@@ -88,7 +76,8 @@ def main():
                f"--sessions {work}/sessions --rater bench")
         started = time.monotonic()
         tmux(sock, "-f", "/dev/null", "new-session", "-d", "-s", "b", "-x", "160", "-y", "48", "sh", "-c", cmd)
-        pid = child_pid(int(tmux(sock, "display", "-p", "-t", "b", "#{pane_pid}").strip()))
+        # `exec` makes the pane's process prefer itself.
+        pid = int(tmux(sock, "display", "-p", "-t", "b", "#{pane_pid}").strip())
         first = None
         while time.monotonic() - started < 60:
             screen = tmux(sock, "capture-pane", "-p", "-t", "b")

@@ -35,7 +35,7 @@ struct LabelingSitting {
         }
         let config = LabelingConfig(
             rater: plan.rater.value, taskSetName: plan.tasks.path, scale: plan.scale,
-            requireRead: plan.requireRead, guideline: plan.guideline.text, colour: !noColor)
+            requireRead: plan.requireRead, guideline: plan.guideline.text)
         let state = AppState(config: config, size: terminal.size, queue: plan.queue,
                              totalTasks: plan.tasks.count, labeledCount: plan.alreadyLabeled)
         let runtime = LabelingRuntime(

@@ -52,7 +52,8 @@ public final class Terminal: LabelingScreen {
         try TerminalEnvironment.probeTerminfo(term: term, fileDescriptor: STDERR_FILENO)
         SignalMonitor.install()
         // /dev/tty rather than stdin/stdout: stdout stays free and a redirect cannot blind us.
-        guard let tty = fopen("/dev/tty", "r+") else {
+        // "e": close-on-exec, so no child process inherits the rater's terminal.
+        guard let tty = fopen("/dev/tty", "r+e") else {
             throw .noTerminalDevice(reason: String(cString: strerror(errno)))
         }
         let descriptor = fileno(tty)

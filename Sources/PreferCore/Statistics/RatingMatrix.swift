@@ -34,7 +34,7 @@ public struct RatingMatrix: Sendable {
     let itemModelB: [Int32]
     let itemGold: [GoldAnswer?]
 
-    static let noMilliseconds = Int.min
+    static let noMilliseconds = CodedLabels.noMilliseconds
 
     /// A gold answer resolved against the declared categories.
     struct GoldAnswer: Sendable {
@@ -65,33 +65,82 @@ public struct RatingMatrix: Sendable {
     /// Builds the matrix from labels whose choices all belong to `categories`.
     public init(labels: [ObservedLabel], categories: CategorySet,
                 items: [String: ItemInfo] = [:]) throws(StatisticsError) {
-        self.categories = categories
         var categoryIndex: [String: Int32] = [:]
         for (k, name) in categories.names.enumerated() { categoryIndex[name] = Int32(k) }
 
-        // Pass 1: intern strings in first-seen order.
+        // Intern strings in first-seen order.
         let n = labels.count
         var itemFirst: [String: Int32] = [:], raterFirst: [String: Int32] = [:]
-        var itemNames: [String] = [], raterNames: [String] = []
-        var rawItem = [Int32](repeating: 0, count: n)
-        var rawRater = [Int32](repeating: 0, count: n)
-        var rawCategory = [Int32](repeating: 0, count: n)
-        for (j, label) in labels.enumerated() {
+        var raw = CodedLabels()
+        raw.item.reserveCapacity(n)
+        raw.rater.reserveCapacity(n)
+        raw.choice.reserveCapacity(n)
+        raw.left.reserveCapacity(n)
+        raw.milliseconds.reserveCapacity(n)
+        for label in labels {
             guard let c = categoryIndex[label.choice] else {
                 throw .unknownChoice(choice: label.choice, item: label.item, rater: label.rater,
                                      declared: categories.names)
             }
-            rawCategory[j] = c
-            rawItem[j] = Self.intern(label.item, &itemFirst, &itemNames)
-            rawRater[j] = Self.intern(label.rater, &raterFirst, &raterNames)
+            raw.choice.append(c)
+            raw.item.append(Self.intern(label.item, &itemFirst, &raw.itemNames))
+            raw.rater.append(Self.intern(label.rater, &raterFirst, &raw.raterNames))
+            switch label.left {
+            case .a?: raw.left.append(0)
+            case .b?: raw.left.append(1)
+            case nil: raw.left.append(-1)
+            }
+            raw.milliseconds.append(label.milliseconds ?? CodedLabels.noMilliseconds)
         }
-        let (sortedItems, itemRank) = Self.sortedRanks(itemNames)
-        let (sortedRaters, raterRank) = Self.sortedRanks(raterNames)
+        raw.choiceNames = categories.names
+        var modelFirst: [String: Int32] = [:]
+        raw.itemModelA = [Int32](repeating: -1, count: raw.itemNames.count)
+        raw.itemModelB = raw.itemModelA
+        raw.itemGold = [String?](repeating: nil, count: raw.itemNames.count)
+        for (i, name) in raw.itemNames.enumerated() {
+            guard let info = items[name] else { continue }
+            if let a = info.modelA { raw.itemModelA[i] = Self.intern(a, &modelFirst, &raw.modelNames) }
+            if let b = info.modelB { raw.itemModelB[i] = Self.intern(b, &modelFirst, &raw.modelNames) }
+            raw.itemGold[i] = info.gold
+        }
+        try self.init(coded: raw, categories: categories, choicesAreCategories: true)
+    }
+
+    /// Builds the matrix from integer-coded labels (see `CodedLabels`), the fast path for large
+    /// inputs: no string is hashed per label. Every choice name must be a declared category.
+    public init(coded raw: CodedLabels, categories: CategorySet) throws(StatisticsError) {
+        try self.init(coded: raw, categories: categories, choicesAreCategories: false)
+    }
+
+    private init(coded raw: CodedLabels, categories: CategorySet,
+                 choicesAreCategories: Bool) throws(StatisticsError) {
+        self.categories = categories
+        var categoryIndex: [String: Int32] = [:]
+        for (k, name) in categories.names.enumerated() { categoryIndex[name] = Int32(k) }
+        let n = raw.item.count
+        // Choice code -> category index (identity when the codes already are categories).
+        var rawCategory = raw.choice
+        if !choicesAreCategories {
+            var map = [Int32](repeating: -1, count: raw.choiceNames.count)
+            for (k, name) in raw.choiceNames.enumerated() { map[k] = categoryIndex[name] ?? -1 }
+            for j in 0..<n {
+                let c = map[Int(raw.choice[j])]
+                guard c >= 0 else {
+                    throw .unknownChoice(choice: raw.choiceNames[Int(raw.choice[j])],
+                                         item: raw.itemNames[Int(raw.item[j])],
+                                         rater: raw.raterNames[Int(raw.rater[j])], declared: categories.names)
+                }
+                rawCategory[j] = c
+            }
+        }
+        let rawItem = raw.item, rawRater = raw.rater
+        let (sortedItems, itemRank) = Self.sortedRanks(raw.itemNames)
+        let (sortedRaters, raterRank) = Self.sortedRanks(raw.raterNames)
         itemIDs = sortedItems
         raterIDs = sortedRaters
         let itemTotal = sortedItems.count, raterTotal = sortedRaters.count
 
-        // Pass 2: counting sort by item, then by rater inside each item.
+        // Counting sort by item, then by rater inside each item.
         var start = [Int](repeating: 0, count: itemTotal + 1)
         for j in 0..<n { start[Int(itemRank[Int(rawItem[j])]) + 1] += 1 }
         for i in 0..<itemTotal { start[i + 1] += start[i] }
@@ -106,7 +155,7 @@ public struct RatingMatrix: Sendable {
             order[start[i]..<start[i + 1]].sort { raterRank[Int(rawRater[$0])] < raterRank[Int(rawRater[$1])] }
             for p in (start[i] + 1)..<start[i + 1]
             where rawRater[order[p]] == rawRater[order[p - 1]] {
-                throw .duplicateLabel(item: sortedItems[i], rater: raterNames[Int(rawRater[order[p]])])
+                throw .duplicateLabel(item: sortedItems[i], rater: raw.raterNames[Int(rawRater[order[p]])])
             }
         }
         itemStart = start
@@ -120,12 +169,8 @@ public struct RatingMatrix: Sendable {
                 lRater[p] = raterRank[Int(rawRater[j])]
                 lCategory[p] = rawCategory[j]
                 lItem[p] = Int32(i)
-                switch labels[j].left {
-                case .a?: lLeft[p] = 0
-                case .b?: lLeft[p] = 1
-                case nil: break
-                }
-                if let ms = labels[j].milliseconds { lMs[p] = ms }
+                lLeft[p] = raw.left[j]
+                lMs[p] = raw.milliseconds[j]
             }
         }
         labelRater = lRater; labelCategory = lCategory; labelItem = lItem
@@ -135,7 +180,7 @@ public struct RatingMatrix: Sendable {
                                                              categoryCount: categories.count)
         (raterStart, raterLabels) = Self.groupByRater(labelRater: lRater, raterCount: raterTotal)
         (modelNames, itemModelA, itemModelB, itemGold) = Self.itemSideInfo(
-            itemIDs: sortedItems, items: items, categoryIndex: categoryIndex)
+            raw: raw, itemRank: itemRank, categoryIndex: categoryIndex)
     }
 
     private static func intern(_ s: String, _ table: inout [String: Int32], _ names: inout [String]) -> Int32 {
@@ -193,30 +238,31 @@ public struct RatingMatrix: Sendable {
         return (start, out)
     }
 
-    private static func itemSideInfo(itemIDs: [String], items: [String: ItemInfo],
-                                     categoryIndex: [String: Int32])
+    /// Models (sorted by name, only those of labeled items) and gold answers per sorted item.
+    private static func itemSideInfo(raw: CodedLabels, itemRank: [Int32], categoryIndex: [String: Int32])
         -> ([String], [Int32], [Int32], [GoldAnswer?]) {
-        var models = Set<String>()
-        for id in itemIDs {
-            guard let info = items[id] else { continue }
-            if let a = info.modelA { models.insert(a) }
-            if let b = info.modelB { models.insert(b) }
+        let itemTotal = raw.itemNames.count
+        var used = [Bool](repeating: false, count: raw.modelNames.count)
+        for i in 0..<itemTotal {
+            if i < raw.itemModelA.count, raw.itemModelA[i] >= 0 { used[Int(raw.itemModelA[i])] = true }
+            if i < raw.itemModelB.count, raw.itemModelB[i] >= 0 { used[Int(raw.itemModelB[i])] = true }
         }
-        let names = models.sorted()
-        var modelIndex: [String: Int32] = [:]
-        for (k, m) in names.enumerated() { modelIndex[m] = Int32(k) }
-        var modelA = [Int32](repeating: -1, count: itemIDs.count)
+        let usedModels = raw.modelNames.indices.filter { used[$0] }
+        let sortedModels = usedModels.sorted { raw.modelNames[$0] < raw.modelNames[$1] }
+        var modelRank = [Int32](repeating: -1, count: raw.modelNames.count)
+        for (k, m) in sortedModels.enumerated() { modelRank[m] = Int32(k) }
+        var modelA = [Int32](repeating: -1, count: itemTotal)
         var modelB = modelA
-        var gold = [GoldAnswer?](repeating: nil, count: itemIDs.count)
-        for (i, id) in itemIDs.enumerated() {
-            guard let info = items[id] else { continue }
-            if let a = info.modelA { modelA[i] = modelIndex[a] ?? -1 }
-            if let b = info.modelB { modelB[i] = modelIndex[b] ?? -1 }
-            if let g = info.gold {
+        var gold = [GoldAnswer?](repeating: nil, count: itemTotal)
+        for i in 0..<itemTotal {
+            let sorted = Int(itemRank[i])
+            if i < raw.itemModelA.count, raw.itemModelA[i] >= 0 { modelA[sorted] = modelRank[Int(raw.itemModelA[i])] }
+            if i < raw.itemModelB.count, raw.itemModelB[i] >= 0 { modelB[sorted] = modelRank[Int(raw.itemModelB[i])] }
+            if i < raw.itemGold.count, let g = raw.itemGold[i] {
                 let side: Verdict? = g == "A" ? .a : (g == "B" ? .b : nil)
-                gold[i] = GoldAnswer(category: categoryIndex[g] ?? -1, side: side)
+                gold[sorted] = GoldAnswer(category: categoryIndex[g] ?? -1, side: side)
             }
         }
-        return (names, modelA, modelB, gold)
+        return (sortedModels.map { raw.modelNames[$0] }, modelA, modelB, gold)
     }
 }

@@ -1,3 +1,15 @@
+import Dispatch
+
+/// Slots for the point-estimate jobs of `StatisticsSummary`; each job writes one slot, and
+/// the slots are read after every job has finished.
+private final class PointEstimateJobs: @unchecked Sendable {
+    var agreement: (Estimate, Estimate, Estimate, Estimate, Estimate, Estimate)?
+    var pairs: [RaterPairAgreement] = []
+    var raters: [RaterDiagnostics] = []
+    var winRates: [ModelPairWinRate] = []
+    var fit: BradleyTerry.Fit?
+}
+
 /// A model's Bradley–Terry rating with its bootstrap interval.
 public struct ModelRating: Sendable, Equatable {
     public var model: String
@@ -34,19 +46,32 @@ public struct StatisticsSummary: Sendable, Equatable {
         labels = m.labelCount
         categories = m.categories
         self.bootstrap = bootstrap
-        let sums = AgreementSums(m)
-        percentAgreement = sums.percentAgreement
-        gwetAC1 = sums.gwetAC1
-        alphaNominal = sums.alphaNominal
-        let unequal = m.fleissUnequalLabelsReason()
-        fleissKappa = unequal.map { .undefined($0) } ?? sums.fleissKappa
-        alphaOrdinal = m.krippendorffAlpha(.ordinal)
-        alphaInterval = m.krippendorffAlpha(.interval)
-        pairs = m.raterPairAgreements()
-        raterDetails = m.raterDiagnostics()
-        winRates = m.winRates()
+        // The point estimates are independent passes over the matrix; on large data they run
+        // side by side (results do not depend on it: each job writes only its own slot).
+        let parts = PointEstimateJobs()
+        let jobs: [@Sendable () -> Void] = [
+            {
+                let sums = AgreementSums(m)
+                let unequal = m.fleissUnequalLabelsReason()
+                parts.agreement = (sums.percentAgreement, sums.gwetAC1, sums.alphaNominal,
+                                   unequal.map { .undefined($0) } ?? sums.fleissKappa,
+                                   m.krippendorffAlpha(.ordinal), m.krippendorffAlpha(.interval))
+            },
+            { parts.pairs = m.raterPairAgreements() },
+            { parts.raters = m.raterDiagnostics() },
+            { parts.winRates = m.winRates(); parts.fit = m.bradleyTerry() },
+        ]
+        if m.labelCount >= 50_000 {
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+        } else {
+            for job in jobs { job() }
+        }
+        (percentAgreement, gwetAC1, alphaNominal, fleissKappa, alphaOrdinal, alphaInterval) = parts.agreement!
+        pairs = parts.pairs
+        raterDetails = parts.raters
+        winRates = parts.winRates
+        let fit = parts.fit!
 
-        let fit = m.bradleyTerry()
         var strengths: [Double?]?
         let ratingEstimates: [Estimate]
         switch fit {

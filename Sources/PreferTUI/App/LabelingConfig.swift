@@ -13,18 +13,14 @@ public struct LabelingConfig: Sendable, Equatable {
     /// Choices arriving sooner than this after a task appears are ignored, so type-ahead
     /// or a held key never labels a task the rater has not seen.
     public var choiceGuardMs: Int
-    /// Colour accents are dropped when false (NO_COLOR or a monochrome terminal).
-    public var colour: Bool
 
     public init(rater: String, taskSetName: String, scale: Scale = .pairwise,
-                requireRead: Bool = false, guideline: String, choiceGuardMs: Int = 350,
-                colour: Bool = true) {
+                requireRead: Bool = false, guideline: String, choiceGuardMs: Int = 350) {
         self.rater = rater
         self.taskSetName = taskSetName
         self.scale = scale
         self.requireRead = requireRead
         self.guideline = guideline
         self.choiceGuardMs = choiceGuardMs
-        self.colour = colour
     }
 }

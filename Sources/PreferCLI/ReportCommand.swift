@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import PreferCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `prefer report`: agreement, rater diagnostics and win rates from session files (SPEC §6, §8).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Agreement, rater diagnostics and model win rates from session files.",
+        discussion: """
+        PATHs are session files or folders, searched recursively for *.jsonl
+        (default: sessions/). Only effective labels count: undo retracts, the
+        latest label wins. Labels from another tool or an LLM judge can be
+        minimal lines, {"type":"label","rater":"judge","task":"t1","choice":"A"};
+        they count as one more rater. A torn last line is skipped with a
+        warning; a damaged line elsewhere stops the report (exit 2, FILE:LINE).
+
+        Examples:
+          prefer report
+          prefer report sessions/ --tasks tasks.jsonl --gold gold.jsonl
+          prefer report --format json --bootstrap 2000 --seed 7 > report.json
+          prefer report --format markdown --tasks tasks.jsonl >> notes.md
+          prefer report judge-labels.jsonl sessions/ --bootstrap 0
+          prefer report --categories 1,2,3,4,5     # numbers are ordered
+          prefer report --categories bad,ok,good --ordinal
+        """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
+
+    @Argument(help: ArgumentHelp("Session files or folders (default: sessions/).", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Task file, for model names (win rates, ratings).", valueName: "file"))
+    var tasks: String?
+
+    @Option(name: .long, help: ArgumentHelp("Gold answers, one {\"task\",\"choice\"} per line.", valueName: "file"))
+    var gold: String?
+
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("Bootstrap resamples for the 95% intervals; 0 turns them off.", valueName: "n"))
+    var bootstrap: Int = 1000
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the bootstrap; the same seed gives the same output.", valueName: "s"))
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: ArgumentHelp("The categories, in order, comma-separated.", valueName: "c1,c2,…"))
+    var categories: String?
+
+    @Flag(name: .long, help: "Treat the categories as ordered (in the declared order).")
+    var ordinal = false
+
+    func validate() throws {
+        if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 or more") }
+    }
+
+    func run() throws {
+        let options = ReportOptions(
+            sessionPaths: paths.isEmpty ? ["sessions"] : paths, tasksPath: tasks, goldPath: gold,
+            categories: categories.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
+            ordinal: ordinal, bootstrap: BootstrapSettings(resamples: bootstrap, seed: seed))
+        let report: Report
+        do {
+            report = try ReportBuilder.build(options)
+        } catch {
+            throw CommandFailure.badInput(error.description)
+        }
+        for warning in report.warnings { Diagnostics.warning(warning.description) }
+        let output: String
+        switch format {
+        case .json: output = ReportJSON.render(report)
+        case .markdown: output = ReportMarkdownRenderer.render(report)
+        case .text: output = ReportTextRenderer.render(report, color: Self.colorWanted())
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.
+    static func colorWanted(environment: [String: String] = ProcessInfo.processInfo.environment,
+                            isTerminal: Bool = isatty(STDOUT_FILENO) == 1) -> Bool {
+        if let value = environment["NO_COLOR"], !value.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isTerminal
+    }
+}

@@ -1,0 +1,192 @@
+import PreferCore
+
+/// One titled part of a report, shared by the text and Markdown renderers.
+struct ReportSection {
+    enum Block {
+        /// A sentence or two.
+        case text(String)
+        case table(ReportTable)
+        /// Footnotes, such as why a value is missing.
+        case notes([String])
+    }
+
+    var title: String
+    var blocks: [Block]
+}
+
+/// Decides what a lead sees, in which order: overview and coverage, agreement with plain
+/// words, rater pairs, raters with flags, contested items, then win rates and ratings under
+/// the agreement that qualifies them. Every name from the data is sanitized here.
+enum ReportLayout {
+    /// Above this many raters the pair matrix is replaced by the lowest-agreement pairs.
+    static let matrixLimit = 12
+    static let yellow = "33"
+
+    static func sections(_ report: Report) -> [ReportSection] {
+        [overview(report), agreement(report), pairs(report), raters(report), contested(report),
+         winRates(report)].compactMap { $0 }
+    }
+
+    static func overview(_ report: Report) -> ReportSection {
+        let s = report.summary, c = report.coverage
+        var blocks: [ReportSection.Block] = [
+            .text("\(s.labels) labels from \(s.raters) raters on \(s.items) items; "
+                  + "\(c.pairableItems) items have two or more labels."),
+            .text("Read \(c.files) session files (\(c.sittings) sittings): \(c.labelEvents) label, "
+                  + "\(c.undoEvents) undo and \(c.skipEvents) skip events."),
+        ]
+        var table = ReportTable(["labels per item", "items"], [.right, .right])
+        for bucket in c.labelsPerItem { table.add(["\(bucket.labels)", "\(bucket.items)"]) }
+        if !c.labelsPerItem.isEmpty { blocks.append(.table(table)) }
+        if let tasks = c.tasksInFile {
+            let missing = c.labeledTasksNotInFile ?? 0
+            blocks.append(.text("Task file: \(tasks) tasks, \(max(0, s.items - missing)) of them labeled; "
+                                + "\(c.itemsWithModels) labeled items compare two models"
+                                + (missing > 0 ? "; \(missing) labeled tasks are not in the task file." : ".")))
+        } else {
+            blocks.append(.text("No task file (--tasks): win rates and ratings need model names."))
+        }
+        if let gold = c.goldAnswers {
+            blocks.append(.text("Gold file: \(gold) answers, \(c.goldItemsLabeled ?? 0) of them on labeled items."))
+        }
+        let categories = s.categories.names.map { ReportWords.name($0, width: 16) }.joined(separator: ", ")
+        blocks.append(.text("Categories: \(categories) (\(s.categories.isOrdered ? "ordered" : "unordered"))."))
+        if !report.warnings.isEmpty {
+            blocks.append(.notes(report.warnings.map { "warning: " + ReportWords.name($0.description, width: 200) }))
+        }
+        return ReportSection(title: "Overview", blocks: blocks)
+    }
+
+    static func agreement(_ report: Report) -> ReportSection {
+        let s = report.summary
+        var table = ReportTable(["statistic", "value", "95% CI", "reading"], [.left, .right, .left, .left])
+        func row(_ label: String, _ e: Estimate, _ ci: IntervalEstimate?, reading: (Double) -> String) {
+            table.add([label, ReportWords.coefficient(e), ci.map { ReportWords.interval($0) } ?? "",
+                       e.value.map(reading) ?? ReportWords.missing])
+        }
+        row("percent agreement", s.percentAgreement, s.intervals.percentAgreement) {
+            "raters agree on \(ReportWords.percent($0)) of label pairs"
+        }
+        row("Krippendorff's α (nominal)", s.alphaNominal, s.intervals.alphaNominal, reading: ReportWords.alphaReading)
+        if s.categories.isOrdered {
+            row("Krippendorff's α (ordinal)", s.alphaOrdinal, nil, reading: ReportWords.alphaReading)
+            row("Krippendorff's α (interval)", s.alphaInterval, nil, reading: ReportWords.alphaReading)
+        }
+        row("Fleiss' κ", s.fleissKappa, s.intervals.fleissKappa, reading: ReportWords.kappaReading)
+        row("Gwet's AC1", s.gwetAC1, s.intervals.gwetAC1, reading: ReportWords.kappaReading)
+        var notes = ReportWords.reasons([
+            ("percent agreement", s.percentAgreement.reason), ("α nominal", s.alphaNominal.reason),
+            ("Fleiss' κ", s.fleissKappa.reason), ("AC1", s.gwetAC1.reason),
+            ("intervals", s.intervals.percentAgreement.reason),
+        ])
+        if let pa = s.percentAgreement.value, let kappa = (s.fleissKappa.value ?? s.alphaNominal.value),
+           let ac1 = s.gwetAC1.value, pa >= 0.8, kappa < 0.4, ac1 > kappa + 0.2 {
+            notes.append("High agreement but low κ/α: the choices are skewed (the kappa paradox); AC1 is the better guide here.")
+        }
+        let boot = s.bootstrap.resamples > 0
+            ? "Intervals: percentile bootstrap over items, \(s.bootstrap.resamples) resamples, seed \(s.bootstrap.seed)."
+            : "Intervals are off (--bootstrap 0)."
+        return ReportSection(title: "Agreement", blocks: [.table(table), .notes(notes + [boot])])
+    }
+
+    static func pairs(_ report: Report) -> ReportSection? {
+        let s = report.summary
+        guard !s.pairs.isEmpty else { return nil }
+        if s.raters <= matrixLimit {
+            let names = s.raterDetails.map(\.rater)
+            var kappa: [String: [String: String]] = [:]
+            for p in s.pairs {
+                let value = ReportWords.coefficient(p.cohenKappa)
+                kappa[p.first, default: [:]][p.second] = value
+                kappa[p.second, default: [:]][p.first] = value
+            }
+            var table = ReportTable([""] + names.map { ReportWords.name($0, width: 10) },
+                                    [.left] + names.map { _ in .right })
+            for a in names {
+                table.add([ReportWords.name(a, width: 14)] + names.map { b in a == b ? "·" : kappa[a]?[b] ?? "" })
+            }
+            let complete = s.pairs.count == names.count * (names.count - 1) / 2
+            return ReportSection(title: "Rater pairs",
+                                 blocks: [.text("Cohen's κ on the items both raters labeled.")
+                                          , .table(table)] + (complete ? [] : [.notes(["An empty cell: the two raters share no item."])]))
+        }
+        let ranked = s.pairs.filter { $0.cohenKappa.value != nil }
+            .sorted { ($0.cohenKappa.value!, $0.first, $0.second) < ($1.cohenKappa.value!, $1.first, $1.second) }
+        let kappas = ranked.map { $0.cohenKappa.value! }
+        var blocks: [ReportSection.Block] = []
+        if !kappas.isEmpty {
+            blocks.append(.text("\(s.pairs.count) pairs share items; Cohen's κ median \(ReportWords.coefficient(kappas[kappas.count / 2])), "
+                                + "range \(ReportWords.coefficient(kappas[0])) to \(ReportWords.coefficient(kappas[kappas.count - 1])). "
+                                + "The pairs that agree least:"))
+        }
+        var table = ReportTable(["rater", "rater", "shared items", "agreement", "Cohen's κ"], [.left, .left, .right, .right, .right])
+        for p in ranked.prefix(10) {
+            table.add([ReportWords.name(p.first, width: 20), ReportWords.name(p.second, width: 20), "\(p.items)",
+                       ReportWords.percent(p.percentAgreement), ReportWords.coefficient(p.cohenKappa)])
+        }
+        blocks.append(.table(table))
+        return ReportSection(title: "Rater pairs", blocks: blocks)
+    }
+
+    static func raters(_ report: Report) -> ReportSection? {
+        let s = report.summary
+        guard !s.raterDetails.isEmpty else { return nil }
+        var table = ReportTable(["rater", "labels", "agrees w/ others", "left rate", "p (position)", "tie", "both bad",
+                                 "median time", "gold", "flags"],
+                                [.left, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+        for (r, flags) in zip(s.raterDetails, report.raterFlags) {
+            let gold = r.goldLabels > 0 ? "\(ReportWords.percent(r.goldAccuracy)) of \(r.goldLabels)" : ReportWords.missing
+            table.add([ReportWords.name(r.rater, width: 20), "\(r.labels)", ReportWords.percent(r.agreementWithOthers),
+                       ReportWords.percent(r.leftRate), ReportWords.pValue(r.positionBiasP), ReportWords.percent(r.tieRate),
+                       ReportWords.percent(r.bothBadRate), ReportWords.duration(r.medianMilliseconds), gold,
+                       flags.map(\.words).joined(separator: ", ")],
+                      color: flags.isEmpty ? nil : yellow)
+        }
+        let flagged = report.raterFlags.filter { !$0.isEmpty }.count
+        return ReportSection(title: "Raters", blocks: [
+            .table(table),
+            .notes(["\(flagged) of \(s.raters) raters flagged. Position bias: left rate against 50% by an exact binomial test, "
+                    + "p below 0.05 ÷ raters tested. Outlying agreement: below Q1 − 1.5·IQR of the team. Very fast: under a "
+                    + "third of the team's median time. Gold accuracy: under 70% on five or more gold items."]),
+        ])
+    }
+
+    static func contested(_ report: Report) -> ReportSection? {
+        guard !report.contested.isEmpty else { return nil }
+        var table = ReportTable(["task", "labels", "agreement", "choices", "models", "gold"],
+                                [.left, .right, .right, .left, .left, .left])
+        for item in report.contested {
+            let choices = item.counts.map { "\(ReportWords.name($0.choice, width: 12)) \($0.count)" }.joined(separator: " · ")
+            let models = [item.modelA, item.modelB].compactMap { $0.map { ReportWords.name($0, width: 18) } }
+                .joined(separator: " vs ")
+            table.add([ReportWords.name(item.task, width: 40), "\(item.labels)", ReportWords.percent(item.agreement),
+                       choices, models.isEmpty ? ReportWords.missing : models,
+                       item.gold.map { ReportWords.name($0, width: 12) } ?? ""])
+        }
+        return ReportSection(title: "Most contested items", blocks: [.table(table)])
+    }
+
+    static func winRates(_ report: Report) -> ReportSection? {
+        let s = report.summary
+        guard !s.winRates.isEmpty || !s.ratings.isEmpty else { return nil }
+        var blocks: [ReportSection.Block] = [.text(ReportWords.noiseSentence(report))]
+        var table = ReportTable(["model A", "model B", "A wins", "B wins", "ties", "both bad", "A win rate", "95% CI",
+                                 "with ties", ""],
+                                [.left, .left, .right, .right, .right, .right, .right, .left, .right, .left])
+        for (w, noise) in zip(s.winRates, report.winRateWithinNoise) {
+            table.add([ReportWords.name(w.modelA, width: 24), ReportWords.name(w.modelB, width: 24), "\(w.winsA)",
+                       "\(w.winsB)", "\(w.ties)", "\(w.bothBad)", ReportWords.percent(w.winRate),
+                       ReportWords.interval(w.ci95, percent: true), ReportWords.percent(w.winRateWithTies),
+                       noise ? "within noise" : ""])
+        }
+        if !s.winRates.isEmpty { blocks.append(.table(table)) }
+        var ratings = ReportTable(["model", "Bradley–Terry rating", "95% CI"], [.left, .right, .left])
+        for r in s.ratings.sorted(by: { ($0.rating.value ?? -.infinity, $1.model) > ($1.rating.value ?? -.infinity, $0.model) }) {
+            ratings.add([ReportWords.name(r.model, width: 24), ReportWords.rating(r.rating), ReportWords.ratingInterval(r.ci95)])
+        }
+        if !s.ratings.isEmpty { blocks.append(.table(ratings)) }
+        blocks.append(.notes(ReportWords.reasons(s.ratings.map { ("rating of \(ReportWords.name($0.model, width: 24))", $0.rating.reason) }
+                                                 + s.ratings.map { ("interval", $0.ci95.reason) })))
+        return ReportSection(title: "Win rates and ratings", blocks: blocks)
+    }
+}

@@ -1,0 +1,147 @@
+/// Replays the label, undo and skip events that the workers of `SessionLabelReader` collected
+/// into effective labels, with the rules of `EffectiveLabels` (SPEC §4): per (rater, task), the
+/// last label or undo in the order (time, file base name, file path, line) decides; a skip
+/// changes nothing. A line without `at` has already inherited the time of the closest earlier
+/// timed line of its file (or −∞).
+///
+/// Instead of sorting every event, events are bucketed by task (a counting sort) and only each
+/// task's handful of events is ordered.
+enum EffectiveLabelResolver {
+    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String]) -> LabelSet {
+        // Merge the per-worker name tables.
+        // The first worker's tables become the global ones (its ids stay as they are), so only
+        // the other workers' names are interned again.
+        var raters = workers.first?.tables.raters ?? NameTable(capacity: 64)
+        var tasks = workers.first?.tables.tasks ?? NameTable(capacity: 64)
+        var choices = workers.first?.tables.choices ?? NameTable(capacity: 16)
+        func identity(_ count: Int) -> [Int32] { (0..<Int32(count)).map { $0 } }
+        let raterMaps = workers.indices.map { $0 == 0 ? identity(raters.count) : raters.merge(workers[$0].tables.raters) }
+        let taskMaps = workers.indices.map { $0 == 0 ? identity(tasks.count) : tasks.merge(workers[$0].tables.tasks) }
+        let choiceMaps = workers.indices.map { $0 == 0 ? identity(choices.count) : choices.merge(workers[$0].tables.choices) }
+        let fileRank = ranks(of: files)
+
+        var set = LabelSet()
+        set.sittings = workers.reduce(0) { $0 + $1.sittings }
+        let skip = SessionLineEvent.Kind.skip.rawValue, label = SessionLineEvent.Kind.label.rawValue
+        let undo = SessionLineEvent.Kind.undo.rawValue
+        for state in workers {
+            for k in state.kind {
+                if k == label { set.labelEvents += 1 } else if k == undo { set.undoEvents += 1 } else { set.skipEvents += 1 }
+            }
+        }
+        let scales = workers.reduce(into: Set<[String]>()) { $0.formUnion($1.scales) }
+        if scales.count == 1, let only = scales.first { set.scaleHint = Scale.allCases.first { $0.values == only } }
+
+        // Counting sort of the label and undo events by task (skips change nothing): each event
+        // is copied once, as one compact record, into its task's bucket, so that replaying a
+        // task reads consecutive memory instead of a dozen scattered columns.
+        var bucketStart = [Int](repeating: 0, count: tasks.count + 1)
+        for (w, state) in workers.enumerated() {
+            let taskMap = taskMaps[w]
+            for (k, t) in state.task.enumerated() where state.kind[k] != skip { bucketStart[Int(taskMap[Int(t)]) + 1] += 1 }
+        }
+        for t in 0..<tasks.count { bucketStart[t + 1] += bucketStart[t] }
+        var fill = bucketStart
+        var events = [Event](repeating: Event(), count: bucketStart[tasks.count])
+        for (w, state) in workers.enumerated() {
+            let taskMap = taskMaps[w], raterMap = raterMaps[w], choiceMap = choiceMaps[w]
+            for k in 0..<state.kind.count where state.kind[k] != skip {
+                let t = Int(taskMap[Int(state.task[k])])
+                let c = state.choice[k]
+                events[fill[t]] = Event(time: state.time[k], milliseconds: state.milliseconds[k],
+                                        rater: raterMap[Int(state.rater[k])], file: fileRank[Int(state.file[k])],
+                                        line: state.line[k], choice: c >= 0 ? choiceMap[Int(c)] : -1,
+                                        kind: state.kind[k], left: state.left[k])
+                fill[t] += 1
+            }
+        }
+
+        var coded = CodedLabels()
+        coded.raterNames = raters.names
+        coded.choiceNames = choices.names
+        let total = events.count
+        coded.item.reserveCapacity(total)
+        coded.rater.reserveCapacity(total)
+        coded.choice.reserveCapacity(total)
+        coded.left.reserveCapacity(total)
+        coded.milliseconds.reserveCapacity(total)
+        var labeled = [Bool](repeating: false, count: tasks.count)
+        events.withUnsafeMutableBufferPointer { e in
+            for t in 0..<tasks.count {
+                let lo = bucketStart[t], hi = bucketStart[t + 1]
+                guard lo < hi else { continue }
+                // Insertion sort: a task has a handful of events; a big group falls back to sort.
+                if hi - lo > 24 {
+                    e[lo..<hi].sort(by: Event.precedes)
+                } else {
+                    for p in (lo + 1)..<hi {
+                        let current = e[p]
+                        var q = p
+                        while q > lo && Event.precedes(current, e[q - 1]) {
+                            e[q] = e[q - 1]
+                            q -= 1
+                        }
+                        e[q] = current
+                    }
+                }
+                for p in lo..<hi {
+                    // The last event of each rater decides.
+                    guard p + 1 == hi || e[p + 1].rater != e[p].rater else { continue }
+                    guard e[p].kind == label else { continue }
+                    labeled[t] = true
+                    coded.item.append(Int32(t))
+                    coded.rater.append(e[p].rater)
+                    coded.choice.append(e[p].choice)
+                    coded.left.append(e[p].left)
+                    coded.milliseconds.append(e[p].milliseconds)
+                }
+            }
+        }
+        // Items are the labeled tasks in name order, so the matrix's own sort is a linear pass.
+        var itemOfTask = [Int32](repeating: -1, count: tasks.count)
+        for t in tasks.sortedIDs() where labeled[Int(t)] {
+            itemOfTask[Int(t)] = Int32(coded.itemNames.count)
+            coded.itemNames.append(tasks.names[Int(t)])
+        }
+        for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
+        set.coded = coded
+        return set
+    }
+
+    /// One label or undo event, as replay needs it.
+    struct Event {
+        var time = 0.0
+        var milliseconds = 0
+        var rater: Int32 = 0
+        var file: Int32 = 0
+        var line: Int32 = 0
+        var choice: Int32 = 0
+        var kind: UInt8 = 0
+        var left: Int8 = 0
+
+        /// Replay order within one task: rater, then time, file, line.
+        @inline(__always)
+        static func precedes(_ a: Event, _ b: Event) -> Bool {
+            if a.rater != b.rater { return a.rater < b.rater }
+            if a.time != b.time { return a.time < b.time }
+            if a.file != b.file { return a.file < b.file }
+            return a.line < b.line
+        }
+    }
+
+    /// Each file's place in the replay order of equal times: by base name, then full path
+    /// (bytewise), as `EffectiveLabels` orders them.
+    static func ranks(of files: [String]) -> [Int32] {
+        let keys = files.map { path -> ([UInt8], [UInt8]) in
+            let base = path.split(separator: "/").last.map(String.init) ?? path
+            return (Array(base.utf8), Array(path.utf8))
+        }
+        let order = files.indices.sorted { a, b in
+            if keys[a].0 != keys[b].0 { return keys[a].0.lexicographicallyPrecedes(keys[b].0) }
+            return keys[a].1.lexicographicallyPrecedes(keys[b].1)
+        }
+        var rank = [Int32](repeating: 0, count: files.count)
+        for (r, index) in order.enumerated() { rank[index] = Int32(r) }
+        return rank
+    }
+}

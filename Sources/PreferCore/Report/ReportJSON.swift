@@ -1,0 +1,187 @@
+/// `prefer report --format json`: the keys of SPEC §8, in that order, plus `categories`,
+/// `bootstrap`, `coverage`, `contested_items` and `warnings`.
+///
+/// An undefined value is `null`, and the object holding it gets a `reasons` member that maps
+/// the key to the reason (`"reasons":{"fleiss_kappa":"items have 2 to 3 labels …"}`). Numbers
+/// are written in Swift's shortest round-trip form, so equal reports give equal bytes.
+public enum ReportJSON {
+    /// The document as compact, cat-safe JSON text followed by a newline.
+    public static func render(_ report: Report) -> String {
+        JSONWriter.serialize(document(report)) + "\n"
+    }
+
+    /// The document as a JSON value.
+    public static func document(_ report: Report) -> JSONValue {
+        let s = report.summary
+        var top = ObjectBuilder()
+        top.int("items", s.items)
+        top.int("raters", s.raters)
+        top.int("labels", s.labels)
+        top.add("agreement", agreement(s))
+        top.add("raters_detail", .array(zip(s.raterDetails, report.raterFlags).map(rater)))
+        top.add("win_rates", .array(zip(s.winRates, report.winRateWithinNoise).map(winRate)))
+        top.add("ratings", .array(s.ratings.map(rating)))
+        top.add("categories", categories(s.categories))
+        top.add("bootstrap", .object([
+            JSONMember("resamples", .number(String(s.bootstrap.resamples))),
+            JSONMember("seed", .number(String(s.bootstrap.seed))),
+        ]))
+        top.add("coverage", coverage(report.coverage))
+        top.add("contested_items", .array(report.contested.map(contested)))
+        top.add("warnings", .array(report.warnings.map { .string($0.description) }))
+        return top.value
+    }
+
+    private static func agreement(_ s: StatisticsSummary) -> JSONValue {
+        var a = ObjectBuilder()
+        a.estimate("percent_agreement", s.percentAgreement)
+        a.estimate("fleiss_kappa", s.fleissKappa)
+        a.estimate("gwet_ac1", s.gwetAC1)
+        var alpha = ObjectBuilder()
+        alpha.estimate("nominal", s.alphaNominal)
+        alpha.estimate("ordinal", s.alphaOrdinal)
+        alpha.estimate("interval", s.alphaInterval)
+        a.add("krippendorff_alpha", alpha.value)
+        var ci = ObjectBuilder()
+        ci.interval("percent_agreement", s.intervals.percentAgreement)
+        ci.interval("krippendorff_alpha_nominal", s.intervals.alphaNominal)
+        ci.interval("gwet_ac1", s.intervals.gwetAC1)
+        ci.interval("fleiss_kappa", s.intervals.fleissKappa)
+        a.add("ci95", ci.value)
+        a.add("pairs", .array(s.pairs.map(pair)))
+        return a.value
+    }
+
+    private static func pair(_ p: RaterPairAgreement) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("raters", .array([.string(p.first), .string(p.second)]))
+        o.int("items", p.items)
+        o.estimate("percent_agreement", p.percentAgreement)
+        o.estimate("cohen_kappa", p.cohenKappa)
+        o.estimate("cohen_kappa_linear", p.cohenKappaLinear)
+        o.estimate("cohen_kappa_quadratic", p.cohenKappaQuadratic)
+        o.estimate("scott_pi", p.scottPi)
+        return o.value
+    }
+
+    private static func rater(_ r: RaterDiagnostics, _ flags: [RaterFlag]) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("rater", .string(r.rater))
+        o.int("labels", r.labels)
+        o.estimate("agreement_with_others", r.agreementWithOthers)
+        o.estimate("left_rate", r.leftRate)
+        o.estimate("position_bias_p", r.positionBiasP)
+        o.double("tie_rate", r.tieRate)
+        o.double("both_bad_rate", r.bothBadRate)
+        o.estimate("median_ms", r.medianMilliseconds)
+        o.estimate("gold_accuracy", r.goldAccuracy)
+        o.int("compared_items", r.comparedItems)
+        o.int("decisive_labels", r.decisiveLabels)
+        o.int("gold_labels", r.goldLabels)
+        o.add("flags", .array(flags.map { .string($0.rawValue) }))
+        return o.value
+    }
+
+    private static func winRate(_ w: ModelPairWinRate, _ withinNoise: Bool) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("model_a", .string(w.modelA))
+        o.add("model_b", .string(w.modelB))
+        o.int("wins_a", w.winsA)
+        o.int("wins_b", w.winsB)
+        o.int("ties", w.ties)
+        o.int("both_bad", w.bothBad)
+        o.estimate("win_rate", w.winRate)
+        o.interval("ci95", w.ci95)
+        o.estimate("win_rate_with_ties", w.winRateWithTies)
+        o.add("within_noise", .bool(withinNoise))
+        return o.value
+    }
+
+    private static func rating(_ r: ModelRating) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("model", .string(r.model))
+        o.estimate("rating", r.rating)
+        o.interval("ci95", r.ci95)
+        return o.value
+    }
+
+    private static func categories(_ c: CategorySet) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("names", .array(c.names.map { .string($0) }))
+        o.add("ordered", .bool(c.isOrdered))
+        o.add("values", c.isOrdered ? .array(c.values.map(number)) : .null)
+        o.add("scale", c.scale.map { .string($0.rawValue) } ?? .null)
+        return o.value
+    }
+
+    private static func coverage(_ c: ReportCoverage) -> JSONValue {
+        var o = ObjectBuilder()
+        o.int("files", c.files)
+        o.int("sittings", c.sittings)
+        o.add("events", .object([
+            JSONMember("label", .number(String(c.labelEvents))),
+            JSONMember("undo", .number(String(c.undoEvents))),
+            JSONMember("skip", .number(String(c.skipEvents))),
+        ]))
+        o.add("labels_per_item", .array(c.labelsPerItem.map {
+            .object([JSONMember("labels", .number(String($0.labels))), JSONMember("items", .number(String($0.items)))])
+        }))
+        o.int("pairable_items", c.pairableItems)
+        o.optionalInt("tasks_in_file", c.tasksInFile)
+        o.optionalInt("labeled_tasks_not_in_file", c.labeledTasksNotInFile)
+        o.int("items_with_models", c.itemsWithModels)
+        o.optionalInt("gold_answers", c.goldAnswers)
+        o.optionalInt("gold_items_labeled", c.goldItemsLabeled)
+        return o.value
+    }
+
+    private static func contested(_ item: ContestedItem) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("task", .string(item.task))
+        o.int("labels", item.labels)
+        o.double("agreement", item.agreement)
+        o.add("counts", .object(item.counts.map { JSONMember($0.choice, .number(String($0.count))) }))
+        o.add("model_a", item.modelA.map { .string($0) } ?? .null)
+        o.add("model_b", item.modelB.map { .string($0) } ?? .null)
+        o.add("gold", item.gold.map { .string($0) } ?? .null)
+        return o.value
+    }
+
+    /// A finite Double in Swift's shortest round-trip text (valid JSON), else null.
+    static func number(_ x: Double) -> JSONValue {
+        guard x.isFinite else { return .null }
+        if x == x.rounded(), abs(x) < 1e15 { return .number(String(Int(x))) }
+        return .number("\(x)")
+    }
+
+    /// Builds an object in key order and collects the reasons of its null members.
+    private struct ObjectBuilder {
+        var members: [JSONMember] = []
+        var reasons: [JSONMember] = []
+
+        var value: JSONValue { .object(reasons.isEmpty ? members : members + [JSONMember("reasons", .object(reasons))]) }
+
+        mutating func add(_ key: String, _ value: JSONValue) { members.append(JSONMember(key, value)) }
+        mutating func int(_ key: String, _ value: Int) { add(key, .number(String(value))) }
+        mutating func optionalInt(_ key: String, _ value: Int?) { add(key, value.map { .number(String($0)) } ?? .null) }
+        mutating func double(_ key: String, _ value: Double) { add(key, ReportJSON.number(value)) }
+
+        mutating func estimate(_ key: String, _ estimate: Estimate) {
+            switch estimate {
+            case .value(let x): add(key, ReportJSON.number(x))
+            case .undefined(let why):
+                add(key, .null)
+                reasons.append(JSONMember(key, .string(why)))
+            }
+        }
+
+        mutating func interval(_ key: String, _ interval: IntervalEstimate) {
+            switch interval {
+            case .interval(let ci): add(key, .array([ReportJSON.number(ci.lower), ReportJSON.number(ci.upper)]))
+            case .undefined(let why):
+                add(key, .null)
+                reasons.append(JSONMember(key, .string(why)))
+            }
+        }
+    }
+}

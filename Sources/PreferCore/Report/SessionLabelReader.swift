@@ -1,0 +1,224 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads session files for a report: the same files, warnings, errors and effective labels as
+/// `SessionReader.read` followed by `EffectiveLabels.compute` (the reference, checked by a
+/// differential test), but on every core and without building a `JSONValue` or a `String` per
+/// line, so that millions of labels read in about a second.
+///
+/// Files are parsed in parallel (each worker takes the next file); every line is validated
+/// by the strict scanner that `prefer label` and `validate` use, and its fields are read from
+/// the member spans (`SessionLineDecoder`). Names are interned per worker and merged after.
+public enum SessionLabelReader {
+    /// Reads session files and folders (recursively, every `*.jsonl`) into effective labels.
+    /// - Parameter workers: threads to use; nil uses every active processor.
+    public static func read(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> LabelSet {
+        var errors: [InputError] = []
+        let files = SessionFiles.find(paths, errors: &errors)
+        let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+        let states = WorkerStates(count: threads)
+        let next = FileCounter()
+        DispatchQueue.concurrentPerform(iterations: threads) { worker in
+            let state = states[worker]
+            while let index = next.take(limit: files.count) {
+                state.read(file: files[index], index: index)
+            }
+        }
+        var perFile = [FileOutcome](repeating: FileOutcome(), count: files.count)
+        for w in 0..<threads {
+            for (index, outcome) in states[w].data.outcomes { perFile[index] = outcome }
+        }
+        var warnings: [InputError] = []
+        for outcome in perFile {
+            errors.append(contentsOf: outcome.errors)
+            warnings.append(contentsOf: outcome.warnings)
+        }
+        if !errors.isEmpty {
+            throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
+                                    omitted: max(0, errors.count - SessionReader.errorLimit))
+        }
+        var set = EffectiveLabelResolver.resolve(workers: (0..<threads).map { states[$0].data }, files: files)
+        set.warnings = warnings
+        set.files = files
+        return set
+    }
+
+    /// What one file gave besides its events.
+    struct FileOutcome {
+        var warnings: [InputError] = []
+        var errors: [InputError] = []
+    }
+
+    /// Hands out file indexes to workers, one at a time.
+    final class FileCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        func take(limit: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < limit else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// One state per worker; each is touched by its own worker only until all have finished.
+    final class WorkerStates: @unchecked Sendable {
+        private let states: [WorkerState]
+        init(count: Int) { states = (0..<count).map { _ in WorkerState() } }
+        subscript(index: Int) -> WorkerState { states[index] }
+    }
+
+    /// Holds a worker's `WorkerData`; the one `read` call per file is the only access, so the
+    /// hot loop works on a struct with no dynamic exclusivity checks.
+    final class WorkerState {
+        var data = WorkerData()
+        func read(file path: String, index: Int) { data.read(file: path, index: index) }
+    }
+
+    /// The events, names and outcomes one worker collected, as parallel arrays.
+    struct WorkerData {
+        var tables = SessionNameTables()
+        var scanner = JSONLineScanner()
+        var outcomes: [(Int, FileOutcome)] = []
+        // Events of kind label, undo or skip, in file order within each file.
+        var kind: [UInt8] = []
+        var task: [Int32] = []
+        var rater: [Int32] = []
+        var choice: [Int32] = []
+        var left: [Int8] = []
+        var milliseconds: [Int] = []
+        var time: [Double] = []
+        var file: [Int32] = []
+        var line: [Int32] = []
+        var sittings = 0
+        /// Scales seen on `session_start` lines.
+        var scales: Set<[String]> = []
+
+        mutating func read(file path: String, index: Int) {
+            var outcome = FileOutcome()
+            let bytes: [UInt8]
+            do {
+                bytes = try SessionFiles.contents(of: path)
+            } catch {
+                outcome.errors.append(error)
+                outcomes.append((index, outcome))
+                return
+            }
+            bytes.withUnsafeBytes { raw in parse(raw, path: path, index: index, &outcome) }
+            outcomes.append((index, outcome))
+        }
+
+        /// The lines of one file, split and judged exactly as `SessionReader.parse` does.
+        private mutating func parse(_ raw: UnsafeRawBufferPointer, path: String, index: Int, _ outcome: inout FileOutcome) {
+            let n = raw.count
+            guard let base = raw.baseAddress else { return }
+            var start = 0
+            if n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { start = 3 }
+            let last = Self.lastContentfulLine(raw, from: start)
+            var number = 1
+            var inherited = -Double.infinity
+            while start < n {
+                let hit = memchr(base + start, 0x0A, n - start)
+                let newlineAt = hit.map { base.distance(to: UnsafeRawPointer($0)) }
+                var end = newlineAt ?? n
+                if newlineAt != nil && end > start && raw[end - 1] == 0x0D { end -= 1 }
+                defer {
+                    start = (newlineAt ?? n) + 1
+                    number += 1
+                }
+                if Self.isBlank(raw, start, end) { continue }
+                let isLast = number == last
+                if isLast && newlineAt == nil {
+                    outcome.warnings.append(Self.tornLine(path, number))
+                    continue
+                }
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                let kindOfValue: JSONKind
+                do {
+                    kindOfValue = try scanner.scan(bytes)
+                } catch {
+                    if isLast {
+                        outcome.warnings.append(Self.tornLine(path, number))
+                    } else {
+                        // Same message as the reference reader, from the same parser.
+                        outcome.errors.append(InputError(file: path, line: number,
+                                                         reason: "not valid JSON \(Self.syntaxDetail(bytes))"))
+                    }
+                    continue
+                }
+                let event: SessionLineEvent
+                do throws(InputError) {
+                    if kindOfValue == .object {
+                        event = try SessionLineDecoder.decode(bytes, scanner.members, file: path, line: number,
+                                                              tables: &tables)
+                    } else {
+                        event = try SessionLineDecoder.slowDecode(bytes, file: path, line: number, tables: &tables)
+                    }
+                } catch {
+                    outcome.errors.append(error)
+                    continue
+                }
+                if let t = event.time { inherited = t }
+                if event.startsSession {
+                    sittings += 1
+                    if let scale = event.scale { scales.insert(scale) }
+                }
+                guard event.kind != .other, event.task >= 0 else { continue }
+                kind.append(event.kind.rawValue)
+                task.append(event.task)
+                rater.append(event.rater)
+                choice.append(event.choice)
+                left.append(event.left)
+                milliseconds.append(event.milliseconds)
+                time.append(inherited)
+                file.append(Int32(index))
+                line.append(Int32(number))
+            }
+        }
+
+        private static func syntaxDetail(_ bytes: UnsafeRawBufferPointer) -> String {
+            do {
+                _ = try JSONParser.parse(bytes)
+                return ""
+            } catch {
+                return "at column \(error.offset + 1): \(error.message)"
+            }
+        }
+
+        private static func isBlank(_ raw: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+            var k = start
+            while k < end {
+                let b = raw[k]
+                if b != 0x20 && b != 0x09 && b != 0x0D { return false }
+                k += 1
+            }
+            return true
+        }
+
+        /// The number of the last line holding anything but blanks, or 0.
+        private static func lastContentfulLine(_ raw: UnsafeRawBufferPointer, from first: Int) -> Int {
+            var lastNumber = 0
+            var number = 1
+            var start = first
+            let n = raw.count
+            guard let base = raw.baseAddress else { return 0 }
+            while start < n {
+                let hit = memchr(base + start, 0x0A, n - start)
+                let newlineAt = hit.map { base.distance(to: UnsafeRawPointer($0)) }
+                let end = newlineAt ?? n
+                if !isBlank(raw, start, end) { lastNumber = number }
+                start = end + 1
+                number += 1
+            }
+            return lastNumber
+        }
+
+        private static func tornLine(_ file: String, _ line: Int) -> InputError {
+            InputError(file: file, line: line, reason: "ignored a torn last line")
+        }
+    }
+}

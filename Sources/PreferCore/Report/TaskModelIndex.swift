@@ -1,0 +1,157 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The model names of labeled tasks, read from a task file (`--tasks`) that is validated line
+/// by line exactly as `TaskFile.load` validates it (same scanner, same schema check, same
+/// messages), on every core.
+///
+/// Unlike `TaskFile.load` it does not hash the whole file (a report has no use for
+/// `tasks_sha256`, and hashing 3 GB costs a core for two seconds), keeps nothing of a task that
+/// no label refers to, and checks duplicate ids only among labeled tasks (`prefer validate`
+/// checks them all).
+public struct TaskModelIndex: Sendable, Equatable {
+    /// Distinct model names of the labeled tasks, in first-seen order.
+    public var modelNames: [String] = []
+    /// Per item of the label set: index into `modelNames`, -1 when the task names no model.
+    public var itemModelA: [Int32] = []
+    public var itemModelB: [Int32] = []
+    /// Per item: whether the task file holds it.
+    public var found: [Bool] = []
+    /// Tasks in the file.
+    public var taskCount = 0
+
+    /// Reads `path` for the items named `items` (the label set's `itemNames`).
+    public static func load(path: String, items: [String]) throws(ValidationFailure) -> TaskModelIndex {
+        let file: PositionalFile
+        do {
+            file = try PositionalFile(path: path)
+        } catch {
+            throw ValidationFailure(errors: [error])
+        }
+        var table = NameTable(capacity: items.count)
+        for name in items { _ = table.intern(name) }
+        let lookup = table
+        let size = file.stamp.size
+        let cuts: [Int]
+        do {
+            cuts = try sliceStarts(file, size: size)
+        } catch {
+            throw ValidationFailure(errors: [error])
+        }
+        let slices = cuts.count - 1
+        let outcomes = JobResults<Result<SliceResult, InputError>>(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { k in
+            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], startsFile: k == 0)
+            outcomes[k] = Result { () throws(InputError) in SliceResult(try segment.run(), lookup: lookup) }
+        }
+        var parts: [SliceResult] = []
+        do throws(InputError) {
+            for k in 0..<slices { parts.append(try outcomes[k]!.get()) }
+            if file.currentStamp() != file.stamp {
+                throw InputError(file: path, reason: "changed while it was being read; run the report again")
+            }
+        } catch {
+            throw ValidationFailure(errors: [error])
+        }
+        return try join(parts, itemCount: items.count, items: items, path: path)
+    }
+
+    /// What one slice contributes: its labeled tasks, its problems and its line count.
+    struct SliceResult {
+        var matches: [(item: Int32, line: Int, modelA: UInt32, modelB: UInt32)] = []
+        var models: [String]
+        var errors: [InputError]
+        var errorCount: Int
+        var lineCount: Int
+        var taskCount: Int
+
+        init(_ segment: TaskFileSegmentResult, lookup: NameTable) {
+            models = segment.models
+            errors = segment.errors
+            errorCount = segment.errorCount
+            lineCount = segment.lineCount
+            taskCount = segment.records.count
+            for k in 0..<segment.ids.count {
+                guard let item = lookup.find(segment.ids.id(at: k)) else { continue }
+                let record = segment.records[k]
+                matches.append((item, record.line, record.modelA, record.modelB))
+            }
+        }
+    }
+
+    private static func join(_ parts: [SliceResult], itemCount: Int, items: [String],
+                             path: String) throws(ValidationFailure) -> TaskModelIndex {
+        var index = TaskModelIndex()
+        index.itemModelA = [Int32](repeating: -1, count: itemCount)
+        index.itemModelB = index.itemModelA
+        index.found = [Bool](repeating: false, count: itemCount)
+        var firstLine = [Int](repeating: 0, count: itemCount)
+        var models = NameTable(capacity: 16)
+        var errors: [InputError] = []
+        var errorCount = 0
+        var lineBase = 0
+        for part in parts {
+            let mapping = part.models.map { models.intern($0) }
+            for var error in part.errors {
+                error.line = error.line.map { $0 + lineBase }
+                errors.append(error)
+            }
+            errorCount += part.errorCount
+            for match in part.matches {
+                let item = Int(match.item), line = match.line + lineBase
+                if index.found[item] {
+                    errorCount += 1
+                    errors.append(InputError(file: path, line: line,
+                                             reason: "duplicate id \(JSONMessageText.quoted(items[item])) (first on line \(firstLine[item]))"))
+                    continue
+                }
+                index.found[item] = true
+                firstLine[item] = line
+                if match.modelA > 0 { index.itemModelA[item] = mapping[Int(match.modelA) - 1] }
+                if match.modelB > 0 { index.itemModelB[item] = mapping[Int(match.modelB) - 1] }
+            }
+            index.taskCount += part.taskCount
+            lineBase += part.lineCount
+        }
+        if errorCount > 0 {
+            let ordered = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            let kept = ordered.prefix(TaskFileSegment.keptErrors).map(\.element)
+            throw ValidationFailure(errors: kept, omitted: errorCount - kept.count)
+        }
+        if index.taskCount == 0 {
+            throw ValidationFailure(errors: [InputError(file: path, reason: "the file holds no tasks")])
+        }
+        index.modelNames = models.names
+        return index
+    }
+
+    /// Slices of about 16 MB starting at line starts, plus the file size at the end.
+    private static func sliceStarts(_ file: PositionalFile, size: Int) throws(InputError) -> [Int] {
+        let sliceSize = 16 << 20
+        var cuts = [0]
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        var target = sliceSize
+        while target < size {
+            // The first line start at or after `target`.
+            var position = target
+            var found: Int?
+            while position < size && found == nil {
+                let count = min(window.count, size - position)
+                let hit: Result<Int?, InputError> = window.withUnsafeMutableBytes { raw in
+                    Result { () throws(InputError) -> Int? in
+                        try file.read(into: raw.baseAddress!, count: count, at: position)
+                        return memchr(raw.baseAddress!, 0x0A, count).map { raw.baseAddress!.distance(to: $0) }
+                    }
+                }
+                if let offset = try hit.get() { found = position + offset + 1 } else { position += count }
+            }
+            guard let start = found, start < size else { break }
+            cuts.append(start)
+            target = start + sliceSize
+        }
+        cuts.append(size)
+        return cuts
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PreferCLITestsPlaceholder: XCTestCase { func testPlaceholder() {} }

@@ -1,0 +1,104 @@
+import Foundation
+@testable import PreferCLI
+import PreferCore
+import XCTest
+
+/// `prefer report` as a command: options, exit codes, colour rules, and what the text and
+/// Markdown renderers do with hostile names.
+final class ReportCommandTests: XCTestCase {
+    private var folder: String!
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "prefer-report-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/sessions", withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func write(_ name: String, _ text: String) {
+        _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+    }
+
+    private func label(_ rater: String, _ task: String, _ choice: String) -> String {
+        "{\"type\":\"label\",\"rater\":\"\(rater)\",\"task\":\"\(task)\",\"choice\":\"\(choice)\"}\n"
+    }
+
+    private func report(_ arguments: [String] = []) throws -> Report {
+        let command = try ReportCommand.parse([folder + "/sessions"] + arguments)
+        return try ReportBuilder.build(ReportOptions(sessionPaths: command.paths, categories: command.categories.map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }, bootstrap: BootstrapSettings(resamples: command.bootstrap, seed: command.seed)))
+    }
+
+    func testOptionsParseWithSpecDefaults() throws {
+        let command = try ReportCommand.parse([])
+        XCTAssertEqual(command.paths, [])
+        XCTAssertEqual(command.format, .text)
+        XCTAssertEqual(command.bootstrap, 1000)
+        XCTAssertEqual(command.seed, 0)
+        XCTAssertFalse(command.ordinal)
+        let full = try ReportCommand.parse(["a", "b/", "--tasks", "t.jsonl", "--gold", "g.jsonl", "--format", "json",
+                                            "--bootstrap", "0", "--seed", "7", "--categories", "x,y", "--ordinal"])
+        XCTAssertEqual(full.paths, ["a", "b/"])
+        XCTAssertEqual([full.tasks, full.gold, full.categories], ["t.jsonl", "g.jsonl", "x,y"])
+        XCTAssertEqual(full.format, .json)
+        XCTAssertEqual([full.bootstrap, Int(full.seed)], [0, 7])
+        XCTAssertTrue(full.ordinal)
+        XCTAssertThrowsError(try ReportCommand.parse(["--bootstrap", "-1"]))
+        XCTAssertThrowsError(try ReportCommand.parse(["--format", "html"]))
+    }
+
+    func testDamagedSessionLineFailsWithExitTwoNamingFileAndLine() throws {
+        write("sessions/ana.jsonl", label("ana", "t1", "A") + "{oops\n" + label("ana", "t2", "A"))
+        let command = try ReportCommand.parse([folder + "/sessions", "--bootstrap", "0"])
+        XCTAssertThrowsError(try command.run()) { error in
+            let failure = error as? CommandFailure
+            XCTAssertEqual(failure?.exitCode, 2)
+            XCTAssertTrue(failure?.message.hasPrefix(self.folder + "/sessions/ana.jsonl:2: not valid JSON") ?? false,
+                          failure?.message ?? "\(error)")
+        }
+    }
+
+    func testMissingSessionFolderIsBadInput() throws {
+        let command = try ReportCommand.parse([folder + "/nowhere"])
+        XCTAssertThrowsError(try command.run()) { XCTAssertEqual(($0 as? CommandFailure)?.exitCode, 2) }
+    }
+
+    func testColourOnlyOnATerminalWithoutNoColor() {
+        XCTAssertTrue(ReportCommand.colorWanted(environment: ["TERM": "xterm"], isTerminal: true))
+        XCTAssertFalse(ReportCommand.colorWanted(environment: ["TERM": "xterm"], isTerminal: false))
+        XCTAssertFalse(ReportCommand.colorWanted(environment: ["TERM": "xterm", "NO_COLOR": "1"], isTerminal: true))
+        XCTAssertFalse(ReportCommand.colorWanted(environment: ["TERM": "dumb"], isTerminal: true))
+        // An empty NO_COLOR does not count (no-color.org).
+        XCTAssertTrue(ReportCommand.colorWanted(environment: ["NO_COLOR": ""], isTerminal: true))
+    }
+
+    func testHostileNamesAreSanitizedInTextAndEscapedInMarkdown() throws {
+        write("sessions/s.jsonl", label("evil\\u001b[2J", "t|1", "A") + label("bo", "t|1", "B")
+              + label("evil\\u001b[2J", "t2", "A") + label("bo", "t2", "A"))
+        let r = try report(["--bootstrap", "0"])
+        let text = ReportTextRenderer.render(r, color: false)
+        XCTAssertFalse(text.contains("\u{1B}"), text)
+        XCTAssertTrue(text.contains("evil␛[2J"), text)
+        let colored = ReportTextRenderer.render(r, color: true)
+        XCTAssertTrue(colored.contains("\u{1B}[1mAgreement\u{1B}[0m"))
+        let markdown = ReportMarkdownRenderer.render(r)
+        XCTAssertTrue(markdown.contains("| t\\|1 | 2 | 0.0% |"), markdown)
+        XCTAssertFalse(markdown.contains("\u{1B}"))
+    }
+
+    func testTextReportReadsCoefficientsAndPutsWinRatesNextToAgreement() throws {
+        var lines = ""
+        for t in 0..<30 {
+            lines += label("ana", "t\(t)", "A") + label("bo", "t\(t)", t % 5 == 0 ? "B" : "A")
+        }
+        write("sessions/s.jsonl", lines)
+        let text = ReportTextRenderer.render(try report(["--bootstrap", "100", "--seed", "3"]), color: false)
+        XCTAssertTrue(text.contains("raters agree on 80.0% of label pairs"), text)
+        XCTAssertTrue(text.contains("Rater pairs\n==========="), text)
+        XCTAssertTrue(text.contains("No task file (--tasks)"), text)
+        XCTAssertFalse(text.contains(" \n"), "no trailing spaces")
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PreferCoreTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
