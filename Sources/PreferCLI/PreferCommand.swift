@@ -11,7 +11,8 @@ public struct PreferCommand: ParsableCommand {
         Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
         """,
         version: PreferVersion.string,
-        subcommands: [LabelCommand.self, ValidateCommand.self, ReportCommand.self]
+        subcommands: [LabelCommand.self, ValidateCommand.self, ReportCommand.self, ExportCommand.self,
+                      MakeTasksCommand.self]
     )
 
     public init() {}

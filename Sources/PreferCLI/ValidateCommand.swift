@@ -13,14 +13,20 @@ struct ValidateCommand: ParsableCommand {
         guideline, a folder or JSONL whose lines have "type" is a session file, JSONL whose
         lines have "task" and "choice" but no "id" is a gold file, other JSONL is a task file.
 
+        Session files are checked line by line: damage before the last line, a choice off the sitting's scale and (with --tasks) a task id the task file lacks are errors; a torn last line, an unknown event type and (with --tasks) a label made on other content are warnings. With --tasks, a gold answer for a task the file lacks is an error. Warnings do not fail the check.
+
         Examples:
           prefer validate examples/demo/tasks.jsonl guidelines/default.md
           prefer validate sessions/
+          prefer validate --tasks batch-07.jsonl gold.jsonl sessions/
         """
     )
 
     @Argument(help: ArgumentHelp("Files or folders to check.", valueName: "file"))
     var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Check gold and session task ids against this task file.", valueName: "file"))
+    var tasks: String?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to check") }
@@ -28,9 +34,17 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var taskFile: TaskFile?
+        if let tasks {
+            do {
+                taskFile = try TaskFile.load(path: tasks)
+            } catch {
+                throw CommandFailure.badInput(error.description + "\n(the --tasks file must be valid to check ids against it)")
+            }
+        }
         for file in files {
             do {
-                let summary = try InputFileCheck.check(file)
+                let summary = try InputFileCheck.check(file, tasks: taskFile)
                 Diagnostics.note("\(file): ok (\(summary))")
             } catch let failure as ValidationFailure {
                 Diagnostics.raw(failure.description)
@@ -48,7 +62,7 @@ struct ValidateCommand: ParsableCommand {
 enum InputFileCheck {
     enum Kind { case tasks, guideline, sessions, gold }
 
-    static func check(_ path: String) throws -> String {
+    static func check(_ path: String, tasks: TaskFile? = nil) throws -> String {
         switch try kind(of: path) {
         case .guideline:
             let guideline = try Guideline.load(path: path)
@@ -57,12 +71,24 @@ enum InputFileCheck {
             let tasks = try TaskFile.load(path: path)
             return "\(tasks.count) tasks"
         case .sessions:
-            let log = try SessionReader.read(paths: [path])
-            for warning in log.warnings { Diagnostics.warning(warning.description) }
-            return "\(log.records.count) session events"
+            let result = SessionFileCheck.check(paths: [path], tasks: tasks)
+            return try outcome(result)
         case .gold:
-            return "\(try GoldFile.load(path: path).answers.count) gold answers"
+            let gold = try GoldFile.load(path: path)
+            let errors = tasks.map(gold.errors(against:)) ?? []
+            return try outcome(FileCheckResult(errors: errors, warnings: gold.warnings,
+                                               summary: "\(gold.answers.count) gold answers"))
         }
+    }
+
+    /// Prints the warnings; throws the errors (at most `SessionReader.errorLimit` of them).
+    private static func outcome(_ result: FileCheckResult) throws -> String {
+        for warning in result.warnings { Diagnostics.warning(warning.description) }
+        guard result.errors.isEmpty else {
+            let limit = SessionReader.errorLimit
+            throw ValidationFailure(errors: Array(result.errors.prefix(limit)), omitted: max(0, result.errors.count - limit))
+        }
+        return result.summary
     }
 
     static func kind(of path: String) throws -> Kind {

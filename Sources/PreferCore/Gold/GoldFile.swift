@@ -6,6 +6,8 @@ public struct GoldFile: Sendable, Equatable {
     public var path: String
     /// Task id → the expected choice.
     public var answers: [String: String]
+    /// Task id → the 1-based line of its answer, for messages.
+    public var lines: [String: Int] = [:]
 
     /// Reads and validates a gold file, reporting every bad line as `FILE:LINE: reason`.
     public static func load(path: String) throws -> GoldFile {
@@ -47,6 +49,31 @@ public struct GoldFile: Sendable, Equatable {
             answers[task] = choice
         }
         if !errors.isEmpty { throw ValidationFailure(errors: Array(errors.prefix(20)), omitted: max(0, errors.count - 20)) }
-        return GoldFile(path: path, answers: answers)
+        guard !answers.isEmpty else { throw InputError(file: path, reason: "holds no gold answers") }
+        return GoldFile(path: path, answers: answers, lines: firstLine)
+    }
+
+    /// The gold answers in file order.
+    public var taskIDsInFileOrder: [String] {
+        answers.keys.sorted { (lines[$0] ?? 0, $0) < (lines[$1] ?? 0, $1) }
+    }
+
+    /// Problems that only show against the task file: a gold answer for a task id the task
+    /// file does not hold can never be scored (`FILE:LINE: reason`, in file order).
+    public func errors(against tasks: TaskFile) -> [InputError] {
+        taskIDsInFileOrder.filter { tasks.index(of: $0) == nil }.map { task in
+            InputError(file: path, line: lines[task], reason: "gold answer for task \(JSONWriter.quoted(task)), which is not in \(displayedPath(tasks.path))")
+        }
+    }
+
+    /// Answers that are legal but probably a mistake: a choice that is on no known scale only
+    /// ever matches labels with exactly that choice.
+    public var warnings: [InputError] {
+        let known = Set(Scale.allCases.flatMap(\.values))
+        return taskIDsInFileOrder.compactMap { task in
+            guard let choice = answers[task], !known.contains(choice) else { return nil }
+            return InputError(file: path, line: lines[task],
+                              reason: "choice \(JSONWriter.quoted(choice)) is on neither the pairwise nor the likert5 scale; it only matches labels with exactly this choice")
+        }
     }
 }

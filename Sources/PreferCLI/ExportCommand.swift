@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import PreferCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `prefer export`: effective labels as JSONL for training and evaluation pipelines.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write effective labels as JSONL: one line per label, per item, or per DPO pair.",
+        discussion: """
+        PATHs are session files or folders (every *.jsonl below them); the default is sessions/. Only effective labels are exported: an undo retracts a label, a relabel replaces it. Lines come in task-file order, then by rater. Strings are escaped so that the output is safe to cat. With -o the file is replaced atomically (temporary file, fsync, rename); otherwise the lines go to stdout. Warnings (a torn session tail, labels of unknown or changed tasks) and a summary go to stderr. docs/EXPORT.md describes every field.
+
+        Formats:
+          labels     one line per effective label, with the task's prompt and responses
+          aggregate  one line per item: n, counts per choice, majority, agreement
+          dpo        one line per item whose majority is A or B: prompt, chosen,
+                     rejected (TRL's preference format); ties, both_bad and splits
+                     give no row
+
+        Examples:
+          prefer export --tasks batch-07.jsonl > labels.jsonl
+          prefer export sessions/ --tasks batch-07.jsonl --format aggregate \\
+            -o aggregate.jsonl
+          prefer export --tasks batch-07.jsonl --format dpo --min-votes 3 \\
+            --min-agreement 0.66 -o dpo.jsonl
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Session files or folders (default: sessions).", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The task file the labels belong to.", valueName: "file"))
+    var tasks: String
+
+    @Option(name: .long, help: ArgumentHelp("What one line is.", valueName: "format"))
+    var format: ExportFormat = .labels
+
+    @Option(name: .short, help: ArgumentHelp("Write to this file (replaced atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("dpo: only items with at least N labels (default 1).", valueName: "N"))
+    var minVotes: Int?
+
+    @Option(name: .long, help: ArgumentHelp("dpo: only items whose winning share of labels is at least X, 0…1 (default 0).", valueName: "X"))
+    var minAgreement: Double?
+
+    func validate() throws {
+        if let minVotes, minVotes < 1 { throw ValidationError("--min-votes must be at least 1") }
+        if let minAgreement, !(0...1).contains(minAgreement) { throw ValidationError("--min-agreement must be between 0 and 1") }
+        if format != .dpo && (minVotes != nil || minAgreement != nil) {
+            throw ValidationError("--min-votes and --min-agreement apply to --format dpo only")
+        }
+    }
+
+    func run() throws {
+        var inputs: ExportRun.Inputs?
+        try ExportRun(command: self).execute(standardOutput: FileDescriptorSink(fd: STDOUT_FILENO, name: "standard output"),
+                                             note: Diagnostics.note, warning: Diagnostics.warning, keeping: &inputs)
+        // Done and written: end the process here rather than free hundreds of thousands of
+        // session records one by one on the way out (a tenth of a second for nothing).
+        withExtendedLifetime(inputs) { Foundation.exit(0) }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// One export, with its output and messages passed in so that tests can run it whole.
+struct ExportRun {
+    var sessionPaths: [String]
+    var tasksPath: String
+    var options: ExportOptions
+    var outputPath: String?
+
+    init(command: ExportCommand) {
+        sessionPaths = command.paths.isEmpty ? [LabelDefaults.sessions] : command.paths
+        tasksPath = command.tasks
+        options = ExportOptions(format: command.format, minVotes: command.minVotes ?? 1,
+                                minAgreement: command.minAgreement ?? 0)
+        outputPath = command.output
+    }
+
+    /// Reads, exports and writes; bad input is exit 2, a failed write exit 1.
+    /// The inputs an export read, handed back so that the caller decides when they are freed.
+    struct Inputs {
+        var tasks: ExportTaskFile
+        var log: SessionLog
+        var labels: [EffectiveLabel]
+    }
+
+    @discardableResult
+    func execute(standardOutput: ExportSink, note: (String) -> Void, warning: (String) -> Void) throws -> ExportSummary {
+        var inputs: Inputs?
+        return try execute(standardOutput: standardOutput, note: note, warning: warning, keeping: &inputs)
+    }
+
+    @discardableResult
+    func execute(standardOutput: ExportSink, note: (String) -> Void, warning: (String) -> Void,
+                 keeping inputs: inout Inputs?) throws -> ExportSummary {
+        let log: SessionLog
+        let tasks: ExportTaskFile
+        do {
+            log = try ExportSessionReader.read(paths: sessionPaths)
+        } catch {
+            throw CommandFailure.badInput(error.description + "\nNothing was exported.")
+        }
+        let labels = EffectiveLabelIndex.compute(log.records)
+        do {
+            // Read once: every line validated, the content of the labeled tasks kept.
+            tasks = try ExportTaskFile.load(path: tasksPath, wanted: ExportTaskFile.taskIDs(of: labels))
+        } catch {
+            throw CommandFailure.badInput(error.description + "\nNothing was exported.")
+        }
+        for torn in log.warnings { warning(torn.description) }
+        if let outputPath { try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + log.files) }
+
+        let writer: AtomicFileWriter?
+        do {
+            writer = try outputPath.map { try AtomicFileWriter(path: $0) }
+        } catch {
+            throw CommandFailure.runtime(String(describing: error))
+        }
+        let summary: ExportSummary
+        do {
+            summary = try Exporter.export(tasks: tasks, labels: labels, scaleHint: SessionScale.hint(log.records),
+                                          options: options, to: writer ?? standardOutput)
+            try writer?.commit()
+        } catch {
+            writer?.discard()
+            throw CommandFailure.runtime(String(describing: error) + "\nNothing was exported\(outputPath == nil ? " after that point" : "; \(outputPath!) is unchanged").")
+        }
+        report(summary, labelsRead: labels.count, note: note, warning: warning)
+        inputs = Inputs(tasks: tasks, log: log, labels: labels)
+        return summary
+    }
+
+    private func report(_ summary: ExportSummary, labelsRead: Int, note: (String) -> Void, warning: (String) -> Void) {
+        for item in summary.warnings { warning(item.description) }
+        if summary.unknownTaskLabels > ExportSummary.warningLimit || summary.changedTaskLabels > ExportSummary.warningLimit {
+            warning("left out in all: \(summary.unknownTaskLabels) labels of tasks not in \(tasksPath), \(summary.changedTaskLabels) labels made on other content")
+        }
+        let target = outputPath ?? "stdout"
+        var line = "\(options.format.rawValue) export: \(summary.rows) line\(summary.rows == 1 ? "" : "s") to \(target) from \(summary.labels) effective label\(summary.labels == 1 ? "" : "s") on \(summary.items) item\(summary.items == 1 ? "" : "s")"
+        if options.format == .dpo {
+            line += summary.conversational ? " (conversational format)" : " (standard format)"
+            let skipped = summary.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
+            if !skipped.isEmpty { line += "; no row for " + skipped.joined(separator: ", ") }
+        }
+        note(line)
+        if labelsRead == 0 { warning("the sessions hold no effective labels") }
+    }
+
+    /// `-o` must not name the task file or a session file: replacing it would destroy the input.
+    private func refuseOverwritingAnInput(_ output: String, inputs: [String]) throws {
+        var target = stat()
+        guard stat(output, &target) == 0 else { return }
+        for input in inputs {
+            var info = stat()
+            if stat(input, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino {
+                throw CommandFailure.badInput("-o \(output) is an input of this export (\(input)); choose another file")
+            }
+        }
+    }
+}

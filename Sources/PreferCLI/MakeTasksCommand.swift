@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import PreferCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `prefer make-tasks`: a task file from benchmark questions and model outputs.
+struct MakeTasksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make-tasks",
+        abstract: "Build a task file from model outputs (MT-Bench or AlpacaEval layout).",
+        discussion: """
+        MT-Bench layout: --questions question.jsonl (question_id, category, turns) and answer files or folders (question_id, model_id, choices[0].turns), such as FastChat's model_answer/. AlpacaEval layout: JSON arrays or JSONL of instruction, output, generator, joined on the instruction (--questions is then optional).
+
+        Ids are mt<question_id>-t<turn>-<A>-vs-<B> (AlpacaEval: ae<n>-<A>-vs-<B>). Which model is A is drawn with the seed so that each model is A in half of its comparisons with each other model. A turn-2 task is in conversation form: each side holds its own first answer. category, question_id and turn are kept as extra keys. A question that a model did not answer is reported on stderr. The file is checked with the same code as `prefer validate` before it is written. See docs/EXPORT.md.
+
+        Examples:
+          prefer make-tasks --questions mt-bench/question.jsonl \\
+            --answers mt-bench/model_answer --models gpt-4,claude-v1,gpt-3.5-turbo \\
+            -o tasks.jsonl
+          prefer make-tasks --questions q.jsonl --answers answers/ \\
+            --pairs baseline:gpt-4 --turns 1 > tasks.jsonl
+          prefer make-tasks --answers alpaca/*/model_outputs.json \\
+            --pairs sample:2 --seed 7 -o tasks.jsonl
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The questions (MT-Bench question.jsonl, or an AlpacaEval set).", valueName: "file"))
+    var questions: String?
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Answer files or folders (*.json, *.jsonl inside).", valueName: "path"))
+    var answers: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Models to compare, comma-separated (default: all with answers).", valueName: "m1,m2,…"))
+    var models: String?
+
+    @Option(name: .long, help: ArgumentHelp("all, baseline:MODEL or sample:N (N pairs per question).", valueName: "pairs"))
+    var pairs: String = "all"
+
+    @Option(name: .long, help: ArgumentHelp("Which turns become tasks.", valueName: "turns"))
+    var turns: TurnSelection = .both
+
+    @Option(name: .long, help: ArgumentHelp("Seed for which model is A and for sample:N.", valueName: "S"))
+    var seed: UInt64 = 0
+
+    @Option(name: .short, help: ArgumentHelp("Write to this file (replaced atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if answers.isEmpty { throw ValidationError("name the answer files or folders with --answers") }
+        if let models, models.split(separator: ",", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw ValidationError("--models must be comma-separated names without empty entries")
+        }
+    }
+
+    func run() throws {
+        try MakeTasksRun(command: self).execute(standardOutput: FileDescriptorSink(fd: STDOUT_FILENO, name: "standard output"),
+                                                note: Diagnostics.note, warning: Diagnostics.warning)
+    }
+}
+
+extension TurnSelection: ExpressibleByArgument {}
+
+/// One `make-tasks` run, with its output and messages passed in so that tests can run it whole.
+struct MakeTasksRun {
+    var questionsPath: String?
+    var answerPaths: [String]
+    var pairs: String
+    var options: MakeTasksOptions
+    var outputPath: String?
+
+    init(command: MakeTasksCommand) {
+        questionsPath = command.questions
+        answerPaths = command.answers
+        pairs = command.pairs
+        options = MakeTasksOptions(models: command.models.map { $0.split(separator: ",").map(String.init) },
+                                   turns: command.turns, seed: command.seed)
+        outputPath = command.output
+    }
+
+    /// How many missing answers are listed one by one before the rest are counted.
+    static let missingListed = 20
+
+    @discardableResult
+    func execute(standardOutput: ExportSink, note: (String) -> Void, warning: (String) -> Void) throws -> MadeTasks {
+        let made: MadeTasks
+        do {
+            made = try make(standardOutput: standardOutput, warning: warning)
+        } catch {
+            switch error {
+            case .invalidInput, .usage: throw CommandFailure.badInput(error.description + "\nNo task file was written.")
+            case .output, .invalidOutput: throw CommandFailure.runtime(error.description)
+            }
+        }
+        let sides = made.sides.keys.sorted().map { "\($0) \(made.sides[$0]!.a)/\(made.sides[$0]!.b)" }.joined(separator: ", ")
+        note("wrote \(made.ids.count) tasks (\(made.conversationCount) in conversation form) to \(outputPath ?? "stdout"); A/B per model: \(sides)")
+        return made
+    }
+
+    private func make(standardOutput: ExportSink, warning: (String) -> Void) throws(MakeTasksError) -> MadeTasks {
+        var options = self.options
+        options.pairs = try PairMode(parsing: pairs)
+        let inputs = try BenchmarkInputs.load(questionsPath: questionsPath, answerPaths: answerPaths)
+        for message in inputs.warnings { warning(message) }
+        let made = try TaskMaker.make(inputs, options: options)
+        for missing in made.missing.prefix(Self.missingListed) { warning(missing.description) }
+        if made.missing.count > Self.missingListed {
+            warning("… and \(made.missing.count - Self.missingListed) more missing answers")
+        }
+        for gap in made.questionsWithoutTurn.prefix(Self.missingListed) {
+            warning("question \(gap.question) has no turn \(gap.turn)")
+        }
+        try ValidatedTaskOutput.write(made.bytes, to: outputPath, standardOutput: standardOutput)
+        return made
+    }
+}

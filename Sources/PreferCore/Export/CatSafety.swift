@@ -1,0 +1,73 @@
+/// Whether raw JSON bytes can be copied to an export as they are: no byte a terminal would act
+/// on (C0 controls, DEL) and no scalar `HiddenCharacters` reports (C1 controls, bidi and other
+/// format characters). Strings that fail are decoded and written again with `JSONWriter`.
+enum CatSafety {
+    /// Checks `range` of `bytes`, which must be valid UTF-8 (the scanner validated it).
+    static func isSafe(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return true }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        var i = range.lowerBound
+        let end = range.upperBound
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i < end {
+            // Plain printable ASCII, 8 bytes at a time: no high bit, no byte below 0x20, no DEL.
+            if i + 8 <= end {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let control = (w &- ones &* 0x20) & ~w
+                let d = w ^ (ones &* 0x7F)
+                let del = (d &- ones) & ~d
+                if (control | del | w) & highs == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            if b < 0x20 || b == 0x7F { return false }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let (scalar, length) = decode(p, i, end)
+            if isHidden(scalar) { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// `HiddenCharacters.isHidden`, looked up in a table for the Basic Multilingual Plane
+    /// (asking Unicode's general category for every CJK or accented letter is slow).
+    @inline(__always)
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = Int(scalar.value)
+        guard v < 0x10000 else { return HiddenCharacters.isHidden(scalar) }
+        return hiddenInBMP[v >> 6] & (1 << UInt64(v & 63)) != 0
+    }
+
+    /// One bit per BMP scalar, filled once from `HiddenCharacters.isHidden` itself.
+    private static let hiddenInBMP: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 {
+            if let scalar = Unicode.Scalar(UInt32(v)), HiddenCharacters.isHidden(scalar) {
+                bits[v >> 6] |= 1 << UInt64(v & 63)
+            }
+        }
+        return bits
+    }()
+
+    /// The scalar whose lead byte is at `i` and its length; U+FFFD for a cut sequence.
+    private static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(p[i])
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard i + length <= end else { return ("\u{FFFD}", end - i) }
+        var value: UInt32
+        switch length {
+        case 2: value = (lead & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+        case 3: value = (lead & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+        default:
+            value = (lead & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                | UInt32(p[i + 3] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}

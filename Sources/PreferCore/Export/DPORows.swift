@@ -1,0 +1,131 @@
+/// Why an item gives no `dpo` row; counted and shown to the lead after an export.
+public enum DPOSkipReason: String, Error, Sendable, CaseIterable, Comparable {
+    case tooFewVotes = "fewer labels than --min-votes"
+    case split = "no strict majority"
+    case tie = "majority tie"
+    case bothBad = "majority both_bad"
+    case other = "majority is a choice other than A, B, tie or both_bad"
+    case lowAgreement = "agreement below --min-agreement"
+    case noSharedPrompt = "conversations share no first message"
+    case nothingToCompare = "one conversation is the start of the other"
+
+    public static func < (lhs: DPOSkipReason, rhs: DPOSkipReason) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The `dpo` export (SPEC §9): one TRL preference row per item whose majority is A or B.
+///
+/// Keys, in this order: `prompt`, `chosen`, `rejected` (see `DPOTexts`), `task`,
+/// `chosen_model`, `rejected_model` (`null` when the task names no model), `votes`
+/// (`{"chosen","rejected","tie","both_bad","n"}`: labels for each verdict and all labels;
+/// likert strengths count for their side).
+public enum DPORows {
+    /// The side an item's labels prefer, or why the item gives no row. Checked in this order:
+    /// at least `minVotes` labels, a strict plurality for A or B (see `PreferenceVotes`),
+    /// then a winning share of at least `minAgreement`.
+    public static func decide(_ choices: [String], options: ExportOptions) -> Result<ResponseSide, DPOSkipReason> {
+        let votes = PreferenceVotes(choices)
+        if votes.total < max(options.minVotes, 1) { return .failure(.tooFewVotes) }
+        let side: ResponseSide
+        switch votes.outcome {
+        case .prefers(let winner): side = winner
+        case .split: return .failure(.split)
+        case .tie: return .failure(.tie)
+        case .bothBad: return .failure(.bothBad)
+        case .other: return .failure(.other)
+        }
+        if votes.agreement < options.minAgreement { return .failure(.lowAgreement) }
+        return .success(side)
+    }
+
+    /// The row of `task` with `chosen` as the winner, in pieces that give either format
+    /// without serializing the texts again, or why its content cannot form a row.
+    public static func pieces(_ task: PreferenceTask, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
+        pieces(TaskPieces(task), chosen: chosen, choices: choices)
+    }
+
+    static func pieces(_ task: TaskPieces, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
+        var prompt: [UInt8] = []
+        var won: [UInt8] = []
+        var lost: [UInt8] = []
+        switch task.content {
+        case .singleTurn(.text(let text), let a, let b):
+            prompt = text
+            (won, lost) = chosen == .a ? (a, b) : (b, a)
+        case .singleTurn(.messages(let messages), let a, let b):
+            MessagePieces.appendList(messages[...], to: &prompt)
+            let (x, y) = chosen == .a ? (a, b) : (b, a)
+            MessagePieces.appendList([MessagePieces.wrapping(x, role: "assistant")], to: &won)
+            MessagePieces.appendList([MessagePieces.wrapping(y, role: "assistant")], to: &lost)
+        case .conversation(let a, let b):
+            let shared = MessagePieces.sharedPrefixCount(a, b)
+            guard shared > 0 else { return .failure(.noSharedPrompt) }
+            guard shared < a.count && shared < b.count else { return .failure(.nothingToCompare) }
+            let (x, y) = chosen == .a ? (a, b) : (b, a)
+            MessagePieces.appendList(a[..<shared], to: &prompt)
+            MessagePieces.appendList(x[shared...], to: &won)
+            MessagePieces.appendList(y[shared...], to: &lost)
+        }
+        let votes = PreferenceVotes(choices)
+        let (wins, losses) = chosen == .a ? (votes.a, votes.b) : (votes.b, votes.a)
+        var tail = Array(#""task":"#.utf8)
+        JSONWriter.appendString(task.id, to: &tail)
+        tail.append(contentsOf: Array(#","chosen_model":"#.utf8))
+        tail.append(contentsOf: chosen == .a ? task.modelA : task.modelB)
+        tail.append(contentsOf: Array(#","rejected_model":"#.utf8))
+        tail.append(contentsOf: chosen == .a ? task.modelB : task.modelA)
+        tail.append(UInt8(ascii: ","))
+        tail.append(contentsOf: JSONObjectBytes.members([("votes", .object([
+            JSONMember("chosen", .integer(wins)), JSONMember("rejected", .integer(losses)),
+            JSONMember("tie", .integer(votes.tie)), JSONMember("both_bad", .integer(votes.bothBad)),
+            JSONMember("n", .integer(votes.total)),
+        ]))]))
+        return .success(DPORowPieces(prompt: prompt, chosen: won, rejected: lost, tail: tail,
+                                     isPlainText: !task.needsConversational))
+    }
+}
+
+/// One DPO row's serialized parts: `prompt`, `chosen` and `rejected` as JSON values (strings
+/// for a plain-text task) and the members after them.
+public struct DPORowPieces: Sendable, Equatable {
+    public var prompt: [UInt8]
+    public var chosen: [UInt8]
+    public var rejected: [UInt8]
+    public var tail: [UInt8]
+    /// The texts are strings, which the conversational format wraps as messages.
+    public var isPlainText: Bool
+
+    /// Appends the row's line; `conversational` wraps plain-text pieces as one user message
+    /// and one assistant message per side (the same JSON as `DPOTexts.make(…, conversational: true)`).
+    public func appendLine(conversational: Bool, to out: inout [UInt8]) {
+        let wrap = conversational && isPlainText
+        out.append(contentsOf: Self.promptKey)
+        append(prompt, role: wrap ? Self.userMessage : nil, to: &out)
+        out.append(contentsOf: Self.chosenKey)
+        append(chosen, role: wrap ? Self.assistantMessage : nil, to: &out)
+        out.append(contentsOf: Self.rejectedKey)
+        append(rejected, role: wrap ? Self.assistantMessage : nil, to: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: tail)
+        out.append(contentsOf: Self.end)
+    }
+
+    private func append(_ value: [UInt8], role: [UInt8]?, to out: inout [UInt8]) {
+        if let role {
+            out.append(contentsOf: role)
+            out.append(contentsOf: value)
+            out.append(contentsOf: Self.messageEnd)
+        } else {
+            out.append(contentsOf: value)
+        }
+    }
+
+    private static let promptKey = Array(#"{"prompt":"#.utf8)
+    private static let chosenKey = Array(#","chosen":"#.utf8)
+    private static let rejectedKey = Array(#","rejected":"#.utf8)
+    private static let userMessage = Array(#"[{"role":"user","content":"#.utf8)
+    private static let assistantMessage = Array(#"[{"role":"assistant","content":"#.utf8)
+    private static let messageEnd = Array("}]".utf8)
+    private static let end = Array("}\n".utf8)
+}

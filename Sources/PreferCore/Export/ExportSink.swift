@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where export bytes go: standard output, an atomically replaced file, or memory in tests.
+public protocol ExportSink: AnyObject {
+    /// Writes all of `bytes`, or throws.
+    func write(_ bytes: [UInt8]) throws(ExportError)
+}
+
+/// Writes to an open descriptor (standard output), retrying short writes and `EINTR`.
+public final class FileDescriptorSink: ExportSink {
+    public let fd: Int32
+    /// How the descriptor is named in errors, e.g. "standard output".
+    public let name: String
+
+    public init(fd: Int32, name: String) {
+        self.fd = fd
+        self.name = name
+    }
+
+    public func write(_ bytes: [UInt8]) throws(ExportError) {
+        try writeAll(fd, bytes, name: name)
+    }
+}
+
+/// Collects the bytes in memory.
+public final class MemorySink: ExportSink {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public func write(_ bytes: [UInt8]) throws(ExportError) {
+        self.bytes.append(contentsOf: bytes)
+    }
+}
+
+/// Writes every byte of `bytes` to `fd`: a short write (a pipe, a signal) goes on from where
+/// it stopped; a write that fails is an error naming `name`.
+func writeAll(_ fd: Int32, _ bytes: [UInt8], name: String) throws(ExportError) {
+    var offset = 0
+    var failure: Int32 = 0
+    bytes.withUnsafeBytes { raw in
+        while offset < raw.count {
+            let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            if written == 0 {
+                failure = EIO
+                return
+            }
+            offset += written
+        }
+    }
+    if failure != 0 { throw .output(path: name, operation: "write to", code: failure) }
+}

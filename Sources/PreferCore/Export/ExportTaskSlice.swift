@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One slice of a task file read for an export: every line validated as `TaskFileSegment`
+/// validates it (same tolerances, same sentences); for the lines of wanted tasks it also keeps
+/// where they are, the member spans the scanner found and their hash, so that the export
+/// reads them back without scanning or hashing them again.
+struct ExportTaskSlice {
+    /// What one slice gave.
+    struct Result: Sendable {
+        var ids = TaskIdTable()
+        /// The line (counted within the slice) of each task, in order.
+        var lines: [Int] = []
+        /// The wanted tasks, by their ordinal within the slice.
+        var wanted: [(Int, WantedLine)] = []
+        var errors: [InputError] = []
+        var errorCount = 0
+        var lineCount = 0
+    }
+
+    let file: PositionalFile
+    let range: Range<Int>
+    /// True for the slice at offset 0, where a UTF-8 BOM is tolerated.
+    let startsFile: Bool
+    /// Ids whose pieces the export needs.
+    let wanted: Set<String>
+    var chunkSize = 2 << 20
+
+    func run() throws(InputError) -> Result {
+        var capacity = chunkSize
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 64)
+        defer { buffer.deallocate() }
+        var state = State()
+        var filled = 0
+        var bufferOffset = range.lowerBound
+        var next = range.lowerBound
+        while true {
+            if filled == capacity {
+                // One line is longer than the buffer: grow it to hold the whole line.
+                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 64)
+                bigger.copyMemory(from: buffer, byteCount: filled)
+                buffer.deallocate()
+                buffer = bigger
+                capacity *= 2
+            }
+            let want = min(capacity - filled, range.upperBound - next)
+            try file.read(into: buffer + filled, count: want, at: next)
+            filled += want
+            next += want
+            let atEnd = next == range.upperBound
+            var start = 0
+            while start < filled {
+                if let newline = memchr(buffer + start, 0x0A, filled - start) {
+                    let end = buffer.distance(to: newline)
+                    handle(buffer, start..<end, fileOffset: bufferOffset, &state)
+                    start = end + 1
+                } else if atEnd {
+                    handle(buffer, start..<filled, fileOffset: bufferOffset, &state)
+                    start = filled
+                } else {
+                    break
+                }
+            }
+            if atEnd { break }
+            filled -= start
+            if filled > 0 && start > 0 { memmove(buffer, buffer + start, filled) }
+            bufferOffset += start
+        }
+        return state.result
+    }
+
+    private struct State {
+        var result = Result()
+        var scanner = JSONLineScanner()
+    }
+
+    /// One line (without its `\n`), exactly as `TaskFileSegment` takes it.
+    private func handle(_ buffer: UnsafeMutableRawPointer, _ range: Range<Int>, fileOffset: Int, _ state: inout State) {
+        state.result.lineCount += 1
+        let line = state.result.lineCount
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        let p = buffer.assumingMemoryBound(to: UInt8.self)
+        if startsFile && line == 1 && hi - lo >= 3 && p[lo] == 0xEF && p[lo + 1] == 0xBB && p[lo + 2] == 0xBF {
+            lo += 3
+        }
+        let lineStart = lo
+        while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09 || p[lo] == 0x0D) { lo += 1 }
+        while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D) { hi -= 1 }
+        if lo == hi { return }
+
+        let bytes = UnsafeRawBufferPointer(start: p + lo, count: hi - lo)
+        let kind: JSONKind
+        do {
+            kind = try state.scanner.scan(bytes)
+        } catch {
+            let whole = UnsafeRawBufferPointer(start: p + lineStart, count: range.upperBound - lineStart)
+            let column = JSONSyntaxError.column(ofByteOffset: error.offset + lo - lineStart, in: whole)
+            fail(line, error.isInvalidUTF8 ? "invalid UTF-8 at column \(column)" : "invalid JSON at column \(column): \(error.message)", &state)
+            return
+        }
+        guard kind == .object else {
+            fail(line, "a task must be a JSON object, found \(kind.name)", &state)
+            return
+        }
+        let members = state.scanner.members
+        switch TaskLineSchema.check(bytes, members) {
+        case .failure(let problem):
+            fail(line, problem.sentence, &state)
+        case .success(let layout):
+            let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
+            var utf8 = id
+            utf8.withUTF8 { state.result.ids.append(UnsafeRawBufferPointer($0)) }
+            let ordinal = state.result.lines.count
+            state.result.lines.append(line)
+            if wanted.contains(id) {
+                // Where the line is and what the scanner found in it, so that the export reads
+                // it back later without scanning it again; its hash now, while it is here.
+                state.result.wanted.append((ordinal, WantedLine(offset: fileOffset + lo, length: hi - lo, line: line,
+                                                                 members: members, layout: layout, id: id,
+                                                                 sha256: SHA256Hex.of(bytes))))
+            }
+        }
+    }
+
+    private func fail(_ line: Int, _ reason: String, _ state: inout State) {
+        state.result.errorCount += 1
+        if state.result.errors.count < TaskFileSegment.keptErrors {
+            state.result.errors.append(InputError(file: file.path, line: line, reason: reason))
+        }
+    }
+}
+
+/// A wanted task's line: where it is (BOM and surrounding whitespace excluded) and what the
+/// validating scan found in it.
+struct WantedLine: Sendable {
+    var offset: Int
+    var length: Int
+    /// 1-based line within the slice (made file-wide by the join).
+    var line: Int
+    var members: [JSONMemberSpan]
+    var layout: TaskLineSchema.Layout
+    var id: String
+    var sha256: String
+}

@@ -1,0 +1,86 @@
+/// Builds one compact JSON object member by member straight into bytes, with `JSONWriter`'s
+/// cat-safe escaping; parts shared by many lines can be serialized once and spliced in.
+struct JSONObjectBytes {
+    private(set) var bytes: [UInt8] = []
+    private var isEmpty = true
+
+    /// Continues `buffer` (taken over, so that appending never copies it); give it back with
+    /// `finishLine(into:)`. Exports append millions of lines to a few reused buffers this way.
+    init(continuing buffer: inout [UInt8]) {
+        swap(&bytes, &buffer)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    /// Ends the object and its line and hands the buffer back to `buffer`.
+    mutating func finishLine(into buffer: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "\n"))
+        swap(&bytes, &buffer)
+    }
+
+    /// Appends `"key":value`.
+    mutating func add(_ key: String, _ value: JSONValue) {
+        separate()
+        JSONWriter.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        JSONWriter.append(value, to: &bytes)
+    }
+
+    /// Appends members already serialized by `members(_:)` (no surrounding braces).
+    mutating func splice(_ members: [UInt8]) {
+        guard !members.isEmpty else { return }
+        separate()
+        bytes.append(contentsOf: members)
+    }
+
+    /// `"k1":v1,"k2":v2…` for splicing into many objects.
+    static func members(_ members: [(String, JSONValue)]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (index, member) in members.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.appendString(member.0, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONWriter.append(member.1, to: &out)
+        }
+        return out
+    }
+
+    private mutating func separate() {
+        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+        isEmpty = false
+    }
+}
+
+extension JSONWriter {
+    /// The compact JSON bytes of `value`.
+    static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return out
+    }
+}
+
+extension JSONValue {
+    /// A string, or `null` when absent.
+    static func optional(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+
+    /// An integer, or `null` when absent.
+    static func optional(_ number: Int?) -> JSONValue {
+        number.map { .number(String($0)) } ?? .null
+    }
+
+    /// An integer.
+    static func integer(_ number: Int) -> JSONValue {
+        .number(String(number))
+    }
+
+    /// A finite double in Swift's shortest round-trip form (`0.5`, `1.0`,
+    /// `0.6666666666666666`): valid JSON, the same on every run, and always read back as a
+    /// float (so a column of shares never mixes integers and floats).
+    static func decimal(_ number: Double) -> JSONValue {
+        precondition(number.isFinite, "shares are finite")
+        return .number(String(number))
+    }
+}

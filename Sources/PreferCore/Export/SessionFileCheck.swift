@@ -1,0 +1,111 @@
+/// What `prefer validate` finds in one input file: errors make it fail, warnings do not.
+public struct FileCheckResult: Sendable, Equatable {
+    public var errors: [InputError] = []
+    public var warnings: [InputError] = []
+    /// One line saying what the file holds, e.g. `session file: 24 events, 20 labels`.
+    public var summary: String = ""
+    /// Session files: events and label events read.
+    public var events = 0
+    public var labels = 0
+
+    public init(errors: [InputError] = [], warnings: [InputError] = [], summary: String = "") {
+        self.errors = errors
+        self.warnings = warnings
+        self.summary = summary
+    }
+}
+
+/// Checks a session file (SPEC §4) beyond what readers need, for `prefer validate`.
+///
+/// Errors: everything a reader refuses (bad JSON before the last line, missing or mistyped
+/// fields, a format version it cannot read); a label whose choice is not on the scale its
+/// sitting declared; with a task file, a label, undo or skip of a task id it does not hold.
+/// Warnings: a torn last line (readers drop it); a rater name that `prefer label` would
+/// refuse; an event type this version does not know; with a task file, a label made on
+/// other content (exports leave it out) and a sitting started on another version of the file.
+public enum SessionFileCheck {
+    /// Checks session files and folders (every `*.jsonl` below a folder, as readers find them).
+    public static func check(paths: [String], tasks: TaskFile? = nil) -> FileCheckResult {
+        var errors: [InputError] = []
+        let files = SessionFiles.find(paths, errors: &errors)
+        var result = FileCheckResult(errors: errors)
+        var events = 0, labels = 0
+        for file in files {
+            let one = check(path: file, tasks: tasks)
+            result.errors.append(contentsOf: one.errors)
+            result.warnings.append(contentsOf: one.warnings)
+            events += one.events
+            labels += one.labels
+        }
+        result.events = events
+        result.labels = labels
+        result.summary = "\(files.count) session file\(files.count == 1 ? "" : "s"), \(events) event\(events == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"
+        return result
+    }
+
+    /// Checks the session file at `path`, against `tasks` when given.
+    public static func check(path: String, tasks: TaskFile? = nil) -> FileCheckResult {
+        let bytes: [UInt8]
+        do {
+            bytes = try SessionFiles.contents(of: path)
+        } catch {
+            return FileCheckResult(errors: [error])
+        }
+        return check(bytes, file: path, tasks: tasks)
+    }
+
+    /// Checks session file contents; `file` names them in messages.
+    public static func check(_ bytes: [UInt8], file: String, tasks: TaskFile? = nil) -> FileCheckResult {
+        let parsed = SessionReader.parse(bytes, file: file)
+        var result = FileCheckResult(errors: parsed.errors, warnings: parsed.warnings)
+        var scales: [String: [String]] = [:]
+        var warnedRaters = Set<String>()
+        var labels = 0
+        for record in parsed.records {
+            func error(_ reason: String) { result.errors.append(InputError(file: file, line: record.line, reason: reason)) }
+            func warning(_ reason: String) { result.warnings.append(InputError(file: file, line: record.line, reason: reason)) }
+            if !RaterName.isValid(record.rater) && warnedRaters.insert(record.rater).inserted {
+                warning("rater name \(JSONWriter.quoted(record.rater)) is not one prefer label accepts ([A-Za-z0-9][A-Za-z0-9._-]{0,63})")
+            }
+            switch record.type {
+            case "session_start":
+                if let session = record.session, let scale = record.json["scale"]?.arrayValue {
+                    scales[session] = scale.compactMap(\.stringValue)
+                }
+                if let tasks, let made = record.json["tasks_sha256"]?.stringValue, made != tasks.sha256 {
+                    warning("this sitting was started on another version of \(displayedPath(tasks.path)) (tasks_sha256 differs)")
+                }
+            case "label":
+                labels += 1
+                if let session = record.session, let scale = scales[session], let choice = record.choice, !scale.contains(choice) {
+                    error("choice \(JSONWriter.quoted(choice)) is not on the sitting's scale (\(scale.map { JSONWriter.quoted($0) }.joined(separator: ", ")))")
+                }
+                checkTask(record, tasks: tasks, error: error, warning: warning)
+            case "undo", "skip":
+                checkTask(record, tasks: tasks, error: error, warning: warning)
+            case "session_end":
+                break
+            default:
+                warning("event type \(JSONWriter.quoted(record.type)) is not known to this prefer; readers ignore it")
+            }
+        }
+        // Reader errors and these checks are found in two passes; report them in line order.
+        result.errors.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        result.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        result.events = parsed.records.count
+        result.labels = labels
+        result.summary = "session file: \(parsed.records.count) event\(parsed.records.count == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"
+        return result
+    }
+
+    private static func checkTask(_ record: SessionRecord, tasks: TaskFile?, error: (String) -> Void, warning: (String) -> Void) {
+        guard let tasks, let task = record.task else { return }
+        guard let index = tasks.index(of: task) else {
+            error("task \(JSONWriter.quoted(task)) is not in \(displayedPath(tasks.path))")
+            return
+        }
+        if let made = record.taskSHA256, let now = try? tasks.taskSHA256(at: index), made != now {
+            warning("the label of task \(JSONWriter.quoted(task)) was made on other content (task_sha256 differs); exports leave it out")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// A task as the exports write it: every part already serialized as cat-safe JSON, so that a
+/// row is assembled by copying bytes.
+///
+/// Made either from a decoded `PreferenceTask` (`init(_:)`, through `JSONWriter`) or straight
+/// from the task line's bytes (`TaskLinePieces`), where strings keep the escapes they have in
+/// the task file and only strings holding a hidden character are escaped again. Both decode
+/// to the same values, which a differential test checks.
+struct TaskPieces: Sendable {
+    var id: String
+    /// `model_a`/`model_b` as JSON: a string, or `null` when the task names none.
+    var modelA: [UInt8]
+    var modelB: [UInt8]
+    /// SHA-256 (hex) of the task's trimmed line, compared with each label's `task_sha256`.
+    var sha256: String
+    var content: Content
+    /// The task's other keys as one JSON object (`{}` when none), for `meta`.
+    var meta: [UInt8]
+
+    enum Content: Sendable {
+        /// `prompt` is a JSON string or a message list; the responses are JSON strings.
+        case singleTurn(prompt: Prompt, responseA: [UInt8], responseB: [UInt8])
+        case conversation(a: [MessagePieces], b: [MessagePieces])
+    }
+
+    enum Prompt: Sendable {
+        case text([UInt8])
+        case messages([MessagePieces])
+    }
+
+    /// The pieces of a decoded task.
+    init(_ task: PreferenceTask) {
+        id = task.id
+        modelA = JSONWriter.bytes(.optional(task.modelA))
+        modelB = JSONWriter.bytes(.optional(task.modelB))
+        sha256 = task.sha256
+        meta = JSONWriter.bytes(.object(task.extra))
+        switch task.content {
+        case .singleTurn(let prompt, let a, let b):
+            let promptPieces: Prompt
+            switch prompt {
+            case .text(let text): promptPieces = .text(JSONWriter.bytes(.string(text)))
+            case .messages(let messages): promptPieces = .messages(messages.map(MessagePieces.init))
+            }
+            content = .singleTurn(prompt: promptPieces, responseA: JSONWriter.bytes(.string(a)), responseB: JSONWriter.bytes(.string(b)))
+        case .conversation(let a, let b):
+            content = .conversation(a: a.map(MessagePieces.init), b: b.map(MessagePieces.init))
+        }
+    }
+
+    init(id: String, modelA: [UInt8], modelB: [UInt8], sha256: String, content: Content, meta: [UInt8]) {
+        self.id = id
+        self.modelA = modelA
+        self.modelB = modelB
+        self.sha256 = sha256
+        self.content = content
+        self.meta = meta
+    }
+
+    /// Whether the DPO row of this task must use message lists.
+    var needsConversational: Bool {
+        if case .singleTurn(.text, _, _) = content { return false }
+        return true
+    }
+}
+
+/// One message's `role` and `content` as JSON strings.
+struct MessagePieces: Sendable {
+    var role: [UInt8]
+    var content: [UInt8]
+
+    init(role: [UInt8], content: [UInt8]) {
+        self.role = role
+        self.content = content
+    }
+
+    init(_ message: Message) {
+        role = JSONWriter.bytes(.string(message.role))
+        content = JSONWriter.bytes(.string(message.content))
+    }
+
+    /// Whether two messages say the same: equal bytes, or (when the task file escapes the
+    /// same text two ways) equal decoded text.
+    func sameText(as other: MessagePieces) -> Bool {
+        if role == other.role && content == other.content { return true }
+        return Self.text(role) == Self.text(other.role) && Self.text(content) == Self.text(other.content)
+    }
+
+    private static func text(_ json: [UInt8]) -> String? {
+        (try? JSONParser.parse(json))?.stringValue
+    }
+
+    /// How many leading messages two conversations share.
+    static func sharedPrefixCount(_ a: [MessagePieces], _ b: [MessagePieces]) -> Int {
+        var count = 0
+        while count < a.count && count < b.count && a[count].sameText(as: b[count]) { count += 1 }
+        return count
+    }
+
+    /// Appends `[{"role":…,"content":…},…]`.
+    static func appendList(_ messages: ArraySlice<MessagePieces>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (index, message) in messages.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            message.append(to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Appends `{"role":…,"content":…}`.
+    func append(to out: inout [UInt8]) {
+        out.append(contentsOf: Self.roleKey)
+        out.append(contentsOf: role)
+        out.append(contentsOf: Self.contentKey)
+        out.append(contentsOf: content)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A message from a role and content already serialized as JSON strings.
+    static func wrapping(_ content: [UInt8], role: StaticString) -> MessagePieces {
+        var roleJSON: [UInt8] = [UInt8(ascii: "\"")]
+        role.withUTF8Buffer { roleJSON.append(contentsOf: $0) }
+        roleJSON.append(UInt8(ascii: "\""))
+        return MessagePieces(role: roleJSON, content: content)
+    }
+
+    private static let roleKey = Array(#"{"role":"#.utf8)
+    private static let contentKey = Array(#","content":"#.utf8)
+}

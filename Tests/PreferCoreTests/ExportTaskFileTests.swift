@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+@testable import PreferCore
+
+/// The export's one-pass task reading finds exactly what `TaskFile.load` finds, and its
+/// copied strings decode to the texts `TaskFile` decodes.
+final class ExportTaskFileTests: XCTestCase {
+    private let folder = SessionTempFolder()
+
+    private static let good = [
+        #"{"id":"a","prompt":"p","response_a":"x","response_b":"y","model_a":"m1","model_b":null}"#,
+        #"{"id":"b\u00e9","prompt":[{"role":"system","content":"s"},{"role":"user","content":"u","name":"n"}],"response_a":"\u202e x \/","response_b":"é\u0000","k":[1,{"z":"\u001b"}],"n":1.50,"t":true}"#,
+        #"{"id":"c","conversation_a":[{"role":"user","content":"q"},{"role":"assistant","content":"a1"}],"conversation_b":[{"role":"user","content":"q"},{"role":"assistant","content":"b1"}],"turn":2}"#,
+        "{\"id\":\"d\",\"prompt\":\"raw \u{202E} bidi and \u{85} C1 and \u{7F} DEL\",\"response_a\":\"東京 🙂\",\"response_b\":\"y\",\"meta\":{\"x\":\"\u{200B}\"}}",
+        #"{"id":"e","conversation_a":[{"role":"user","content":"q\u0041"}],"conversation_b":[{"role":"user","content":"qA"},{"role":"assistant","content":"b"}]}"#,
+    ]
+
+    private static let bad = [
+        #"{"id":"a","prompt":"p","response_a":"x"}"#,
+        #"{"id":"a","prompt":"p","response_a":"x","response_b":"y"}"#,
+        "[1,2]",
+        #"{"id":"f","prompt":"p","#,
+        "{\"id\":\"g\",\"prompt\":\"\u{1}\",\"response_a\":\"x\",\"response_b\":\"y\"}",
+        #"{"id":"","prompt":"p","response_a":"x","response_b":"y"}"#,
+    ]
+
+    private func compare(_ text: String, file name: String, line: UInt = #line) throws {
+        try compare(Array(text.utf8), file: name, line: line)
+    }
+
+    private func compare(_ bytes: [UInt8], file name: String, line: UInt = #line) throws {
+        _ = FileManager.default.createFile(atPath: folder.file(name), contents: Data(bytes))
+        let path = folder.file(name)
+        var reference: Result<TaskFile, ValidationFailure>
+        do { reference = .success(try TaskFile.load(path: path)) } catch { reference = .failure(error) }
+        for (slice, chunk) in [(16 << 20, 2 << 20), (40, 64), (1, 16)] {
+            let wanted = Set(["a", "bé", "c", "d", "e", "zz"])
+            var mine: Result<ExportTaskFile, ValidationFailure>
+            do { mine = .success(try ExportTaskFile.load(path: path, wanted: wanted, workers: 3, sliceSize: slice, chunkSize: chunk)) }
+            catch { mine = .failure(error) }
+            switch (reference, mine) {
+            case (.failure(let expected), .failure(let found)):
+                XCTAssertEqual(found, expected, "slice \(slice)", line: line)
+            case (.success(let tasks), .success(let export)):
+                XCTAssertEqual(export.count, tasks.count, line: line)
+                for k in 0..<tasks.count {
+                    XCTAssertEqual(export.id(at: k), tasks.id(at: k), line: line)
+                    XCTAssertEqual(export.line(at: k), tasks.line(at: k), line: line)
+                    XCTAssertEqual(export.index(of: tasks.id(at: k)), k, line: line)
+                    let task = try tasks.task(at: k)
+                    guard let pieces = try export.pieces(at: k) else {
+                        XCTAssertFalse(wanted.contains(task.id), line: line)
+                        continue
+                    }
+                    XCTAssertEqual(pieces.sha256, task.sha256, line: line)
+                    try assertSameRows(pieces, task, line: line)
+                }
+            default:
+                XCTFail("one reader refused what the other accepted: \(reference) vs \(mine)", line: line)
+            }
+        }
+    }
+
+    /// Rows from the copied pieces parse to the same JSON as rows from the decoded task.
+    private func assertSameRows(_ pieces: TaskPieces, _ task: PreferenceTask, line: UInt) throws {
+        let labels = [EffectiveLabel(SessionRecord(file: "f", line: 1, type: "label", rater: "r", task: task.id, choice: "B"))]
+        var fromPieces: [UInt8] = []
+        var fromTask: [UInt8] = []
+        LabelRows.append(pieces, labels, to: &fromPieces)
+        LabelRows.append(task, labels, to: &fromTask)
+        AggregateRows.append(pieces, labels, categories: ["A", "B"], to: &fromPieces)
+        AggregateRows.append(task, labels, categories: ["A", "B"], to: &fromTask)
+        for conversational in [false, true] {
+            let a = DPORows.pieces(pieces, chosen: .b, choices: ["B"])
+            let b = DPORows.pieces(task, chosen: .b, choices: ["B"])
+            XCTAssertEqual(a.failureReason, b.failureReason, line: line)
+            if case .success(let x) = a, case .success(let y) = b {
+                x.appendLine(conversational: conversational, to: &fromPieces)
+                y.appendLine(conversational: conversational, to: &fromTask)
+            }
+        }
+        XCTAssertTrue(isSafeToCat(fromPieces), line: line)
+        XCTAssertEqual(try exportLines(fromPieces), try exportLines(fromTask), line: line)
+    }
+
+    func testGoodFilesGiveTheSameTasksAndContent() throws {
+        try compare(Self.good.joined(separator: "\n") + "\n", file: "good.jsonl")
+        try compare("\u{FEFF}" + Self.good.joined(separator: "\r\n") + "\r\n\n  \n", file: "bom.jsonl")
+        try compare(Self.good.joined(separator: "\n"), file: "no-final-newline.jsonl")
+    }
+
+    func testBadFilesGiveTheSameErrors() throws {
+        try compare((Self.good + Self.bad).joined(separator: "\n") + "\n", file: "bad.jsonl")
+        var bytes = Array((Self.good[0] + "\n").utf8)
+        bytes += Array(#"{"id":"u","prompt":"p"#.utf8) + [0xFF] + Array(#"","response_a":"x","response_b":"y"}"#.utf8) + [0x0A]
+        try compare(bytes, file: "utf8.jsonl")
+        try compare((0..<30).map { _ in Self.good[0] }.joined(separator: "\n"), file: "many-duplicates.jsonl")
+        try compare("\n\n", file: "empty.jsonl")
+        var reference: ValidationFailure?
+        XCTAssertThrowsError(try TaskFile.load(path: folder.file("utf8.jsonl"))) { reference = $0 as? ValidationFailure }
+        XCTAssertEqual(reference?.errors.first?.line, 2, "the reference saw the invalid UTF-8")
+    }
+}
+
+extension Result {
+    /// The failure, when there is one.
+    var failureReason: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
