@@ -109,7 +109,7 @@ struct ExportRun {
         let labels = EffectiveLabelIndex.compute(log.records)
         do {
             // Read once: every line validated, the content of the labeled tasks kept.
-            tasks = try ExportTaskFile.load(path: tasksPath, wanted: ExportTaskFile.taskIDs(of: labels))
+            tasks = try ExportTaskFile.load(path: tasksPath, labels: labels)
         } catch {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }

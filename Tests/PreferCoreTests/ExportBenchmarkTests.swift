@@ -28,7 +28,7 @@ final class ExportBenchmarkTests: XCTestCase {
         }
         var tasks: ExportTaskFile?
         print("prefer-bench: read tasks", seconds(try clock.measure {
-            tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl", wanted: ExportTaskFile.taskIDs(of: labels))
+            tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl", labels: labels)
         }))
         let null = open("/dev/null", O_WRONLY)
         defer { close(null) }

@@ -77,8 +77,8 @@ final class ExportFixture {
         let log = try ExportSessionReader.read(paths: [sessionsPath], workers: max(workers, 1))
         let labels = EffectiveLabelIndex.compute(log.records, workers: max(workers, 1))
         // Small slices and chunks, so that even these small files take the many-slice paths.
-        let tasks = try ExportTaskFile.load(path: tasksPath, wanted: Set(labels.map(\.task)), workers: max(workers, 1),
-                                            sliceSize: 64, chunkSize: 256)
+        let tasks = try ExportTaskFile.load(path: tasksPath, wanted: WantedTasks(labels: labels, workers: max(workers, 1)),
+                                            workers: max(workers, 1), sliceSize: 64, chunkSize: 256)
         let result = try Exporter.data(tasks: tasks, labels: labels,
                                        scaleHint: SessionScale.hint(log.records), options: options, workers: workers)
         let referenceLog = try SessionReader.read(paths: [sessionsPath])

@@ -29,14 +29,25 @@ public final class ExportTaskFile: Sendable {
         self.wanted = wanted
     }
 
-    /// Reads and validates the task file, keeping the content of the tasks named in `wanted`.
+    /// Reads and validates the task file, keeping what is needed to export the tasks `labels` name.
+    public static func load(path: String, labels: [EffectiveLabel],
+                            workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ValidationFailure) -> ExportTaskFile {
+        try load(path: path, wanted: WantedTasks(labels: labels, workers: workers), workers: workers,
+                 sliceSize: 16 << 20, chunkSize: 2 << 20)
+    }
+
+    /// Reads and validates the task file, keeping what is needed to export the tasks `wanted` names.
     public static func load(path: String, wanted: Set<String>,
                             workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ValidationFailure) -> ExportTaskFile {
-        try load(path: path, wanted: wanted, workers: workers, sliceSize: 16 << 20, chunkSize: 2 << 20)
+        try load(path: path, wanted: WantedTasks(wanted), workers: workers, sliceSize: 16 << 20, chunkSize: 2 << 20)
     }
 
     /// `load` with small slices and chunks, so that tests take the many-slice paths.
     static func load(path: String, wanted: Set<String>, workers: Int, sliceSize: Int, chunkSize: Int) throws(ValidationFailure) -> ExportTaskFile {
+        try load(path: path, wanted: WantedTasks(wanted), workers: workers, sliceSize: sliceSize, chunkSize: chunkSize)
+    }
+
+    static func load(path: String, wanted: WantedTasks, workers: Int, sliceSize: Int, chunkSize: Int) throws(ValidationFailure) -> ExportTaskFile {
         let file: PositionalFile
         let cuts: [Int]
         do {
@@ -62,13 +73,6 @@ public final class ExportTaskFile: Sendable {
             throw ValidationFailure(errors: [error])
         }
         return try join(parts, file: file, path: path)
-    }
-
-    /// The distinct task ids of `labels`: what `load(path:wanted:)` needs to keep.
-    public static func taskIDs(of labels: [EffectiveLabel]) -> Set<String> {
-        var ids = Set<String>(minimumCapacity: labels.count / 2)
-        for label in labels { ids.insert(label.task) }
-        return ids
     }
 
     /// How many tasks the file holds.

@@ -23,8 +23,8 @@ struct ExportTaskSlice {
     let range: Range<Int>
     /// True for the slice at offset 0, where a UTF-8 BOM is tolerated.
     let startsFile: Bool
-    /// Ids whose pieces the export needs.
-    let wanted: Set<String>
+    /// Ids whose lines the export needs.
+    let wanted: WantedTasks
     var chunkSize = 2 << 20
 
     func run() throws(InputError) -> Result {
