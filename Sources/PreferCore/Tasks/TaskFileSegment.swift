@@ -50,45 +50,9 @@ struct TaskFileSegment {
     }
 
     func run() throws(InputError) -> TaskFileSegmentResult {
-        var capacity = TaskFileSegment.chunkSize
-        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 64)
-        defer { buffer.deallocate() }
         var state = State()
-        var filled = 0
-        var bufferOffset = range.lowerBound
-        var next = range.lowerBound
-        while true {
-            if filled == capacity {
-                // One line is longer than the buffer: grow it to hold the whole line.
-                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 64)
-                bigger.copyMemory(from: buffer, byteCount: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-            }
-            let want = min(capacity - filled, range.upperBound - next)
-            try file.read(into: buffer + filled, count: want, at: next)
-            filled += want
-            next += want
-            let atEnd = next == range.upperBound
-
-            var start = 0
-            while start < filled {
-                if let newline = memchr(buffer + start, 0x0A, filled - start) {
-                    let end = buffer.distance(to: newline)
-                    handle(buffer, start..<end, fileOffset: bufferOffset, &state)
-                    start = end + 1
-                } else if atEnd {
-                    handle(buffer, start..<filled, fileOffset: bufferOffset, &state)
-                    start = filled
-                } else {
-                    break
-                }
-            }
-            if atEnd { break }
-            filled -= start
-            if filled > 0 && start > 0 { memmove(buffer, buffer + start, filled) }
-            bufferOffset += start
+        try file.forEachLine(in: range, chunkSize: TaskFileSegment.chunkSize) { buffer, line, fileOffset in
+            handle(buffer, line, fileOffset: fileOffset, &state)
         }
         state.result.models = state.models.names
         return state.result
