@@ -179,20 +179,8 @@ public final class ExportTaskFile: Sendable {
             errorCount += part.errorCount
             lineBase += part.lineCount
         }
-        let duplicates = ids.index(keepingDuplicates: TaskFileSegment.keptErrors)
-        errorCount += duplicates.total
-        for (position, first) in duplicates.kept {
-            errors.append(InputError(file: path, line: lines[position],
-                                     reason: "duplicate id \(JSONMessageText.quoted(ids.id(at: position))) (first on line \(lines[first]))"))
-        }
-        if errorCount > 0 {
-            let ordered = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
-            let kept = ordered.prefix(TaskFileSegment.keptErrors).map(\.element)
-            throw ValidationFailure(errors: kept, omitted: errorCount - kept.count)
-        }
-        if lines.isEmpty {
-            throw ValidationFailure(errors: [InputError(file: path, reason: "the file holds no tasks")])
-        }
+        try TaskFileProblems.finish(path: path, ids: &ids, errors: errors, errorCount: errorCount,
+                                    taskCount: lines.count, line: { lines[$0] })
         return ExportTaskFile(path: path, file: file, ids: ids, lines: lines, wanted: wanted)
     }
 }

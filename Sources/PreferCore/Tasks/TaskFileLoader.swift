@@ -129,24 +129,8 @@ enum TaskFileLoader {
             lineBase += part.lineCount
         }
 
-        // Duplicates come in line order, so the first few are all that can be shown.
-        let duplicates = ids.index(keepingDuplicates: TaskFileSegment.keptErrors)
-        errorCount += duplicates.total
-        for (position, first) in duplicates.kept {
-            errors.append(InputError(file: file.path, line: records[position].line,
-                                     reason: "duplicate id \(JSONMessageText.quoted(ids.id(at: position))) (first on line \(records[first].line))"))
-        }
-
-        if errorCount > 0 {
-            // Each slice kept its first problems; sorted together, the first ones overall are
-            // among them (a dropped problem has that many kept ones before it in its slice).
-            let ordered = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
-            let kept = ordered.prefix(TaskFileSegment.keptErrors).map(\.element)
-            throw ValidationFailure(errors: kept, omitted: errorCount - kept.count)
-        }
-        if records.isEmpty {
-            throw ValidationFailure(errors: [InputError(file: file.path, reason: "the file holds no tasks")])
-        }
+        try TaskFileProblems.finish(path: file.path, ids: &ids, errors: errors, errorCount: errorCount,
+                                    taskCount: records.count, line: { records[$0].line })
         return Loaded(file: file, sha256: sha256, records: records, ids: ids, models: models.names)
     }
 }
