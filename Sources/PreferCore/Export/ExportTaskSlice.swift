@@ -44,36 +44,14 @@ struct ExportTaskSlice {
     private func handle(_ buffer: UnsafeMutableRawPointer, _ range: Range<Int>, fileOffset: Int, _ state: inout State) {
         state.result.lineCount += 1
         let line = state.result.lineCount
-        var lo = range.lowerBound
-        var hi = range.upperBound
         let p = buffer.assumingMemoryBound(to: UInt8.self)
-        if startsFile && line == 1 && hi - lo >= 3 && p[lo] == 0xEF && p[lo + 1] == 0xBB && p[lo + 2] == 0xBF {
-            lo += 3
-        }
-        let lineStart = lo
-        while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09 || p[lo] == 0x0D) { lo += 1 }
-        while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D) { hi -= 1 }
-        if lo == hi { return }
-
-        let bytes = UnsafeRawBufferPointer(start: p + lo, count: hi - lo)
-        let kind: JSONKind
-        do {
-            kind = try state.scanner.scan(bytes)
-        } catch {
-            let whole = UnsafeRawBufferPointer(start: p + lineStart, count: range.upperBound - lineStart)
-            let column = JSONSyntaxError.column(ofByteOffset: error.offset + lo - lineStart, in: whole)
-            fail(line, error.isInvalidUTF8 ? "invalid UTF-8 at column \(column)" : "invalid JSON at column \(column): \(error.message)", &state)
+        switch TaskLineCheck.check(p, range, stripBOM: startsFile && line == 1, scanner: &state.scanner) {
+        case .blank:
             return
-        }
-        guard kind == .object else {
-            fail(line, "a task must be a JSON object, found \(kind.name)", &state)
-            return
-        }
-        let members = state.scanner.members
-        switch TaskLineSchema.check(bytes, members) {
-        case .failure(let problem):
-            fail(line, problem.sentence, &state)
-        case .success(let layout):
+        case .problem(let reason):
+            fail(line, reason, &state)
+        case .task(let bytes, let lo, let layout):
+            let members = state.scanner.members
             let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
             var utf8 = id
             utf8.withUTF8 { state.result.ids.append(UnsafeRawBufferPointer($0)) }
@@ -82,7 +60,7 @@ struct ExportTaskSlice {
             if wanted.contains(id) {
                 // Where the line is and what the scanner found in it, so that the export reads
                 // it back later without scanning it again; its hash now, while it is here.
-                state.result.wanted.append((ordinal, WantedLine(offset: fileOffset + lo, length: hi - lo, line: line,
+                state.result.wanted.append((ordinal, WantedLine(offset: fileOffset + lo, length: bytes.count, line: line,
                                                                  members: members, layout: layout, id: id,
                                                                  sha256: SHA256Hex.of(bytes))))
             }

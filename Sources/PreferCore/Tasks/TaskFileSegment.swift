@@ -62,39 +62,14 @@ struct TaskFileSegment {
     private func handle(_ buffer: UnsafeMutableRawPointer, _ range: Range<Int>, fileOffset: Int, _ state: inout State) {
         state.result.lineCount += 1
         let line = state.result.lineCount
-        var lo = range.lowerBound
-        var hi = range.upperBound
         let p = buffer.assumingMemoryBound(to: UInt8.self)
-        if startsFile && line == 1 && hi - lo >= 3 && p[lo] == 0xEF && p[lo + 1] == 0xBB && p[lo + 2] == 0xBF {
-            lo += 3
-        }
-        let lineStart = lo
-        while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09 || p[lo] == 0x0D) { lo += 1 }
-        while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D) { hi -= 1 }
-        if lo == hi { return }
-
-        let bytes = UnsafeRawBufferPointer(start: p + lo, count: hi - lo)
-        let kind: JSONKind
-        do {
-            kind = try state.scanner.scan(bytes)
-        } catch {
-            let whole = UnsafeRawBufferPointer(start: p + lineStart, count: range.upperBound - lineStart)
-            let column = JSONSyntaxError.column(ofByteOffset: error.offset + lo - lineStart, in: whole)
-            let reason = error.isInvalidUTF8
-                ? "invalid UTF-8 at column \(column)"
-                : "invalid JSON at column \(column): \(error.message)"
+        switch TaskLineCheck.check(p, range, stripBOM: startsFile && line == 1, scanner: &state.scanner) {
+        case .blank:
+            return
+        case .problem(let reason):
             fail(line, reason, &state)
-            return
-        }
-        guard kind == .object else {
-            fail(line, "a task must be a JSON object, found \(kind.name)", &state)
-            return
-        }
-        let members = state.scanner.members
-        switch TaskLineSchema.check(bytes, members) {
-        case .failure(let problem):
-            fail(line, problem.sentence, &state)
-        case .success(let layout):
+        case .task(let bytes, let lo, let layout):
+            let members = state.scanner.members
             let id = members[layout[.id]!]
             if id.valueHasEscapes {
                 var decoded: [UInt8] = []
@@ -105,7 +80,7 @@ struct TaskFileSegment {
             }
             let modelA = layout[.modelA].map { state.models.intern(bytes, members[$0]) } ?? 0
             let modelB = layout[.modelB].map { state.models.intern(bytes, members[$0]) } ?? 0
-            state.result.records.append(TaskRecord(offset: fileOffset + lo, length: hi - lo, line: line,
+            state.result.records.append(TaskRecord(offset: fileOffset + lo, length: bytes.count, line: line,
                                                    modelA: modelA, modelB: modelB))
         }
     }
