@@ -85,9 +85,8 @@ struct ExportRun {
     /// Reads, exports and writes; bad input is exit 2, a failed write exit 1.
     /// The inputs an export read, handed back so that the caller decides when they are freed.
     struct Inputs {
-        var tasks: ExportTaskFile
-        var log: SessionLog
-        var labels: [EffectiveLabel]
+        var tasks: ExportTasks
+        var labels: ExportLabels
     }
 
     @discardableResult
@@ -99,22 +98,16 @@ struct ExportRun {
     @discardableResult
     func execute(standardOutput: ExportSink, note: (String) -> Void, warning: (String) -> Void,
                  keeping inputs: inout Inputs?) throws -> ExportSummary {
-        let log: SessionLog
-        let tasks: ExportTaskFile
+        let labels: ExportLabels
+        let tasks: ExportTasks
         do {
-            log = try ExportSessionReader.read(paths: sessionPaths)
+            // Read once: sessions replayed, every task line validated, the labeled ones located.
+            (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath)
         } catch {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }
-        let labels = EffectiveLabelIndex.compute(log.records)
-        do {
-            // Read once: every line validated, the content of the labeled tasks kept.
-            tasks = try ExportTaskFile.load(path: tasksPath, labels: labels)
-        } catch {
-            throw CommandFailure.badInput(error.description + "\nNothing was exported.")
-        }
-        for torn in log.warnings { warning(torn.description) }
-        if let outputPath { try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + log.files) }
+        for torn in labels.labelSet.warnings { warning(torn.description) }
+        if let outputPath { try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files) }
 
         let writer: AtomicFileWriter?
         do {
@@ -124,15 +117,14 @@ struct ExportRun {
         }
         let summary: ExportSummary
         do {
-            summary = try Exporter.export(tasks: tasks, labels: labels, scaleHint: SessionScale.hint(log.records),
-                                          options: options, to: writer ?? standardOutput)
+            summary = try Exporter.export(tasks: tasks, labels: labels, options: options, to: writer ?? standardOutput)
             try writer?.commit()
         } catch {
             writer?.discard()
             throw CommandFailure.runtime(String(describing: error) + "\nNothing was exported\(outputPath == nil ? " after that point" : "; \(outputPath!) is unchanged").")
         }
         report(summary, labelsRead: labels.count, note: note, warning: warning)
-        inputs = Inputs(tasks: tasks, log: log, labels: labels)
+        inputs = Inputs(tasks: tasks, labels: labels)
         return summary
     }
 

@@ -16,19 +16,9 @@ final class ExportBenchmarkTests: XCTestCase {
         }
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> String { String(format: "%.3f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) }
-        var log: SessionLog?
-        print("prefer-bench: read sessions", seconds(try clock.measure { log = try ExportSessionReader.read(paths: [folder + "/sessions"]) }))
-        var labels: [EffectiveLabel] = []
-        print("prefer-bench: effective labels", seconds(clock.measure { labels = EffectiveLabelIndex.compute(log!.records) }))
-        if ProcessInfo.processInfo.environment["PREFER_BENCH_LOADS"] == "1" {
-            print("prefer-bench: TaskFile.load", seconds(try clock.measure { _ = try TaskFile.load(path: folder + "/tasks.jsonl") }))
-            print("prefer-bench: ExportTaskFile.load wanting nothing", seconds(try clock.measure {
-                _ = try ExportTaskFile.load(path: folder + "/tasks.jsonl", wanted: [])
-            }))
-        }
-        var tasks: ExportTaskFile?
-        print("prefer-bench: read tasks", seconds(try clock.measure {
-            tasks = try ExportTaskFile.load(path: folder + "/tasks.jsonl", labels: labels)
+        var inputs: (labels: ExportLabels, tasks: ExportTasks)?
+        print("prefer-bench: read sessions and tasks", seconds(try clock.measure {
+            inputs = try ExportInputs.read(sessionPaths: [folder + "/sessions"], tasksPath: folder + "/tasks.jsonl")
         }))
         let null = open("/dev/null", O_WRONLY)
         defer { close(null) }
@@ -36,8 +26,7 @@ final class ExportBenchmarkTests: XCTestCase {
             let sink = CountingSink(fd: null)
             var summary = ExportSummary()
             let time = try clock.measure {
-                summary = try Exporter.export(tasks: tasks!, labels: labels, scaleHint: SessionScale.hint(log!.records),
-                                              options: ExportOptions(format: format), to: sink)
+                summary = try Exporter.export(tasks: inputs!.tasks, labels: inputs!.labels, options: ExportOptions(format: format), to: sink)
             }
             print("prefer-bench: export \(format): \(summary.rows) rows, \(sink.count / 1_000_000) MB in \(seconds(time))")
             XCTAssertGreaterThan(summary.rows, 0)

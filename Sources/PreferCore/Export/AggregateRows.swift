@@ -14,8 +14,13 @@ public enum AggregateRows {
     }
 
     static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], categories: [String], to out: inout [UInt8]) {
-        guard !labels.isEmpty else { return }
-        let tally = ChoiceTally(labels.map(\.choice))
+        append(task, choices: labels.map(\.choice), categories: categories, to: &out)
+    }
+
+    /// The line of one item from its labels' choices.
+    static func append(_ task: TaskPieces, choices: [String], categories: [String], to out: inout [UInt8]) {
+        guard !choices.isEmpty else { return }
+        let tally = ChoiceTally(choices)
         var counts = categories.map { JSONMember($0, .integer(tally.count(of: $0))) }
         // A choice outside the declared categories cannot happen when they were declared from
         // these labels; kept rather than dropped should a caller pass a shorter list.
@@ -28,12 +33,18 @@ public enum AggregateRows {
         line.add("counts", .object(counts))
         line.add("majority", .optional(tally.majority))
         line.add("agreement", tally.agreement.map(JSONValue.decimal) ?? .null)
-        var rest = Array(#""model_a":"#.utf8) + task.modelA + Array(#","model_b":"#.utf8) + task.modelB
-        rest.append(UInt8(ascii: ","))
-        ExportContent.appendMembers(task, to: &rest)
-        rest.append(contentsOf: Array(#","meta":"#.utf8))
-        rest.append(contentsOf: task.meta)
-        line.splice(rest)
+        // The texts go straight into the line: copied once, not first into a part of their own.
+        line.splice { bytes in
+            bytes.append(literal: #""model_a":"#)
+            bytes.append(contentsOf: task.modelA)
+            bytes.append(literal: #","model_b":"#)
+            bytes.append(contentsOf: task.modelB)
+            bytes.append(UInt8(ascii: ","))
+            ExportContent.appendMembers(task, to: &bytes)
+            bytes.append(literal: #","meta":"#)
+            bytes.append(contentsOf: task.meta)
+        }
         line.finishLine(into: &out)
     }
+
 }

@@ -10,18 +10,28 @@ enum CatSafety {
         let end = range.upperBound
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit set in each byte of `w` that is below 0x20, DEL or not ASCII.
+        @inline(__always) func flags(_ w: UInt64) -> UInt64 {
+            let control = (w &- ones &* 0x20) & ~w
+            let d = w ^ (ones &* 0x7F)
+            let del = (d &- ones) & ~d
+            return (control | del | w) & highs
+        }
         while i < end {
-            // Plain printable ASCII, 8 bytes at a time: no high bit, no byte below 0x20, no DEL.
-            if i + 8 <= end {
-                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let control = (w &- ones &* 0x20) & ~w
-                let d = w ^ (ones &* 0x7F)
-                let del = (d &- ones) & ~d
-                if (control | del | w) & highs == 0 {
-                    i += 8
-                    continue
-                }
+            // Plain printable ASCII, 32 bytes at a time (four words, one branch), then 8 at a
+            // time. (Swift's SIMD types were tried here: unspecialized, they ran 40× slower.)
+            while i + 32 <= end {
+                let r = UnsafeRawPointer(p + i)
+                let any = flags(r.loadUnaligned(as: UInt64.self)) | flags(r.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    | flags(r.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) | flags(r.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                if any != 0 { break }
+                i += 32
             }
+            if i + 8 <= end && flags(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) == 0 {
+                i += 8
+                continue
+            }
+            guard i < end else { break }
             let b = p[i]
             if b < 0x20 || b == 0x7F { return false }
             if b < 0x80 {

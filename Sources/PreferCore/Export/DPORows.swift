@@ -100,32 +100,27 @@ public struct DPORowPieces: Sendable, Equatable {
     /// and one assistant message per side (the same JSON as `DPOTexts.make(…, conversational: true)`).
     public func appendLine(conversational: Bool, to out: inout [UInt8]) {
         let wrap = conversational && isPlainText
-        out.append(contentsOf: Self.promptKey)
+        out.append(literal: #"{"prompt":"#)
         append(prompt, role: wrap ? Self.userMessage : nil, to: &out)
-        out.append(contentsOf: Self.chosenKey)
+        out.append(literal: #","chosen":"#)
         append(chosen, role: wrap ? Self.assistantMessage : nil, to: &out)
-        out.append(contentsOf: Self.rejectedKey)
+        out.append(literal: #","rejected":"#)
         append(rejected, role: wrap ? Self.assistantMessage : nil, to: &out)
         out.append(UInt8(ascii: ","))
         out.append(contentsOf: tail)
-        out.append(contentsOf: Self.end)
+        out.append(literal: "}\n")
     }
 
     private func append(_ value: [UInt8], role: [UInt8]?, to out: inout [UInt8]) {
         if let role {
             out.append(contentsOf: role)
             out.append(contentsOf: value)
-            out.append(contentsOf: Self.messageEnd)
+            out.append(literal: "}]")
         } else {
             out.append(contentsOf: value)
         }
     }
 
-    private static let promptKey = Array(#"{"prompt":"#.utf8)
-    private static let chosenKey = Array(#","chosen":"#.utf8)
-    private static let rejectedKey = Array(#","rejected":"#.utf8)
     private static let userMessage = Array(#"[{"role":"user","content":"#.utf8)
     private static let assistantMessage = Array(#"[{"role":"assistant","content":"#.utf8)
-    private static let messageEnd = Array("}]".utf8)
-    private static let end = Array("}\n".utf8)
 }

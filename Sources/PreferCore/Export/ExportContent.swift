@@ -3,28 +3,25 @@
 enum ExportContent {
     /// Appends `"prompt":…,"response_a":…,"response_b":…`.
     static func appendMembers(_ task: TaskPieces, to out: inout [UInt8]) {
-        out.append(contentsOf: promptKey)
+        out.append(literal: #""prompt":"#)
         switch task.content {
         case .singleTurn(let prompt, let a, let b):
             switch prompt {
             case .text(let text): out.append(contentsOf: text)
             case .messages(let messages): MessagePieces.appendList(messages[...], to: &out)
             }
-            out.append(contentsOf: responseAKey)
+            out.append(literal: #","response_a":"#)
             out.append(contentsOf: a)
-            out.append(contentsOf: responseBKey)
+            out.append(literal: #","response_b":"#)
             out.append(contentsOf: b)
         case .conversation(let a, let b):
             let shared = MessagePieces.sharedPrefixCount(a, b)
             MessagePieces.appendList(a[..<shared], to: &out)
-            out.append(contentsOf: responseAKey)
+            out.append(literal: #","response_a":"#)
             MessagePieces.appendList(a[shared...], to: &out)
-            out.append(contentsOf: responseBKey)
+            out.append(literal: #","response_b":"#)
             MessagePieces.appendList(b[shared...], to: &out)
         }
     }
 
-    private static let promptKey = Array(#""prompt":"#.utf8)
-    private static let responseAKey = Array(#","response_a":"#.utf8)
-    private static let responseBKey = Array(#","response_b":"#.utf8)
 }

@@ -1,61 +1,66 @@
-/// One task of the task file with the effective labels it has, as positions into the
-/// `order` of its `LabelSelection`.
-public struct ExportItem: Sendable, Equatable {
-    /// The task's position in the task file (0-based).
-    public var taskIndex: Int
-    /// Where the item's labels are in `LabelSelection.order`.
-    public var labels: Range<Int>
-
-    public init(taskIndex: Int, labels: Range<Int>) {
-        self.taskIndex = taskIndex
-        self.labels = labels
-    }
+/// One labeled task of the export: its item in the label set and where its labels are in
+/// `ExportSelection.order`.
+struct ExportItem: Sendable, Equatable {
+    var item: Int
+    var labels: Range<Int>
 }
 
-/// Effective labels sorted into items of a task file, and the labels that name no task in it.
-public struct LabelSelection: Sendable, Equatable {
+/// The effective labels sorted into the items of a task file, and the labels that name no
+/// task in it.
+struct ExportSelection: Sendable {
     /// Items in task-file order.
-    public var items: [ExportItem]
-    /// Positions in the grouped label array: each item's labels together, ordered by rater
-    /// name bytewise, so that every run writes the same bytes.
-    public var order: [Int]
-    /// Positions of labels whose task id is not in the task file; exports leave them out.
-    public var unknownTask: [Int]
+    var items: [ExportItem]
+    /// Label positions, each item's together, ordered by rater name bytewise, so that every
+    /// run writes the same bytes.
+    var order: [Int]
+    /// Labels whose task id is not in the task file, in the order of their session lines
+    /// (file path, then line); exports leave them out.
+    var unknownTask: [Int]
 
-    /// Groups `labels` by task in the task file's order (`index` gives a task id's position
-    /// among `taskCount` tasks) with a counting sort: no label is copied or compared by task.
-    public static func group(_ labels: [EffectiveLabel], taskCount: Int, index: (String) -> Int?) -> LabelSelection {
-        var position = [Int](repeating: -1, count: labels.count)
-        var starts = [Int](repeating: 0, count: taskCount + 1)
-        var unknown: [Int] = []
-        for k in labels.indices {
-            if let found = index(labels[k].task), found >= 0, found < taskCount {
-                position[k] = found
-                starts[found + 1] += 1
-            } else {
-                unknown.append(k)
-            }
-        }
-        for t in 0..<taskCount { starts[t + 1] += starts[t] }
+    /// Groups the labels by item with a counting sort, and the items by their place in the file.
+    init(_ labels: ExportLabels, _ tasks: ExportTasks) {
+        let coded = labels.labelSet.coded
+        let itemCount = coded.itemNames.count
+        var starts = [Int](repeating: 0, count: itemCount + 1)
+        for item in coded.item { starts[Int(item) + 1] += 1 }
+        for i in 0..<itemCount { starts[i + 1] += starts[i] }
         var fill = starts
-        var order = [Int](repeating: 0, count: starts[taskCount])
-        for k in labels.indices where position[k] >= 0 {
-            order[fill[position[k]]] = k
-            fill[position[k]] += 1
+        var byItem = [Int](repeating: 0, count: coded.item.count)
+        for (j, item) in coded.item.enumerated() {
+            byItem[fill[Int(item)]] = j
+            fill[Int(item)] += 1
         }
+        // Raters ranked by name, bytewise, once; an item's handful of labels is then
+        // insertion-sorted by rank.
+        var raterRank = [Int32](repeating: 0, count: coded.raterNames.count)
+        for (rank, rater) in coded.raterNames.indices.sorted(by: {
+            coded.raterNames[$0].utf8.lexicographicallyPrecedes(coded.raterNames[$1].utf8)
+        }).enumerated() {
+            raterRank[rater] = Int32(rank)
+        }
+        let found = (0..<itemCount).filter { tasks.position[$0] >= 0 }.sorted { tasks.position[$0] < tasks.position[$1] }
         var items: [ExportItem] = []
-        for t in 0..<taskCount where starts[t + 1] > starts[t] {
-            let range = starts[t]..<starts[t + 1]
-            // An item has a handful of labels: insertion sort by rater, bytewise.
-            for i in range.dropFirst() {
-                var j = i
-                while j > range.lowerBound && labels[order[j]].rater.utf8.lexicographicallyPrecedes(labels[order[j - 1]].rater.utf8) {
-                    order.swapAt(j, j - 1)
-                    j -= 1
+        items.reserveCapacity(found.count)
+        var order: [Int] = []
+        order.reserveCapacity(coded.item.count)
+        for item in found {
+            let start = order.count
+            for p in starts[item]..<starts[item + 1] {
+                let j = byItem[p]
+                var q = order.count
+                order.append(j)
+                while q > start && raterRank[Int(coded.rater[order[q - 1]])] > raterRank[Int(coded.rater[j])] {
+                    order[q] = order[q - 1]
+                    q -= 1
                 }
+                order[q] = j
             }
-            items.append(ExportItem(taskIndex: t, labels: range))
+            items.append(ExportItem(item: item, labels: start..<order.count))
         }
-        return LabelSelection(items: items, order: order, unknownTask: unknown)
+        self.items = items
+        self.order = order
+        unknownTask = coded.item.indices.filter { tasks.position[Int(coded.item[$0])] < 0 }.sorted {
+            (labels.fileIndex(of: $0), labels.lineNumber(of: $0)) < (labels.fileIndex(of: $1), labels.lineNumber(of: $1))
+        }
     }
 }

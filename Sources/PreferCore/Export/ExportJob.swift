@@ -2,12 +2,15 @@ import Dispatch
 
 /// The per-item work of an export, run on all cores over one batch of items at a time.
 struct ExportJob: Sendable {
-    let source: ExportTaskFile
-    /// The effective labels, and the order in which items take them (`LabelSelection.order`).
-    let labels: [EffectiveLabel]
+    let tasks: ExportTasks
+    /// The effective labels, and the order in which items take them (`ExportSelection.order`).
+    let labels: ExportLabels
     let order: [Int]
     let options: ExportOptions
     let categories: [String]
+    /// `dpo`: true once a row has needed message lists, which fixes the file's format; from
+    /// then on rows are written as lines at once instead of being held as pieces.
+    var dpoConversational = false
 
     /// What one worker made from its share of a batch.
     struct Part: Sendable {
@@ -26,20 +29,18 @@ struct ExportJob: Sendable {
     /// Cuts `batch` into contiguous shares, one per job, and returns the parts in order.
     /// `buffers` hands each share a byte buffer from the last batch, so that large buffers
     /// are allocated (and their pages zeroed by the kernel) once rather than per batch.
-    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool, inputs: BufferPool) throws(ExportError) -> [Part] {
+    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool, inputs: [ReadBuffer]) throws(ExportError) -> [Part] {
         let shares = Self.shares(batch.count, workers: workers)
         let results = JobResults<Result<Part, InputError>>(count: shares.count)
         let base = batch.startIndex
         DispatchQueue.concurrentPerform(iterations: shares.count) { k in
             var part = Part()
             part.bytes = buffers.take(k)
-            var input = inputs.take(k)
             let range = (base + shares[k].lowerBound)..<(base + shares[k].upperBound)
             results[k] = Result { () throws(InputError) in
-                try make(batch[range], input: &input, into: &part)
+                try make(batch[range], input: inputs[k], into: &part)
                 return part
             }
-            inputs.give(&input, to: k)
         }
         var parts: [Part] = []
         for k in shares.indices {
@@ -54,52 +55,47 @@ struct ExportJob: Sendable {
 
     /// Reads the items' task lines in one piece, leaves out labels made on other content, and
     /// makes the lines.
-    private func make(_ items: ArraySlice<ExportItem>, input: inout [UInt8], into part: inout Part) throws(InputError) {
-        var found: [WantedLine] = []
-        found.reserveCapacity(items.count)
+    private func make(_ items: ArraySlice<ExportItem>, input buffer: ReadBuffer, into part: inout Part) throws(InputError) {
+        guard let first = items.first, let last = items.last else { return }
+        // Items come in file order, so their lines lie in this one range.
+        let base = tasks.offset[first.item]
+        let input = try tasks.read(base..<(tasks.offset[last.item] + tasks.length[last.item]), into: buffer)
         for item in items {
-            guard let line = source.wantedLine(at: item.taskIndex) else {
-                // Every labeled id was asked for when the file was read; a gap is a bug, said plainly.
-                throw InputError(file: source.path, line: source.line(at: item.taskIndex),
-                                 reason: "task \(JSONWriter.quoted(source.id(at: item.taskIndex))) was not read for the export")
+            let start = tasks.offset[item.item] - base
+            guard let task = TaskLinePieces.make(validated: UnsafeRawBufferPointer(rebasing: input[start..<(start + tasks.length[item.item])])) else {
+                // The line was valid when the file was scanned and the file is unchanged; a
+                // line that no longer reads is a bug, said plainly.
+                throw InputError(file: tasks.path, line: tasks.line[item.item], reason: "could not be read again for the export")
             }
-            found.append(line)
-        }
-        guard let first = found.first, let last = found.last else { return }
-        let base = first.offset
-        try source.read(base..<(last.offset + last.length), into: &input)
-        for (item, line) in zip(items, found) {
-            let task: TaskPieces = input.withUnsafeBytes { raw in
-                TaskLinePieces.make(UnsafeRawBufferPointer(rebasing: raw[(line.offset - base)..<(line.offset - base + line.length)]),
-                                    line.members, line.layout, id: line.id, sha256: line.sha256)
-            }
-            var kept: [EffectiveLabel] = []
+            var kept: [Int] = []
             kept.reserveCapacity(item.labels.count)
             for position in order[item.labels] {
-                let label = labels[position]
-                if let made = label.taskSHA256, made != task.sha256 {
+                guard labels.madeOn(position, sha256: task.sha256) else {
                     part.changedCount += 1
-                    if part.changed.count < ExportSummary.warningLimit { part.changed.append(changedWarning(label)) }
+                    if part.changed.count < ExportSummary.warningLimit { part.changed.append(changedWarning(labels.label(position))) }
                     continue
                 }
-                kept.append(label)
+                kept.append(position)
             }
             guard !kept.isEmpty else { continue }
             part.items += 1
             part.labels += kept.count
             switch options.format {
             case .labels:
-                LabelRows.append(task, kept, to: &part.bytes)
+                LabelRows.append(task, kept, of: labels, to: &part.bytes)
                 part.lines += kept.count
             case .aggregate:
-                AggregateRows.append(task, kept, categories: categories, to: &part.bytes)
+                AggregateRows.append(task, choices: kept.map { labels.choice(of: $0) }, categories: categories, to: &part.bytes)
                 part.lines += 1
             case .dpo:
-                let choices = kept.map(\.choice)
+                let choices = kept.map { labels.choice(of: $0) }
                 let outcome = DPORows.decide(choices, options: options).flatMap {
                     DPORows.pieces(task, chosen: $0, choices: choices)
                 }
                 switch outcome {
+                case .success(let row) where dpoConversational:
+                    row.appendLine(conversational: true, to: &part.bytes)
+                    part.lines += 1
                 case .success(let row): part.rows.append(row)
                 case .failure(let reason): part.skipped[reason, default: 0] += 1
                 }
@@ -115,7 +111,7 @@ struct ExportJob: Sendable {
     /// Contiguous index ranges, a few per worker so that uneven tasks still share the cores.
     static func shares(_ count: Int, workers: Int) -> [Range<Int>] {
         guard count > 0 else { return [] }
-        let pieces = min(count, max(1, workers) * 4)
+        let pieces = min(count, max(1, workers) * 8)
         return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
     }
 }

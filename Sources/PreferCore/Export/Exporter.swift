@@ -2,35 +2,35 @@ import Dispatch
 import Foundation
 
 /// Runs an export: groups effective labels into items of the task file, reads each item's
-/// task once, and streams the lines in task-file order to a sink.
+/// task line back once, and streams the lines in task-file order to a sink.
 ///
 /// The work is cut into batches of items that all cores turn into bytes at once; batches are
 /// written in order, so the output is the same bytes whatever the number of cores.
 public enum Exporter {
-    /// Exports `labels` (effective labels, e.g. from `EffectiveLabelIndex.compute`) against
-    /// `tasks`, which must have been loaded wanting every labeled task id
-    /// (`ExportTaskFile.load(path:wanted:)`); `scaleHint` (from `SessionScale.hint`) names the
-    /// categories of `aggregate`.
-    public static func export(tasks: ExportTaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
-                              options: ExportOptions, to sink: ExportSink,
+    /// Exports the effective labels of `labels` against `tasks` (loaded for those labels).
+    public static func export(tasks: ExportTasks, labels: ExportLabels, options: ExportOptions, to sink: ExportSink,
                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> ExportSummary {
         var summary = ExportSummary()
-        let selection = LabelSelection.group(labels, taskCount: tasks.count, index: tasks.index(of:))
+        let selection = ExportSelection(labels, tasks)
         summary.unknownTaskLabels = selection.unknownTask.count
-        for label in selection.unknownTask.prefix(ExportSummary.warningLimit).map({ labels[$0] }) {
+        for j in selection.unknownTask.prefix(ExportSummary.warningLimit) {
+            let label = labels.label(j)
             summary.warnings.append(InputError(file: label.file, line: label.line,
                 reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(tasks.path)); left out"))
         }
         let categories = options.format == .aggregate
-            ? SessionScale.categories(of: selection.order.map { labels[$0].choice }, hint: scaleHint) : []
+            ? SessionScale.categories(of: selection.order.map { labels.choice(of: $0) }, hint: labels.scaleHint) : []
         guard !selection.items.isEmpty else { return summary }
-        let job = ExportJob(source: tasks, labels: labels, order: selection.order, options: options, categories: categories)
+        var job = ExportJob(tasks: tasks, labels: labels, order: selection.order, options: options, categories: categories)
 
-        var rows: [DPORowPieces] = []
+        // DPO rows use one format for the whole file: message lists as soon as one row needs
+        // them. Rows are held as pieces only until such a row comes (or to the end, when none
+        // does); from then on the workers write them as lines.
+        var heldRows: [DPORowPieces] = []
         var changed: [InputError] = []
-        let batchSize = 256 * max(workers, 1)
+        let batchSize = 1024 * max(workers, 1)
         let buffers = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
-        let inputs = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
+        let inputs = (0..<ExportJob.shares(batchSize, workers: workers).count).map { _ in ReadBuffer() }
         var start = 0
         while start < selection.items.count {
             let batch = selection.items[start..<min(start + batchSize, selection.items.count)]
@@ -41,7 +41,16 @@ public enum Exporter {
                 summary.changedTaskLabels += part.changedCount
                 changed.append(contentsOf: part.changed.prefix(max(0, ExportSummary.warningLimit - changed.count)))
                 for (reason, count) in part.skipped { summary.skipped[reason, default: 0] += count }
-                rows.append(contentsOf: part.rows)
+                if !part.rows.isEmpty {
+                    heldRows.append(contentsOf: part.rows)
+                    if !job.dpoConversational && part.rows.contains(where: { !$0.isPlainText }) {
+                        job.dpoConversational = true
+                    }
+                    if job.dpoConversational {
+                        try writeDPO(heldRows, conversational: true, summary: &summary, to: sink)
+                        heldRows.removeAll()
+                    }
+                }
                 if !part.bytes.isEmpty {
                     try sink.write(part.bytes)
                     summary.rows += part.lines
@@ -51,33 +60,33 @@ public enum Exporter {
         }
         summary.warnings.append(contentsOf: changed)
         if options.format == .dpo {
-            try writeDPO(rows, summary: &summary, to: sink)
+            summary.conversational = job.dpoConversational
+            try writeDPO(heldRows, conversational: job.dpoConversational, summary: &summary, to: sink)
         }
         return summary
     }
 
-    /// Writes the DPO rows in one format for the whole file: message lists for every row when
-    /// any row needs them (TRL and `datasets` want one type per column), strings otherwise.
-    private static func writeDPO(_ rows: [DPORowPieces], summary: inout ExportSummary, to sink: ExportSink) throws(ExportError) {
-        summary.conversational = rows.contains { !$0.isPlainText }
+    /// Writes held DPO rows in the file's one format: message lists for every row when any
+    /// row needs them (TRL and `datasets` want one type per column), strings otherwise.
+    private static func writeDPO(_ rows: [DPORowPieces], conversational: Bool, summary: inout ExportSummary,
+                                 to sink: ExportSink) throws(ExportError) {
         var buffer: [UInt8] = []
         for row in rows {
-            row.appendLine(conversational: summary.conversational, to: &buffer)
+            row.appendLine(conversational: conversational, to: &buffer)
             if buffer.count >= 1 << 22 {
                 try sink.write(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
         if !buffer.isEmpty { try sink.write(buffer) }
-        summary.rows = rows.count
+        summary.rows += rows.count
     }
 
-    /// The lines of `labels` in `format`, in memory (for tests and small exports).
-    public static func data(tasks: ExportTaskFile, labels: [EffectiveLabel], scaleHint: Scale? = nil,
-                            options: ExportOptions, workers: Int = 1) throws(ExportError) -> (bytes: [UInt8], summary: ExportSummary) {
+    /// The lines of an export in memory (for tests and small exports).
+    public static func data(tasks: ExportTasks, labels: ExportLabels, options: ExportOptions,
+                            workers: Int = 1) throws(ExportError) -> (bytes: [UInt8], summary: ExportSummary) {
         let sink = MemorySink()
-        let summary = try export(tasks: tasks, labels: labels, scaleHint: scaleHint, options: options,
-                                 to: sink, workers: workers)
+        let summary = try export(tasks: tasks, labels: labels, options: options, to: sink, workers: workers)
         return (sink.bytes, summary)
     }
 }

@@ -33,6 +33,12 @@ struct JSONObjectBytes {
         bytes.append(contentsOf: members)
     }
 
+    /// Appends members that `write` serializes straight into the line (no surrounding braces).
+    mutating func splice(_ write: (inout [UInt8]) -> Void) {
+        separate()
+        write(&bytes)
+    }
+
     /// `"k1":v1,"k2":v2…` for splicing into many objects.
     static func members(_ members: [(String, JSONValue)]) -> [UInt8] {
         var out: [UInt8] = []
@@ -82,5 +88,14 @@ extension JSONValue {
     static func decimal(_ number: Double) -> JSONValue {
         precondition(number.isFinite, "shares are finite")
         return .number(String(number))
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of a literal; hot writers use it for keys and punctuation, which then
+    /// cost no reference counting (a `static let` array is retained and released per use).
+    @inline(__always)
+    mutating func append(literal text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

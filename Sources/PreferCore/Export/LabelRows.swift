@@ -12,27 +12,155 @@ public enum LabelRows {
 
     static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], to out: inout [UInt8]) {
         guard !labels.isEmpty else { return }
-        // The content is the same for every label of the task: put it together once.
-        var content = Array(#""model_a":"#.utf8)
-        content.append(contentsOf: task.modelA)
-        content.append(contentsOf: Array(#","model_b":"#.utf8))
-        content.append(contentsOf: task.modelB)
-        content.append(UInt8(ascii: ","))
-        ExportContent.appendMembers(task, to: &content)
-        let meta = Array(#""meta":"#.utf8) + task.meta
-        for label in labels {
-            var line = JSONObjectBytes(continuing: &out)
-            line.add("task", .string(label.task))
-            line.add("rater", .string(label.rater))
-            line.add("choice", .string(label.choice))
-            line.add("left", .optional(label.left?.rawValue))
-            line.add("ms", .optional(label.ms))
-            line.add("at", .optional(label.atText))
-            line.add("session", .optional(label.session))
-            line.splice(content)
-            line.add("note", .optional(label.note))
-            line.splice(meta)
-            line.finishLine(into: &out)
+        let shared = SharedParts(task)
+        for label in labels { appendLine(label, shared, to: &out) }
+    }
+
+    /// Appends the lines of the effective labels `positions` of `labels` (all of `task`).
+    ///
+    /// A label line of the usual shape (plain keys, fields of the expected kinds) is written
+    /// from its bytes: a string without escapes that is safe to `cat` is copied as it stands,
+    /// which is byte for byte what `JSONWriter` writes for its decoded text; any other string
+    /// is decoded and written by `JSONWriter`. Any other line is read into an
+    /// `EffectiveLabel` and written as the reference writes it.
+    static func append(_ task: TaskPieces, _ positions: [Int], of labels: ExportLabels, to out: inout [UInt8]) {
+        guard !positions.isEmpty else { return }
+        let shared = SharedParts(task)
+        for j in positions {
+            let written = labels.withLine(j) { line in appendLine(line, shared, to: &out) }
+            if !written { appendLine(labels.label(j), shared, to: &out) }
         }
+    }
+
+    /// What every line of one task holds: `"model_a":…,"model_b":…,"prompt":…,"response_a":…,
+    /// "response_b":…` and `"meta":…`, put together once.
+    struct SharedParts {
+        var content: [UInt8]
+        var meta: [UInt8]
+
+        init(_ task: TaskPieces) {
+            content = Array(#""model_a":"#.utf8)
+            content.append(contentsOf: task.modelA)
+            content.append(contentsOf: Array(#","model_b":"#.utf8))
+            content.append(contentsOf: task.modelB)
+            content.append(UInt8(ascii: ","))
+            ExportContent.appendMembers(task, to: &content)
+            meta = Array(#""meta":"#.utf8) + task.meta
+        }
+    }
+
+    private static func appendLine(_ label: EffectiveLabel, _ shared: SharedParts, to out: inout [UInt8]) {
+        var line = JSONObjectBytes(continuing: &out)
+        line.add("task", .string(label.task))
+        line.add("rater", .string(label.rater))
+        line.add("choice", .string(label.choice))
+        line.add("left", .optional(label.left?.rawValue))
+        line.add("ms", .optional(label.ms))
+        line.add("at", .optional(label.atText))
+        line.add("session", .optional(label.session))
+        line.splice(shared.content)
+        line.add("note", .optional(label.note))
+        line.splice(shared.meta)
+        line.finishLine(into: &out)
+    }
+
+    /// Writes the line of a label straight from its session line; false, with nothing
+    /// written, when the line is not of the usual shape.
+    private static func appendLine(_ bytes: UnsafeRawBufferPointer, _ shared: SharedParts, to out: inout [UInt8]) -> Bool {
+        let members = JSONSpans.members(bytes, ofObjectIn: 0..<bytes.count)
+        guard let slots = SessionLineFields.Slots(members, in: bytes),
+              let task = slots.task, members[task].kind == .string,
+              let rater = slots.rater, members[rater].kind == .string,
+              let choice = slots.choice, members[choice].kind == .string,
+              RawField.isOptionalString(slots.at, members), RawField.isOptionalString(slots.session, members),
+              RawField.isOptionalString(slots.note, members),
+              let left = RawField.side(slots.left, members, bytes), let ms = RawField.milliseconds(slots.ms, members, bytes)
+        else { return false }
+        out.append(literal: #"{"task":"#)
+        RawField.appendString(members[task], bytes, to: &out)
+        out.append(literal: #","rater":"#)
+        RawField.appendString(members[rater], bytes, to: &out)
+        out.append(literal: #","choice":"#)
+        RawField.appendString(members[choice], bytes, to: &out)
+        out.append(literal: #","left":"#)
+        left.append(from: bytes, to: &out)
+        out.append(literal: #","ms":"#)
+        ms.append(from: bytes, to: &out)
+        out.append(literal: #","at":"#)
+        RawField.appendOptionalString(slots.at, members, bytes, to: &out)
+        out.append(literal: #","session":"#)
+        RawField.appendOptionalString(slots.session, members, bytes, to: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: shared.content)
+        out.append(literal: #","note":"#)
+        RawField.appendOptionalString(slots.note, members, bytes, to: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: shared.meta)
+        out.append(literal: "}\n")
+        return true
+    }
+
+}
+
+/// Fields of a validated session line written to an export as they stand where that gives
+/// `JSONWriter`'s own bytes.
+enum RawField {
+    /// A value to write: `null`, or these bytes of the line.
+    enum Value {
+        case null
+        case bytes(Range<Int>)
+
+        func append(from bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+            switch self {
+            case .null: out.append(literal: "null")
+            case .bytes(let range): out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[range]))
+            }
+        }
+    }
+
+    /// Absent, null or a string.
+    static func isOptionalString(_ slot: Int?, _ members: [JSONMemberSpan]) -> Bool {
+        guard let slot else { return true }
+        return members[slot].kind == .string || members[slot].kind == .null
+    }
+
+    /// `left` as written: "A", "B" or null; nil for anything else.
+    static func side(_ slot: Int?, _ members: [JSONMemberSpan], _ bytes: UnsafeRawBufferPointer) -> Value? {
+        guard let slot, members[slot].kind != .null else { return .null }
+        let value = members[slot].valueRange
+        guard members[slot].kind == .string, value.count == 3 else { return nil }
+        let side = bytes[value.lowerBound + 1]
+        guard side == UInt8(ascii: "A") || side == UInt8(ascii: "B") else { return nil }
+        return .bytes(value)
+    }
+
+    /// `ms` as written when it is plain digits (which is how `String(Int)` writes it; JSON has
+    /// no leading zeros) or null; nil for anything else.
+    static func milliseconds(_ slot: Int?, _ members: [JSONMemberSpan], _ bytes: UnsafeRawBufferPointer) -> Value? {
+        guard let slot, members[slot].kind != .null else { return .null }
+        let value = members[slot].valueRange
+        guard members[slot].kind == .number, !value.isEmpty, value.count <= 15 else { return nil }
+        for k in value where bytes[k] < UInt8(ascii: "0") || bytes[k] > UInt8(ascii: "9") { return nil }
+        return .bytes(value)
+    }
+
+    /// A string member: copied when it has no escape and is safe to `cat`, else decoded and
+    /// written again.
+    static func appendString(_ member: JSONMemberSpan, _ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        if !member.valueHasEscapes && CatSafety.isSafe(bytes, member.valueRange) {
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[member.valueRange]))
+        } else {
+            JSONWriter.appendString(JSONStringDecoder.decodeValue(bytes, member.valueRange), to: &out)
+        }
+    }
+
+    /// A string member, or `null` when it is absent or null.
+    static func appendOptionalString(_ slot: Int?, _ members: [JSONMemberSpan], _ bytes: UnsafeRawBufferPointer,
+                                     to out: inout [UInt8]) {
+        guard let slot, members[slot].kind == .string else {
+            out.append(literal: "null")
+            return
+        }
+        appendString(members[slot], bytes, to: &out)
     }
 }

@@ -6,11 +6,7 @@ enum SessionLineFields {
     /// (another type, an escaped key, a field of an unexpected kind, a value the reference
     /// would refuse, an `at` that `Timestamp.parse` does not read).
     static func record(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan], file: String, line: Int) -> SessionRecord? {
-        var slots = Slots()
-        for (index, member) in members.enumerated() {
-            if member.keyHasEscapes { return nil }
-            slots.place(member, index, in: bytes)
-        }
+        guard let slots = Slots(members, in: bytes) else { return nil }
         if let v = slots.version {
             let member = members[v]
             guard member.kind == .null || (member.kind == .number && text(member, bytes) == "1") else { return nil }
@@ -57,9 +53,18 @@ enum SessionLineFields {
     }
 
     /// Which member holds each field (indexes into the members), found by key length first.
-    private struct Slots {
+    struct Slots {
         var version: Int?, type: Int?, rater: Int?, session: Int?, at: Int?, task: Int?
         var sha: Int?, choice: Int?, left: Int?, ms: Int?, note: Int?
+
+        /// The slots of a line's members; nil when a key holds an escape (the reference
+        /// path decodes those).
+        init?(_ members: [JSONMemberSpan], in bytes: UnsafeRawBufferPointer) {
+            for (index, member) in members.enumerated() {
+                if member.keyHasEscapes { return nil }
+                place(member, index, in: bytes)
+            }
+        }
 
         mutating func place(_ member: JSONMemberSpan, _ index: Int, in bytes: UnsafeRawBufferPointer) {
             switch member.keyRange.count {

@@ -3,14 +3,24 @@ public enum SessionScale {
     /// The known scale that every `session_start` record names in its `scale`, or nil when
     /// there is none, they disagree, or one names a list that is no known scale.
     public static func hint(_ records: [SessionRecord]) -> Scale? {
+        hint(lists: records.lazy.filter { $0.type == "session_start" }.map { list($0.json["scale"]) })
+    }
+
+    /// `hint` from the `scale` of each `session_start` line, as `list` reads it.
+    static func hint<Lists: Sequence>(lists: Lists) -> Scale? where Lists.Element == [String]? {
         var found: Scale?
-        for record in records where record.type == "session_start" {
-            guard let values = record.json["scale"]?.arrayValue?.map({ $0.stringValue ?? "" }),
-                  let scale = Scale.allCases.first(where: { $0.values == values }) else { return nil }
+        for values in lists {
+            guard let values, let scale = Scale.allCases.first(where: { $0.values == values }) else { return nil }
             if let found, found != scale { return nil }
             found = scale
         }
         return found
+    }
+
+    /// A `scale` value as the hint reads it: every element, one that is not a string as "";
+    /// nil when the value is missing or not an array.
+    static func list(_ value: JSONValue?) -> [String]? {
+        value?.arrayValue?.map { $0.stringValue ?? "" }
     }
 
     /// The export's declared categories (SPEC §8 without `--categories`): the scale's values

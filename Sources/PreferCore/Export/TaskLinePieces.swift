@@ -17,6 +17,16 @@ enum TaskLinePieces {
         return make(bytes, members, layout, id: id, sha256: SHA256Hex.of(bytes))
     }
 
+    /// The pieces of a trimmed task line that the validating scan accepted and that has not
+    /// changed since (the export checks the file's stamp around every read): its members are
+    /// found by the structure-only walk, which trusts the bytes; nil if the schema check fails.
+    static func make(validated bytes: UnsafeRawBufferPointer) -> TaskPieces? {
+        let members = JSONSpans.members(bytes, ofObjectIn: 0..<bytes.count)
+        guard case .success(let layout) = TaskLineSchema.check(bytes, members) else { return nil }
+        let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
+        return make(bytes, members, layout, id: id, sha256: SHA256Hex.of(bytes))
+    }
+
     /// The pieces of a line already scanned and checked (`layout` from `TaskLineSchema.check`).
     static func make(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan], _ layout: TaskLineSchema.Layout,
                      id: String, sha256: String) -> TaskPieces {

@@ -79,14 +79,28 @@ struct MessagePieces: Sendable {
     }
 
     /// Whether two messages say the same: equal bytes, or (when the task file escapes the
-    /// same text two ways) equal decoded text.
+    /// same text two ways) equal decoded text, compared as `String`s compare.
     func sameText(as other: MessagePieces) -> Bool {
-        if role == other.role && content == other.content { return true }
-        return Self.text(role) == Self.text(other.role) && Self.text(content) == Self.text(other.content)
+        Self.sameText(role, other.role) && Self.sameText(content, other.content)
     }
 
-    private static func text(_ json: [UInt8]) -> String? {
-        (try? JSONParser.parse(json))?.stringValue
+    private static func sameText(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return true }
+        let x = decoded(a), y = decoded(b)
+        if x == y { return true }
+        // Different UTF-8 can still be the same text to `String` (é as one scalar or as e and
+        // a combining accent); ASCII cannot.
+        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self)
+    }
+
+    /// The UTF-8 of a JSON string (quotes included in `json`).
+    private static func decoded(_ json: [UInt8]) -> [UInt8] {
+        guard json.count >= 2 else { return [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count)
+        json.withUnsafeBufferPointer { p in JSONStringDecoder.appendDecoded(p.baseAddress!, 1..<(json.count - 1), to: &out) }
+        return out
     }
 
     /// How many leading messages two conversations share.
@@ -108,9 +122,9 @@ struct MessagePieces: Sendable {
 
     /// Appends `{"role":…,"content":…}`.
     func append(to out: inout [UInt8]) {
-        out.append(contentsOf: Self.roleKey)
+        out.append(literal: #"{"role":"#)
         out.append(contentsOf: role)
-        out.append(contentsOf: Self.contentKey)
+        out.append(literal: #","content":"#)
         out.append(contentsOf: content)
         out.append(UInt8(ascii: "}"))
     }
@@ -123,6 +137,4 @@ struct MessagePieces: Sendable {
         return MessagePieces(role: roleJSON, content: content)
     }
 
-    private static let roleKey = Array(#"{"role":"#.utf8)
-    private static let contentKey = Array(#","content":"#.utf8)
 }

@@ -52,12 +52,28 @@ enum JSONSpans {
     }
 
     /// The offset just after the string whose opening quote is at `i`.
+    ///
+    /// Long texts are most of a task file, so the closing quote is found with `memchr` (many
+    /// bytes at a time) rather than byte by byte: a quote closes the string when an even
+    /// number of backslashes stands before it (`\\"` is an escaped backslash, then the end).
     private static func skipString(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int {
         var j = i + 1
-        while j < n {
+        // Keys and short values end within a few bytes, where a call to memchr costs more
+        // than looking.
+        let near = min(n, j + 16)
+        while j < near {
             let b = p[j]
             if b == UInt8(ascii: "\"") { return j + 1 }
-            j += b == UInt8(ascii: "\\") ? 2 : 1
+            if b == UInt8(ascii: "\\") { break }
+            j += 1
+        }
+        while j < n {
+            guard let found = memchr(p + j, Int32(UInt8(ascii: "\"")), n - j) else { return n }
+            let quote = UnsafeRawPointer(p).distance(to: UnsafeRawPointer(found))
+            var backslashes = 0
+            while quote - backslashes - 1 > i && p[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return quote + 1 }
+            j = quote + 1
         }
         return n
     }
@@ -105,6 +121,10 @@ enum JSONSpans {
     }
 
     private static func hasBackslash(_ p: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
-        !range.isEmpty && memchr(p + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) != nil
+        if range.count <= 32 {
+            for k in range where p[k] == UInt8(ascii: "\\") { return true }
+            return false
+        }
+        return memchr(p + range.lowerBound, Int32(UInt8(ascii: "\\")), range.count) != nil
     }
 }

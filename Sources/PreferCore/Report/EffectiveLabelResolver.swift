@@ -7,7 +7,10 @@
 /// Instead of sorting every event, events are bucketed by task (a counting sort) and only each
 /// task's handful of events is ordered.
 enum EffectiveLabelResolver {
-    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String]) -> (LabelSet, LabeledItemLookup) {
+    /// The effective labels, the lookup from task id to item, and per effective label its
+    /// event (numbered across the workers in order).
+    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String])
+        -> (set: LabelSet, lookup: LabeledItemLookup, sources: [Int32]) {
         // Merge the per-worker name tables.
         // The first worker's tables become the global ones (its ids stay as they are), so only
         // the other workers' names are interned again.
@@ -43,7 +46,9 @@ enum EffectiveLabelResolver {
         for t in 0..<tasks.count { bucketStart[t + 1] += bucketStart[t] }
         var fill = bucketStart
         var events = [Event](repeating: Event(), count: bucketStart[tasks.count])
+        var eventBase = 0
         for (w, state) in workers.enumerated() {
+            defer { eventBase += state.kind.count }
             let taskMap = taskMaps[w], raterMap = raterMaps[w], choiceMap = choiceMaps[w]
             for k in 0..<state.kind.count where state.kind[k] != skip {
                 let t = Int(taskMap[Int(state.task[k])])
@@ -51,6 +56,7 @@ enum EffectiveLabelResolver {
                 events[fill[t]] = Event(time: state.time[k], milliseconds: state.milliseconds[k],
                                         rater: raterMap[Int(state.rater[k])], file: fileRank[Int(state.file[k])],
                                         line: state.line[k], choice: c >= 0 ? choiceMap[Int(c)] : -1,
+                                        source: Int32(truncatingIfNeeded: eventBase + k),
                                         kind: state.kind[k], left: state.left[k])
                 fill[t] += 1
             }
@@ -65,6 +71,8 @@ enum EffectiveLabelResolver {
         coded.choice.reserveCapacity(total)
         coded.left.reserveCapacity(total)
         coded.milliseconds.reserveCapacity(total)
+        var sources: [Int32] = []
+        sources.reserveCapacity(total)
         var labeled = [Bool](repeating: false, count: tasks.count)
         events.withUnsafeMutableBufferPointer { e in
             for t in 0..<tasks.count {
@@ -94,6 +102,7 @@ enum EffectiveLabelResolver {
                     coded.choice.append(e[p].choice)
                     coded.left.append(e[p].left)
                     coded.milliseconds.append(e[p].milliseconds)
+                    sources.append(e[p].source)
                 }
             }
         }
@@ -105,7 +114,7 @@ enum EffectiveLabelResolver {
         }
         for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
         set.coded = coded
-        return (set, LabeledItemLookup(tasks: tasks, itemOfTask: itemOfTask))
+        return (set, LabeledItemLookup(tasks: tasks, itemOfTask: itemOfTask), sources)
     }
 
     /// One label or undo event, as replay needs it.
@@ -116,6 +125,8 @@ enum EffectiveLabelResolver {
         var file: Int32 = 0
         var line: Int32 = 0
         var choice: Int32 = 0
+        /// The event's number across all workers (fits in what would be padding).
+        var source: Int32 = 0
         var kind: UInt8 = 0
         var left: Int8 = 0
 

@@ -7,6 +7,21 @@ struct LabeledItemLookup: Sendable {
     /// Per task of `tasks`: its item, or -1 when it has no effective label.
     var itemOfTask: [Int32]
 
+    /// The lookup of `items` (item `k` is `items[k]`; a repeated name keeps its first item),
+    /// for matching a task file against names known in advance.
+    init(items: [String]) {
+        tasks = NameTable(capacity: items.count)
+        itemOfTask = []
+        for (k, name) in items.enumerated() where tasks.intern(name) == itemOfTask.count {
+            itemOfTask.append(Int32(k))
+        }
+    }
+
+    init(tasks: NameTable, itemOfTask: [Int32]) {
+        self.tasks = tasks
+        self.itemOfTask = itemOfTask
+    }
+
     /// The item of the task id given as UTF-8 bytes (already unescaped), or nil.
     func item(utf8 id: UnsafeRawBufferPointer) -> Int32? {
         // ASCII ids are keyed by their bytes; any other id goes through its NFC form.

@@ -21,10 +21,19 @@ public enum SessionLabelReader {
 
     /// `read`, plus the lookup from task id to item that the task and gold files are matched with.
     static func readIndexed(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
+        let reading = try readAll(paths: paths, workers: workers, keepingLines: false)
+        return (reading.set, reading.lookup)
+    }
+
+    /// Everything a reading found: the label set and lookup, and per effective label the event
+    /// it came from. With `keepingLines` the workers keep every file's bytes and where each
+    /// event's line starts, so that an export reads the fields a report never needs (`at` as
+    /// written, `session`, `note`, `task_sha256`) from the lines of the effective labels only.
+    static func readAll(paths: [String], workers: Int?, keepingLines: Bool) throws(ValidationFailure) -> SessionReading {
         var errors: [InputError] = []
         let files = SessionFiles.find(paths, errors: &errors)
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
-        let states = WorkerStates(count: threads)
+        let states = WorkerStates(count: threads, keepingLines: keepingLines)
         let next = FileCounter()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let state = states[worker]
@@ -45,10 +54,11 @@ public enum SessionLabelReader {
             throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
                                     omitted: max(0, errors.count - SessionReader.errorLimit))
         }
-        var (set, lookup) = EffectiveLabelResolver.resolve(workers: (0..<threads).map { states[$0].data }, files: files)
-        set.warnings = warnings
-        set.files = files
-        return (set, lookup)
+        let data = (0..<threads).map { states[$0].data }
+        var resolved = EffectiveLabelResolver.resolve(workers: data, files: files)
+        resolved.set.warnings = warnings
+        resolved.set.files = files
+        return SessionReading(set: resolved.set, lookup: resolved.lookup, sources: resolved.sources, workers: data)
     }
 
     /// What one file gave besides its events.
@@ -73,7 +83,13 @@ public enum SessionLabelReader {
     /// One state per worker; each is touched by its own worker only until all have finished.
     final class WorkerStates: @unchecked Sendable {
         private let states: [WorkerState]
-        init(count: Int) { states = (0..<count).map { _ in WorkerState() } }
+        init(count: Int, keepingLines: Bool) {
+            states = (0..<count).map { _ in
+                let state = WorkerState()
+                state.data.keepsLines = keepingLines
+                return state
+            }
+        }
         subscript(index: Int) -> WorkerState { states[index] }
     }
 
@@ -102,6 +118,19 @@ public enum SessionLabelReader {
         var sittings = 0
         /// Scales seen on `session_start` lines.
         var scales: Set<[String]> = []
+        /// The `scale` of every `session_start` line as `SessionScale.hint` reads it (nil when
+        /// a line has none), distinct.
+        var scaleLists: Set<[String]?> = []
+        /// Whether the worker keeps what an export needs: each file's bytes and, per event,
+        /// the offset where its line starts.
+        var keepsLines = false
+        var keptFiles: [(Int, [UInt8])] = []
+        var lineStart: [Int] = []
+        /// Per event, when lines are kept: `SessionLineEvent.taskSHAState`, and the 64 bytes
+        /// of the `task_sha256` when that is 1 (zeros otherwise), so that an export checks a
+        /// label against its task without going back to the line.
+        var taskSHAState: [UInt8] = []
+        var taskSHA: [UInt8] = []
 
         mutating func read(file path: String, index: Int) {
             var outcome = FileOutcome()
@@ -115,6 +144,7 @@ public enum SessionLabelReader {
             }
             bytes.withUnsafeBytes { raw in parse(raw, path: path, index: index, &outcome) }
             outcomes.append((index, outcome))
+            if keepsLines { keptFiles.append((index, bytes)) }
         }
 
         /// The lines of one file, split and judged exactly as `SessionReader.parse` does.
@@ -171,6 +201,7 @@ public enum SessionLabelReader {
                 if event.startsSession {
                     sittings += 1
                     if let scale = event.scale { scales.insert(scale) }
+                    scaleLists.insert(event.scaleList)
                 }
                 guard event.kind != .other, event.task >= 0 else { continue }
                 kind.append(event.kind.rawValue)
@@ -182,6 +213,15 @@ public enum SessionLabelReader {
                 time.append(inherited)
                 file.append(Int32(index))
                 line.append(Int32(number))
+                if keepsLines {
+                    lineStart.append(start)
+                    taskSHAState.append(event.taskSHAState)
+                    if event.taskSHAState == 1 {
+                        taskSHA.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[event.taskSHAOffset..<(event.taskSHAOffset + 64)]))
+                    } else {
+                        taskSHA.append(contentsOf: repeatElement(0, count: 64))
+                    }
+                }
             }
         }
 
@@ -226,4 +266,14 @@ public enum SessionLabelReader {
             InputError(file: file, line: line, reason: "ignored a torn last line")
         }
     }
+}
+
+/// What `SessionLabelReader.readAll` found.
+struct SessionReading {
+    var set: LabelSet
+    var lookup: LabeledItemLookup
+    /// Per effective label (in the order of `set.coded`): its event, numbered across the
+    /// workers in order (worker 0's events first).
+    var sources: [Int32]
+    var workers: [SessionLabelReader.WorkerData]
 }

@@ -15,10 +15,17 @@ struct SessionLineEvent {
     var milliseconds = CodedLabels.noMilliseconds
     /// Seconds since 1970 exactly as `Timestamp.parse` computes them, when the line has `at`.
     var time: Double?
+    /// A label's `task_sha256`: 0 when it names none, 1 when it is 64 bytes without escapes
+    /// starting at `taskSHAOffset` in the line, 2 when it is written any other way.
+    var taskSHAState: UInt8 = 0
+    var taskSHAOffset = 0
     /// True for a `session_start` line.
     var startsSession = false
     /// The `scale` of a `session_start` line, when it is an array of strings.
     var scale: [String]?
+    /// The `scale` of a `session_start` line as `SessionScale.hint` reads it: every element,
+    /// a non-string one as ""; nil when there is no array.
+    var scaleList: [String]?
 }
 
 /// The per-worker name tables that lines are interned into.
@@ -70,10 +77,12 @@ enum SessionLineDecoder {
             case nil: event.left = -1
             }
             event.milliseconds = record.ms ?? CodedLabels.noMilliseconds
+            event.taskSHAState = record.taskSHA256 == nil ? 0 : 2
         }
         if record.type == "session_start" {
             event.startsSession = true
             event.scale = record.json["scale"]?.arrayValue?.compactMap(\.stringValue)
+            event.scaleList = SessionScale.list(record.json["scale"])
         }
         return event
     }
@@ -160,6 +169,15 @@ enum SessionLineDecoder {
             }
             event.choice = intern(members[s.choice], bytes, &tables.choices)
             event.task = intern(members[s.task], bytes, &tables.tasks)
+            if s.taskSHA >= 0 && members[s.taskSHA].kind == .string {
+                let sha = members[s.taskSHA]
+                if !sha.valueHasEscapes && sha.valueRange.count == 66 {
+                    event.taskSHAState = 1
+                    event.taskSHAOffset = sha.valueRange.lowerBound + 1
+                } else {
+                    event.taskSHAState = 2
+                }
+            }
         case .undo, .skip:
             guard isNonEmptyString(members, s.task) else { return nil }
             event.task = intern(members[s.task], bytes, &tables.tasks)
@@ -170,6 +188,7 @@ enum SessionLineDecoder {
                 // Rare (one line per sitting), so the reference decoding is fine here.
                 if s.scale >= 0, let value = try? JSONParser.value(of: members[s.scale], in: bytes) {
                     event.scale = value.arrayValue?.compactMap(\.stringValue)
+                    event.scaleList = SessionScale.list(value)
                 }
             }
         }

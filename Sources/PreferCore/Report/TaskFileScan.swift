@@ -11,7 +11,10 @@ import Glibc
 /// and `TaskModelIndex.index` matches them to the labeled items afterwards.
 final class TaskFileScan: @unchecked Sendable {
     let path: String
-    private let file: PositionalFile?
+    /// The file as opened; nil when it could not be.
+    let file: PositionalFile?
+    /// What to do when the file changes while it is read ("run the report again").
+    private let rerun: String
     private let cuts: [Int]
     /// Why the file could not be opened or sliced; reported when the results are asked for,
     /// so that session errors still come first.
@@ -25,15 +28,17 @@ final class TaskFileScan: @unchecked Sendable {
     private var helpers = 0
 
     /// Opens `path` and finds its slices; reads nothing else yet.
-    init(path: String) {
+    /// `sliceSize` is small only in tests, so that small files take the many-slice paths.
+    init(path: String, rerun: String = "run the report again", sliceSize: Int = 16 << 20) {
         self.path = path
+        self.rerun = rerun
         var file: PositionalFile?
         var cuts: [Int] = [0]
         var openError: InputError?
         do {
             let opened = try PositionalFile(path: path)
             file = opened
-            cuts = try TaskModelIndex.sliceStarts(opened, size: opened.stamp.size)
+            cuts = try TaskModelIndex.sliceStarts(opened, size: opened.stamp.size, sliceSize: sliceSize)
         } catch {
             openError = error
         }
@@ -106,7 +111,7 @@ final class TaskFileScan: @unchecked Sendable {
         do throws(InputError) {
             for k in 0..<(cuts.count - 1) { parts.append(try outcomes[k]!.get()) }
             if let file, file.currentStamp() != file.stamp {
-                throw InputError(file: path, reason: "changed while it was being read; run the report again")
+                throw InputError(file: path, reason: "changed while it was being read; \(rerun)")
             }
         } catch {
             throw ValidationFailure(errors: [error])
@@ -115,12 +120,16 @@ final class TaskFileScan: @unchecked Sendable {
     }
 }
 
-/// What a report keeps of one scanned slice until the labeled items are known: ids, lines and
-/// models of its tasks (12 bytes a task besides the id, not a whole `TaskRecord`), and its
-/// problems.
+/// What a report or an export keeps of one scanned slice until the labeled items are known:
+/// ids, lines, places and models of its tasks (28 bytes a task besides the id, not a whole
+/// `TaskRecord`), and its problems.
 struct ScannedSlice: Sendable {
     var ids: TaskIdTable
     var lines: [Int32]
+    /// Where each task's bytes are in the file (BOM and surrounding whitespace excluded), so
+    /// that an export reads the labeled ones back.
+    var offsets: [Int]
+    var lengths: [Int]
     var modelA: [UInt32]
     var modelB: [UInt32]
     var models: [String]
@@ -131,6 +140,8 @@ struct ScannedSlice: Sendable {
     init(_ segment: TaskFileSegmentResult) {
         ids = segment.ids
         lines = segment.records.map { Int32(truncatingIfNeeded: $0.line) }
+        offsets = segment.records.map(\.offset)
+        lengths = segment.records.map(\.length)
         modelA = segment.records.map(\.modelA)
         modelB = segment.records.map(\.modelB)
         models = segment.models

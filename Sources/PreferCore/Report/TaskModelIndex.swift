@@ -26,10 +26,7 @@ public struct TaskModelIndex: Sendable, Equatable {
     public static func load(path: String, items: [String]) throws(ValidationFailure) -> TaskModelIndex {
         var table = NameTable(capacity: items.count)
         var itemOfTask: [Int32] = []
-        for (k, name) in items.enumerated() where table.intern(name) == itemOfTask.count {
-            itemOfTask.append(Int32(k))
-        }
-        let lookup = LabeledItemLookup(tasks: table, itemOfTask: itemOfTask)
+        let lookup = LabeledItemLookup(items: items)
         let scan = TaskFileScan(path: path)
         DispatchQueue.concurrentPerform(iterations: scan.sliceCount) { _ in scan.work() }
         return try index(scan, items: items, lookup: lookup)
@@ -116,9 +113,9 @@ public struct TaskModelIndex: Sendable, Equatable {
         return index
     }
 
-    /// Slices of about 16 MB starting at line starts, plus the file size at the end.
-    static func sliceStarts(_ file: PositionalFile, size: Int) throws(InputError) -> [Int] {
-        let sliceSize = 16 << 20
+    /// Slices of about `sliceSize` bytes (16 MB) starting at line starts, plus the file size
+    /// at the end.
+    static func sliceStarts(_ file: PositionalFile, size: Int, sliceSize: Int = 16 << 20) throws(InputError) -> [Int] {
         var cuts = [0]
         var window = [UInt8](repeating: 0, count: 1 << 16)
         var target = sliceSize

@@ -17,6 +17,24 @@ public struct EffectiveLabel: Sendable, Equatable {
     public var file: String
     public var line: Int
 
+    /// A label from its fields.
+    public init(task: String, rater: String, choice: String, left: ResponseSide?, ms: Int?, at: Date? = nil,
+                atText: String? = nil, session: String? = nil, note: String? = nil, taskSHA256: String?,
+                file: String, line: Int) {
+        self.task = task
+        self.rater = rater
+        self.choice = choice
+        self.left = left
+        self.ms = ms
+        self.at = at
+        self.atText = atText
+        self.session = session
+        self.note = note
+        self.taskSHA256 = taskSHA256
+        self.file = file
+        self.line = line
+    }
+
     /// The effective label set by `record` (a `label` record).
     public init(_ record: SessionRecord) {
         task = record.task ?? ""

@@ -2,9 +2,10 @@ import Foundation
 import XCTest
 @testable import PreferCore
 
-/// The export's one-pass task reading finds exactly what `TaskFile.load` finds, and its
-/// copied strings decode to the texts `TaskFile` decodes.
-final class ExportTaskFileTests: XCTestCase {
+/// The export's task reading (the report's validating scan, then the labeled lines read back)
+/// finds exactly what `TaskFile.load` finds, and its copied strings decode to the texts
+/// `TaskFile` decodes.
+final class ExportTasksTests: XCTestCase {
     private let folder = SessionTempFolder()
 
     private static let good = [
@@ -33,26 +34,27 @@ final class ExportTaskFileTests: XCTestCase {
         let path = folder.file(name)
         var reference: Result<TaskFile, ValidationFailure>
         do { reference = .success(try TaskFile.load(path: path)) } catch { reference = .failure(error) }
-        for (slice, chunk) in [(16 << 20, 2 << 20), (40, 64), (1, 16)] {
-            let wanted = Set(["a", "bé", "c", "d", "e", "zz"])
-            var mine: Result<ExportTaskFile, ValidationFailure>
-            do { mine = .success(try ExportTaskFile.load(path: path, wanted: wanted, workers: 3, sliceSize: slice, chunkSize: chunk)) }
+        for slice in [16 << 20, 40, 1] {
+            let wanted = ["a", "bé", "c", "d", "e", "zz"]
+            var mine: Result<ExportTasks, ValidationFailure>
+            do { mine = .success(try ExportTasks.load(path: path, items: wanted, sliceSize: slice)) }
             catch { mine = .failure(error) }
             switch (reference, mine) {
             case (.failure(let expected), .failure(let found)):
                 XCTAssertEqual(found, expected, "slice \(slice)", line: line)
             case (.success(let tasks), .success(let export)):
                 XCTAssertEqual(export.count, tasks.count, line: line)
-                for k in 0..<tasks.count {
-                    XCTAssertEqual(export.id(at: k), tasks.id(at: k), line: line)
-                    XCTAssertEqual(export.line(at: k), tasks.line(at: k), line: line)
-                    XCTAssertEqual(export.index(of: tasks.id(at: k)), k, line: line)
-                    let task = try tasks.task(at: k)
-                    guard let pieces = try export.pieces(at: k) else {
-                        XCTAssertFalse(wanted.contains(task.id), line: line)
+                for (item, id) in wanted.enumerated() {
+                    guard let k = tasks.index(of: id) else {
+                        XCTAssertNil(try export.pieces(ofItem: item), line: line)
                         continue
                     }
+                    let task = try tasks.task(at: k)
+                    XCTAssertEqual(export.position[item], k, line: line)
+                    XCTAssertEqual(export.line[item], tasks.line(at: k), line: line)
+                    let pieces = try XCTUnwrap(try export.pieces(ofItem: item), line: line)
                     XCTAssertEqual(pieces.sha256, task.sha256, line: line)
+                    XCTAssertEqual(pieces.id, task.id, line: line)
                     try assertSameRows(pieces, task, line: line)
                 }
             default:

@@ -2,25 +2,54 @@ import Foundation
 import XCTest
 @testable import PreferCore
 
-/// The export's session reader gives what `SessionReader` gives, line for line.
-final class ExportSessionReaderTests: XCTestCase {
-    /// The reference records with `json` emptied where the export reader leaves it empty.
-    private func reference(_ bytes: [UInt8], file: String) -> SessionReader.ParsedFile {
-        var parsed = SessionReader.parse(bytes, file: file)
-        for k in parsed.records.indices where ["label", "undo", "skip"].contains(parsed.records[k].type) {
-            parsed.records[k].json = .object([])
-        }
-        return parsed
-    }
+/// The export's labels are the reference's: `ExportLabels` (the report's reader, lines kept)
+/// gives the effective labels that `SessionReader` + `EffectiveLabels` give, field for field,
+/// checks `task_sha256` as they would, and writes the same `labels` rows.
+final class ExportLabelsTests: XCTestCase {
+    private let folder = SessionTempFolder()
 
-    private func fast(_ bytes: [UInt8], file: String) -> SessionReader.ParsedFile {
-        var scanner = JSONLineScanner()
-        return ExportSessionReader.parse(bytes, file: file, scanner: &scanner)
+    /// Reads `text` as one session file both ways and compares labels, hash checks and rows.
+    private func compare(_ text: String, round: Int, workers: Int = 1) {
+        folder.write("s/r.jsonl", text)
+        var reference: Result<[EffectiveLabel], ValidationFailure>
+        do { reference = .success(EffectiveLabels.compute(try SessionReader.read(paths: [folder.file("s")]).records)) }
+        catch { reference = .failure(error as! ValidationFailure) }
+        var mine: Result<ExportLabels, ValidationFailure>
+        do { mine = .success(try ExportLabels.read(paths: [folder.file("s")], workers: workers)) } catch { mine = .failure(error) }
+        switch (reference, mine) {
+        case (.failure(let expected), .failure(let found)):
+            XCTAssertEqual(found, expected, "round \(round): \(text)")
+        case (.success(let expected), .success(let labels)):
+            let found = (0..<labels.count).map { labels.label($0) }.sorted {
+                $0.task != $1.task ? $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) : $0.rater.utf8.lexicographicallyPrecedes($1.rater.utf8)
+            }
+            XCTAssertEqual(found, expected, "round \(round): \(text)")
+            let pieces = TaskPieces(PreferenceTask(id: "t", content: .singleTurn(prompt: .text("p"), responseA: "a", responseB: "b"), modelA: nil,
+                                                   modelB: nil, extra: [], sha256: "ab", line: 1))
+            for j in 0..<labels.count {
+                let label = labels.label(j)
+                for sha in ["ab", "ba", Self.shaA, Self.shaB] {
+                    XCTAssertEqual(labels.madeOn(j, sha256: sha), label.taskSHA256 == nil || label.taskSHA256 == sha, "round \(round): \(text)")
+                }
+                var fast: [UInt8] = []
+                var plain: [UInt8] = []
+                LabelRows.append(pieces, [j], of: labels, to: &fast)
+                LabelRows.append(pieces, [label], to: &plain)
+                XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: plain, as: UTF8.self), "round \(round): \(text)")
+            }
+        default:
+            XCTFail("one reader refused what the other accepted, round \(round): \(text)")
+        }
     }
 
     /// Lines of every shape the reader meets: usual ones, foreign minimal ones, and each kind
     /// of mistake the reference reports.
+    static let shaA = String(repeating: "a", count: 64)
+    static let shaB = String(repeating: "b", count: 64)
+
     static let lines: [String] = [
+        #"{"v":1,"type":"label","session":"s","rater":"bob","at":"2026-11-28T10:00:03.000Z","task":"t1","task_sha256":""# + shaA + #"","choice":"B"}"#,
+        #"{"v":1,"type":"label","session":"s","rater":"cy","at":"2026-11-28T10:00:03.000Z","task":"t2","task_sha256":""# + shaB + #"","choice":"A"}"#,
         #"{"v":1,"type":"session_start","session":"s","rater":"ana","at":"2026-11-28T10:00:00.000Z","scale":["A","B","tie","both_bad"]}"#,
         #"{"v":1,"type":"label","session":"s","rater":"ana","at":"2026-11-28T10:00:01.123Z","task":"t1","task_sha256":"ab","choice":"A","left":"B","ms":1200}"#,
         #"{"v":1,"type":"label","session":"s","rater":"ana","at":"2026-11-28T10:00:01Z","task":"t\u00e9","choice":"B","left":"A","ms":0,"note":"hi \u001b"}"#,
@@ -53,15 +82,21 @@ final class ExportSessionReaderTests: XCTestCase {
 
     func testRandomFilesOfAllLineShapesReadTheSame() {
         var rng = Xoshiro256StarStar(seed: 4)
-        for round in 0..<400 {
+        // Half the rounds use only lines the reference accepts, so that labels are compared.
+        let valid = Self.lines.indices.filter { k in
+            let folder = SessionTempFolder()
+            folder.write("x.jsonl", Self.lines[k] + "\n")
+            return (try? SessionReader.read(paths: [folder.file("x.jsonl")])) != nil
+        }
+        for round in 0..<300 {
+            let pool = round % 2 == 0 ? valid : Array(Self.lines.indices)
             var text = rng.below(5) == 0 ? "\u{FEFF}" : ""
             for _ in 0..<Int(rng.below(8)) {
-                text += Self.lines[Int(rng.below(UInt64(Self.lines.count)))]
+                text += Self.lines[pool[Int(rng.below(UInt64(pool.count)))]]
                 text += rng.below(6) == 0 ? "\r\n" : "\n"
             }
-            if rng.below(3) == 0 { text += Self.lines[Int(rng.below(UInt64(Self.lines.count)))] }
-            let bytes = Array(text.utf8)
-            XCTAssertEqual(fast(bytes, file: "f.jsonl"), reference(bytes, file: "f.jsonl"), "round \(round): \(text)")
+            if rng.below(3) == 0 { text += Self.lines[pool[Int(rng.below(UInt64(pool.count)))]] }
+            compare(text, round: round, workers: 1 + round % 3)
         }
     }
 
@@ -71,7 +106,7 @@ final class ExportSessionReaderTests: XCTestCase {
         folder.write("b.jsonl", "{\"type\":\"label\",\"rater\":\"x\"}\n\n")
         var reference: ValidationFailure?
         XCTAssertThrowsError(try SessionReader.read(paths: [folder.path])) { reference = $0 as? ValidationFailure }
-        XCTAssertThrowsError(try ExportSessionReader.read(paths: [folder.file("missing"), folder.path], workers: 2)) { error in
+        XCTAssertThrowsError(try ExportLabels.read(paths: [folder.file("missing"), folder.path], workers: 2)) { error in
             let errors = (error as? ValidationFailure)?.errors ?? []
             XCTAssertEqual(errors.first?.file, folder.file("missing"))
             XCTAssertEqual(errors.dropFirst().map(\.description), reference?.errors.map(\.description))
@@ -82,12 +117,20 @@ final class ExportSessionReaderTests: XCTestCase {
     func testFoldersReadTheSameAsTheReferenceWithAnyNumberOfWorkers() throws {
         let folder = SessionTempFolder()
         for k in 0..<7 {
-            folder.write("r\(k)/s.jsonl", Self.lines[0...3].joined(separator: "\n") + "\n" + Self.lines[17] + "\n")
+            folder.write("r\(k)/s.jsonl", Self.lines[0...5].joined(separator: "\n") + "\n" + Self.lines[19] + "\n")
         }
-        var expected = try SessionReader.read(paths: [folder.path])
-        for k in expected.records.indices where expected.records[k].type != "session_start" { expected.records[k].json = .object([]) }
+        let log = try SessionReader.read(paths: [folder.path])
+        let expected = EffectiveLabels.compute(log.records)
         for workers in [1, 2, 3] {
-            XCTAssertEqual(try ExportSessionReader.read(paths: [folder.path], workers: workers), expected)
+            let labels = try ExportLabels.read(paths: [folder.path], workers: workers)
+            let found = (0..<labels.count).map { labels.label($0) }.sorted {
+                $0.task != $1.task ? $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) : $0.file.utf8.lexicographicallyPrecedes($1.file.utf8)
+            }
+            XCTAssertEqual(found.count, expected.count)
+            XCTAssertEqual(Set(found.map { "\($0.task) \($0.rater) \($0.choice) \($0.file):\($0.line)" }),
+                           Set(expected.map { "\($0.task) \($0.rater) \($0.choice) \($0.file):\($0.line)" }))
+            XCTAssertEqual(labels.scaleHint, SessionScale.hint(log.records))
+            XCTAssertEqual(labels.labelSet.files, log.files)
         }
     }
 }

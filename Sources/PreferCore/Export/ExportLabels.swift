@@ -1,0 +1,130 @@
+import Foundation
+
+/// The effective labels of an export: read by the report's session reader (`SessionLabelReader`,
+/// every core, names interned, held to `SessionReader` + `EffectiveLabels` by differential
+/// tests), with the session files' bytes kept so that the fields only an export writes — `at`
+/// as written, `session`, `note` and `task_sha256` — are read from the lines of the effective
+/// labels alone, when their rows are made.
+public struct ExportLabels: Sendable {
+    /// The coded labels (`item` indexes `coded.itemNames`), warnings, files and counts.
+    public let labelSet: LabelSet
+    let lookup: LabeledItemLookup
+    /// Per effective label: its event, an index into the event columns below.
+    let sources: [Int32]
+    /// Per event (label, undo or skip, numbered across the reader's workers in order): its
+    /// session file (index into `labelSet.files`), its line number, where its line starts
+    /// in the file's bytes, and how its `task_sha256` is written
+    /// (`SessionLineEvent.taskSHAState`) with, when plainly, its 64 bytes at `64 * event`.
+    let eventFile: [Int32]
+    let eventLine: [Int32]
+    let eventLineStart: [Int]
+    let eventSHAState: [UInt8]
+    let eventSHA: [UInt8]
+    /// Each session file's bytes, by file index.
+    let fileBytes: [[UInt8]]
+    /// The declared scale of the sittings, as `SessionScale.hint` finds it.
+    public let scaleHint: Scale?
+
+    /// Reads session files and folders like `SessionReader.read(paths:)` and replays them.
+    public static func read(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> ExportLabels {
+        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keepingLines: true)
+        var fileBytes = [[UInt8]](repeating: [], count: reading.set.files.count)
+        for worker in reading.workers {
+            for (index, bytes) in worker.keptFiles { fileBytes[index] = bytes }
+        }
+        // The workers' columns end to end: an event's number is its index (see `sources`).
+        func joined<T>(_ column: (SessionLabelReader.WorkerData) -> [T]) -> [T] {
+            reading.workers.dropFirst().reduce(into: column(reading.workers.first!)) { $0.append(contentsOf: column($1)) }
+        }
+        var lists = Set<[String]?>()
+        for worker in reading.workers { lists.formUnion(worker.scaleLists) }
+        let empty = reading.workers.isEmpty
+        return ExportLabels(labelSet: reading.set, lookup: reading.lookup, sources: reading.sources,
+                            eventFile: empty ? [] : joined(\.file), eventLine: empty ? [] : joined(\.line),
+                            eventLineStart: empty ? [] : joined(\.lineStart),
+                            eventSHAState: empty ? [] : joined(\.taskSHAState), eventSHA: empty ? [] : joined(\.taskSHA),
+                            fileBytes: fileBytes, scaleHint: SessionScale.hint(lists: lists))
+    }
+
+    /// Label `j`'s session file (an index into `labelSet.files`) and line number.
+    func fileIndex(of j: Int) -> Int { Int(eventFile[Int(sources[j])]) }
+    func lineNumber(of j: Int) -> Int { Int(eventLine[Int(sources[j])]) }
+
+    /// Number of effective labels.
+    public var count: Int { labelSet.count }
+
+    /// The session file that label `j` is in.
+    func file(of j: Int) -> String { labelSet.files[fileIndex(of: j)] }
+
+    /// The choice of label `j` (as interned: a choice spelled in two Unicode normalization
+    /// forms is one choice, as in the report, written as first seen).
+    func choice(of j: Int) -> String { labelSet.coded.choiceNames[Int(labelSet.coded.choice[j])] }
+
+    /// Calls `body` with the bytes of label `j`'s line (blanks around it trimmed).
+    func withLine<Result>(_ j: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let event = Int(sources[j])
+        return fileBytes[Int(eventFile[event])].withUnsafeBytes { raw in body(Self.line(raw, from: eventLineStart[event])) }
+    }
+
+    /// Whether label `j` was made on the task line whose hash is `sha256`: its `task_sha256`
+    /// equals it, or it names none.
+    func madeOn(_ j: Int, sha256: String) -> Bool {
+        let event = Int(sources[j])
+        switch eventSHAState[event] {
+        case 0:
+            return true
+        case 1:
+            var expected = sha256
+            return expected.withUTF8 { hex in
+                hex.count == 64 && eventSHA.withUnsafeBufferPointer { memcmp($0.baseAddress! + 64 * event, hex.baseAddress!, 64) == 0 }
+            }
+        default:
+            return withLine(j) { line in Self.taskSHA256(line) == sha256 }
+        }
+    }
+
+    /// Label `j` as the rows take it, every field read from its line exactly as
+    /// `SessionReader` reads it.
+    func label(_ j: Int) -> EffectiveLabel {
+        withLine(j) { line in
+            if let record = Self.record(line, file: file(of: j), line: lineNumber(of: j)) { return EffectiveLabel(record) }
+            // Unreachable: the line read when the sessions were read, and its bytes are kept.
+            let coded = labelSet.coded
+            return EffectiveLabel(task: coded.itemNames[Int(coded.item[j])], rater: coded.raterNames[Int(coded.rater[j])],
+                                  choice: choice(of: j), left: nil, ms: nil, taskSHA256: nil, file: file(of: j),
+                                  line: lineNumber(of: j))
+        }
+    }
+
+    /// The line that starts at `start`, without its `\n` and a `\r` before it.
+    private static func line(_ raw: UnsafeRawBufferPointer, from start: Int) -> UnsafeRawBufferPointer {
+        guard let base = raw.baseAddress else { return raw }
+        var start = start
+        var end = memchr(base + start, 0x0A, raw.count - start).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
+        // Blanks around the object (and the `\r` of a CRLF line) are no part of it.
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        while start < end && isBlank(raw[start]) { start += 1 }
+        while end > start && isBlank(raw[end - 1]) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: raw[start..<end])
+    }
+
+    /// The line's record, by the export's fast field reader or else the reference decoder;
+    /// nil only if the line no longer reads (it read when the sessions were read).
+    private static func record(_ line: UnsafeRawBufferPointer, file: String, line number: Int) -> SessionRecord? {
+        // The strict scanner accepted the line when the sessions were read and its bytes are
+        // held in memory since, so the structure-only walk finds the same members.
+        if let record = SessionLineFields.record(line, JSONSpans.members(line, ofObjectIn: 0..<line.count),
+                                                 file: file, line: number) {
+            return record
+        }
+        guard let value = try? JSONParser.parse(line) else { return nil }
+        return try? SessionRecord.decode(value, file: file, line: number)
+    }
+
+    /// The `task_sha256` of a label line the reader accepted, as `SessionRecord.decode` reads it.
+    private static func taskSHA256(_ line: UnsafeRawBufferPointer) -> String? {
+        let members = JSONSpans.members(line, ofObjectIn: 0..<line.count)
+        guard let member = members.last(where: { $0.keyEquals("task_sha256", in: line) }), member.kind == .string else { return nil }
+        return JSONStringDecoder.decodeValue(line, member.valueRange)
+    }
+}
