@@ -26,14 +26,21 @@ final class ExportLabelsTests: XCTestCase {
             XCTAssertEqual(found, expected, "round \(round): \(text)")
             let pieces = TaskPieces(PreferenceTask(id: "t", content: .singleTurn(prompt: .text("p"), responseA: "a", responseB: "b"), modelA: nil,
                                                    modelB: nil, extra: [], sha256: "ab", line: 1))
+            // Visited back to front, so that visit positions differ from label positions.
+            let visit = labels.visiting(Array((0..<labels.count).reversed()))
             for j in 0..<labels.count {
                 let label = labels.label(j)
+                let p = labels.count - 1 - j
                 for sha in ["ab", "ba", Self.shaA, Self.shaB] {
                     XCTAssertEqual(labels.madeOn(j, sha256: sha), label.taskSHA256 == nil || label.taskSHA256 == sha, "round \(round): \(text)")
+                    XCTAssertEqual(visit.madeOn(p, sha256: sha), labels.madeOn(j, sha256: sha), "round \(round): \(text)")
                 }
-                var fast: [UInt8] = []
+                XCTAssertEqual(visit.choice(p), label.choice)
+                var chunk = ExportChunk()
                 var plain: [UInt8] = []
-                LabelRows.append(pieces, [j], of: labels, to: &fast)
+                LabelRows.append(pieces, [p], of: visit, to: &chunk)
+                chunk.finish()
+                let fast = chunk.joined()
                 LabelRows.append(pieces, [label], to: &plain)
                 XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: plain, as: UTF8.self), "round \(round): \(text)")
             }

@@ -46,7 +46,21 @@ public final class AtomicFileWriter: ExportSink {
             discard()
             throw error
         }
-        written += bytes.count
+        wrote(bytes.count)
+    }
+
+    public func write(chunk: ExportChunk) throws(ExportError) {
+        do {
+            try writeAll(fd, chunk, name: path)
+        } catch {
+            discard()
+            throw error
+        }
+        wrote(chunk.count)
+    }
+
+    private func wrote(_ count: Int) {
+        written += count
         #if os(Linux)
         // Start writing back what is written so far, without waiting (Linux starts the
         // writeback of dirty pages for POSIX_FADV_DONTNEED), so that the fsync in `commit`

@@ -3,9 +3,8 @@ import Dispatch
 /// The per-item work of an export, run on all cores over one batch of items at a time.
 struct ExportJob: Sendable {
     let tasks: ExportTasks
-    /// The effective labels, and the order in which items take them (`ExportSelection.order`).
-    let labels: ExportLabels
-    let order: [Int]
+    /// The effective labels in the order in which items take them (`ExportSelection.order`).
+    let labels: ExportLabels.Visit
     let options: ExportOptions
     let categories: [String]
     /// `dpo`: true once a row has needed message lists, which fixes the file's format; from
@@ -14,7 +13,7 @@ struct ExportJob: Sendable {
 
     /// What one worker made from its share of a batch.
     struct Part: Sendable {
-        var bytes: [UInt8] = []
+        var chunk = ExportChunk()
         var lines = 0
         var items = 0
         var labels = 0
@@ -29,16 +28,17 @@ struct ExportJob: Sendable {
     /// Cuts `batch` into contiguous shares, one per job, and returns the parts in order.
     /// `buffers` hands each share a byte buffer from the last batch, so that large buffers
     /// are allocated (and their pages zeroed by the kernel) once rather than per batch.
-    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: BufferPool, inputs: [ReadBuffer]) throws(ExportError) -> [Part] {
+    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: ChunkPool, inputs: [ReadBuffer]) throws(ExportError) -> [Part] {
         let shares = Self.shares(batch.count, workers: workers)
         let results = JobResults<Result<Part, InputError>>(count: shares.count)
         let base = batch.startIndex
         DispatchQueue.concurrentPerform(iterations: shares.count) { k in
             var part = Part()
-            part.bytes = buffers.take(k)
+            part.chunk = buffers.take(k)
             let range = (base + shares[k].lowerBound)..<(base + shares[k].upperBound)
             results[k] = Result { () throws(InputError) in
                 try make(batch[range], input: inputs[k], into: &part)
+                part.chunk.finish()
                 return part
             }
         }
@@ -69,7 +69,7 @@ struct ExportJob: Sendable {
             }
             var kept: [Int] = []
             kept.reserveCapacity(item.labels.count)
-            for position in order[item.labels] {
+            for position in item.labels {
                 guard labels.madeOn(position, sha256: task.sha256) else {
                     part.changedCount += 1
                     if part.changed.count < ExportSummary.warningLimit { part.changed.append(changedWarning(labels.label(position))) }
@@ -82,19 +82,19 @@ struct ExportJob: Sendable {
             part.labels += kept.count
             switch options.format {
             case .labels:
-                LabelRows.append(task, kept, of: labels, to: &part.bytes)
+                LabelRows.append(task, kept, of: labels, to: &part.chunk)
                 part.lines += kept.count
             case .aggregate:
-                AggregateRows.append(task, choices: kept.map { labels.choice(of: $0) }, categories: categories, to: &part.bytes)
+                AggregateRows.append(task, choices: kept.map { labels.choice($0) }, categories: categories, to: &part.chunk.own)
                 part.lines += 1
             case .dpo:
-                let choices = kept.map { labels.choice(of: $0) }
+                let choices = kept.map { labels.choice($0) }
                 let outcome = DPORows.decide(choices, options: options).flatMap {
                     DPORows.pieces(task, chosen: $0, choices: choices)
                 }
                 switch outcome {
                 case .success(let row) where dpoConversational:
-                    row.appendLine(conversational: true, to: &part.bytes)
+                    row.appendLine(conversational: true, to: &part.chunk.own)
                     part.lines += 1
                 case .success(let row): part.rows.append(row)
                 case .failure(let reason): part.skipped[reason, default: 0] += 1
@@ -116,27 +116,27 @@ struct ExportJob: Sendable {
     }
 }
 
-/// Byte buffers kept from one batch to the next, one slot per share; a share's job is the
-/// only one to touch its slot while a batch runs.
-final class BufferPool: @unchecked Sendable {
-    private var slots: [[UInt8]]
+/// Chunks kept from one batch to the next, one slot per share; a share's job is the only one
+/// to touch its slot while a batch runs.
+final class ChunkPool: @unchecked Sendable {
+    private var slots: [ExportChunk]
 
     init(slots count: Int) {
-        slots = Array(repeating: [], count: count)
+        slots = Array(repeating: ExportChunk(), count: count)
     }
 
-    /// The empty buffer of slot `k` (its capacity kept).
-    func take(_ k: Int) -> [UInt8] {
-        guard k < slots.count else { return [] }
-        var buffer: [UInt8] = []
-        swap(&buffer, &slots[k])
-        buffer.removeAll(keepingCapacity: true)
-        return buffer
+    /// The empty chunk of slot `k` (its capacity kept).
+    func take(_ k: Int) -> ExportChunk {
+        guard k < slots.count else { return ExportChunk() }
+        var chunk = ExportChunk()
+        swap(&chunk, &slots[k])
+        chunk.removeAll()
+        return chunk
     }
 
-    /// Returns a buffer to slot `k` once its bytes are written.
-    func give(_ buffer: inout [UInt8], to k: Int) {
+    /// Returns a chunk to slot `k` once its bytes are written.
+    func give(_ chunk: inout ExportChunk, to k: Int) {
         guard k < slots.count else { return }
-        swap(&buffer, &slots[k])
+        swap(&chunk, &slots[k])
     }
 }

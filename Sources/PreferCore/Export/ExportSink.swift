@@ -6,6 +6,15 @@ import Glibc
 public protocol ExportSink: AnyObject {
     /// Writes all of `bytes`, or throws.
     func write(_ bytes: [UInt8]) throws(ExportError)
+    /// Writes a finished chunk's pieces in order, or throws.
+    func write(chunk: ExportChunk) throws(ExportError)
+}
+
+extension ExportSink {
+    /// Joins the pieces and writes them as one array.
+    public func write(chunk: ExportChunk) throws(ExportError) {
+        try write(chunk.joined())
+    }
 }
 
 /// Writes to an open descriptor (standard output), retrying short writes and `EINTR`.
@@ -21,6 +30,10 @@ public final class FileDescriptorSink: ExportSink {
 
     public func write(_ bytes: [UInt8]) throws(ExportError) {
         try writeAll(fd, bytes, name: name)
+    }
+
+    public func write(chunk: ExportChunk) throws(ExportError) {
+        try writeAll(fd, chunk, name: name)
     }
 }
 

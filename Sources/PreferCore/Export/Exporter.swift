@@ -21,7 +21,7 @@ public enum Exporter {
         let categories = options.format == .aggregate
             ? SessionScale.categories(of: selection.order.map { labels.choice(of: $0) }, hint: labels.scaleHint) : []
         guard !selection.items.isEmpty else { return summary }
-        var job = ExportJob(tasks: tasks, labels: labels, order: selection.order, options: options, categories: categories)
+        var job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order), options: options, categories: categories)
 
         // DPO rows use one format for the whole file: message lists as soon as one row needs
         // them. Rows are held as pieces only until such a row comes (or to the end, when none
@@ -29,7 +29,7 @@ public enum Exporter {
         var heldRows: [DPORowPieces] = []
         var changed: [InputError] = []
         let batchSize = 1024 * max(workers, 1)
-        let buffers = BufferPool(slots: ExportJob.shares(batchSize, workers: workers).count)
+        let buffers = ChunkPool(slots: ExportJob.shares(batchSize, workers: workers).count)
         let inputs = (0..<ExportJob.shares(batchSize, workers: workers).count).map { _ in ReadBuffer() }
         var start = 0
         while start < selection.items.count {
@@ -51,11 +51,11 @@ public enum Exporter {
                         heldRows.removeAll()
                     }
                 }
-                if !part.bytes.isEmpty {
-                    try sink.write(part.bytes)
+                if !part.chunk.isEmpty {
+                    try sink.write(chunk: part.chunk)
                     summary.rows += part.lines
                 }
-                buffers.give(&part.bytes, to: k)
+                buffers.give(&part.chunk, to: k)
             }
         }
         summary.warnings.append(contentsOf: changed)

@@ -18,6 +18,11 @@ struct JSONObjectBytes {
         swap(&bytes, &buffer)
     }
 
+    /// Hands the buffer back to `buffer` with the object left open (more members follow).
+    mutating func handBack(into buffer: inout [UInt8]) {
+        swap(&bytes, &buffer)
+    }
+
     /// Appends `"key":value`.
     mutating func add(_ key: String, _ value: JSONValue) {
         separate()

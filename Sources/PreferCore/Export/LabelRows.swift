@@ -12,44 +12,53 @@ public enum LabelRows {
 
     static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], to out: inout [UInt8]) {
         guard !labels.isEmpty else { return }
-        let shared = SharedParts(task)
-        for label in labels { appendLine(label, shared, to: &out) }
+        var content: [UInt8] = []
+        appendContent(task, to: &content)
+        for label in labels {
+            appendHead(label, to: &out)
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: content)
+            appendTail(noteOf(label), task, to: &out)
+        }
     }
 
-    /// Appends the lines of the effective labels `positions` of `labels` (all of `task`).
+    /// Appends the lines of the labels at `positions` of `labels` (all of `task`).
     ///
     /// A label line of the usual shape (plain keys, fields of the expected kinds) is written
     /// from its bytes: a string without escapes that is safe to `cat` is copied as it stands,
     /// which is byte for byte what `JSONWriter` writes for its decoded text; any other string
     /// is decoded and written by `JSONWriter`. Any other line is read into an
-    /// `EffectiveLabel` and written as the reference writes it.
-    static func append(_ task: TaskPieces, _ positions: [Int], of labels: ExportLabels, to out: inout [UInt8]) {
+    /// `EffectiveLabel` and written as the reference writes it. The task's content is stored
+    /// once in the chunk and pointed at by every line.
+    static func append(_ task: TaskPieces, _ positions: [Int], of labels: ExportLabels.Visit, to chunk: inout ExportChunk) {
         guard !positions.isEmpty else { return }
-        let shared = SharedParts(task)
+        let content = chunk.share { appendContent(task, to: &$0) }
         for j in positions {
-            let written = labels.withLine(j) { line in appendLine(line, shared, to: &out) }
-            if !written { appendLine(labels.label(j), shared, to: &out) }
+            var note = labels.withLine(j) { line in appendHead(line, to: &chunk.own) }
+            if note == nil {
+                let label = labels.label(j)
+                appendHead(label, to: &chunk.own)
+                note = noteOf(label)
+            }
+            chunk.own.append(UInt8(ascii: ","))
+            chunk.reference(content)
+            appendTail(note!, task, to: &chunk.own)
         }
     }
 
-    /// What every line of one task holds: `"model_a":…,"model_b":…,"prompt":…,"response_a":…,
-    /// "response_b":…` and `"meta":…`, put together once.
-    struct SharedParts {
-        var content: [UInt8]
-        var meta: [UInt8]
-
-        init(_ task: TaskPieces) {
-            content = Array(#""model_a":"#.utf8)
-            content.append(contentsOf: task.modelA)
-            content.append(contentsOf: Array(#","model_b":"#.utf8))
-            content.append(contentsOf: task.modelB)
-            content.append(UInt8(ascii: ","))
-            ExportContent.appendMembers(task, to: &content)
-            meta = Array(#""meta":"#.utf8) + task.meta
-        }
+    /// `"model_a":…,"model_b":…,"prompt":…,"response_a":…,"response_b":…`, the same in every
+    /// line of a task.
+    static func appendContent(_ task: TaskPieces, to out: inout [UInt8]) {
+        out.append(literal: #""model_a":"#)
+        out.append(contentsOf: task.modelA)
+        out.append(literal: #","model_b":"#)
+        out.append(contentsOf: task.modelB)
+        out.append(UInt8(ascii: ","))
+        ExportContent.appendMembers(task, to: &out)
     }
 
-    private static func appendLine(_ label: EffectiveLabel, _ shared: SharedParts, to out: inout [UInt8]) {
+    /// `{"task":…` to `"session":…` of a label line.
+    private static func appendHead(_ label: EffectiveLabel, to out: inout [UInt8]) {
         var line = JSONObjectBytes(continuing: &out)
         line.add("task", .string(label.task))
         line.add("rater", .string(label.rater))
@@ -58,15 +67,27 @@ public enum LabelRows {
         line.add("ms", .optional(label.ms))
         line.add("at", .optional(label.atText))
         line.add("session", .optional(label.session))
-        line.splice(shared.content)
-        line.add("note", .optional(label.note))
-        line.splice(shared.meta)
-        line.finishLine(into: &out)
+        line.handBack(into: &out)
     }
 
-    /// Writes the line of a label straight from its session line; false, with nothing
-    /// written, when the line is not of the usual shape.
-    private static func appendLine(_ bytes: UnsafeRawBufferPointer, _ shared: SharedParts, to out: inout [UInt8]) -> Bool {
+    /// The note as JSON.
+    private static func noteOf(_ label: EffectiveLabel) -> [UInt8] {
+        JSONWriter.bytes(.optional(label.note))
+    }
+
+    /// `,"note":…,"meta":…}` and the line's end.
+    private static func appendTail(_ note: [UInt8], _ task: TaskPieces, to out: inout [UInt8]) {
+        out.append(literal: #","note":"#)
+        out.append(contentsOf: note)
+        out.append(literal: #","meta":"#)
+        out.append(contentsOf: task.meta)
+        out.append(literal: "}\n")
+    }
+
+    /// Writes `{"task":…` to `"session":…` of a label straight from its session line and
+    /// returns its note as JSON, to write after the content; nil, with nothing written, when
+    /// the line is not of the usual shape.
+    private static func appendHead(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) -> [UInt8]? {
         let members = JSONSpans.members(bytes, ofObjectIn: 0..<bytes.count)
         guard let slots = SessionLineFields.Slots(members, in: bytes),
               let task = slots.task, members[task].kind == .string,
@@ -75,7 +96,7 @@ public enum LabelRows {
               RawField.isOptionalString(slots.at, members), RawField.isOptionalString(slots.session, members),
               RawField.isOptionalString(slots.note, members),
               let left = RawField.side(slots.left, members, bytes), let ms = RawField.milliseconds(slots.ms, members, bytes)
-        else { return false }
+        else { return nil }
         out.append(literal: #"{"task":"#)
         RawField.appendString(members[task], bytes, to: &out)
         out.append(literal: #","rater":"#)
@@ -90,16 +111,10 @@ public enum LabelRows {
         RawField.appendOptionalString(slots.at, members, bytes, to: &out)
         out.append(literal: #","session":"#)
         RawField.appendOptionalString(slots.session, members, bytes, to: &out)
-        out.append(UInt8(ascii: ","))
-        out.append(contentsOf: shared.content)
-        out.append(literal: #","note":"#)
-        RawField.appendOptionalString(slots.note, members, bytes, to: &out)
-        out.append(UInt8(ascii: ","))
-        out.append(contentsOf: shared.meta)
-        out.append(literal: "}\n")
-        return true
+        var note: [UInt8] = []
+        RawField.appendOptionalString(slots.note, members, bytes, to: &note)
+        return note
     }
-
 }
 
 /// Fields of a validated session line written to an export as they stand where that gives

@@ -102,6 +102,8 @@ enum JSONSpans {
         let p = raw.assumingMemoryBound(to: UInt8.self)
         let n = range.upperBound
         var result: [JSONMemberSpan] = []
+        // One allocation for the usual object (a session or task line) instead of five growths.
+        result.reserveCapacity(16)
         var i = JSONScan.skipWhitespace(p, n, range.lowerBound + 1)
         while i < n, p[i] == UInt8(ascii: "\"") {
             let keyEnd = skipString(p, n, i)
