@@ -3,6 +3,11 @@
 struct ExportItem: Sendable, Equatable {
     var item: Int
     var labels: Range<Int>
+    /// Where the item's task line is in the task file, and its line number (copied here so
+    /// that the export reads them in order).
+    var offset: Int
+    var length: Int
+    var line: Int
 }
 
 /// The effective labels sorted into the items of a task file, and the labels that name no
@@ -55,7 +60,8 @@ struct ExportSelection: Sendable {
                 }
                 order[q] = j
             }
-            items.append(ExportItem(item: item, labels: start..<order.count))
+            items.append(ExportItem(item: item, labels: start..<order.count, offset: tasks.offset[item],
+                                    length: tasks.length[item], line: tasks.line[item]))
         }
         self.items = items
         self.order = order

@@ -58,14 +58,14 @@ struct ExportJob: Sendable {
     private func make(_ items: ArraySlice<ExportItem>, input buffer: ReadBuffer, into part: inout Part) throws(InputError) {
         guard let first = items.first, let last = items.last else { return }
         // Items come in file order, so their lines lie in this one range.
-        let base = tasks.offset[first.item]
-        let input = try tasks.read(base..<(tasks.offset[last.item] + tasks.length[last.item]), into: buffer)
+        let base = first.offset
+        let input = try tasks.read(base..<(last.offset + last.length), into: buffer)
         for item in items {
-            let start = tasks.offset[item.item] - base
-            guard let task = TaskLinePieces.make(validated: UnsafeRawBufferPointer(rebasing: input[start..<(start + tasks.length[item.item])])) else {
+            let start = item.offset - base
+            guard let task = TaskLinePieces.make(validated: UnsafeRawBufferPointer(rebasing: input[start..<(start + item.length)])) else {
                 // The line was valid when the file was scanned and the file is unchanged; a
                 // line that no longer reads is a bug, said plainly.
-                throw InputError(file: tasks.path, line: tasks.line[item.item], reason: "could not be read again for the export")
+                throw InputError(file: tasks.path, line: item.line, reason: "could not be read again for the export")
             }
             var kept: [Int] = []
             kept.reserveCapacity(item.labels.count)
