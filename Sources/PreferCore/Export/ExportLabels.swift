@@ -60,6 +60,17 @@ public struct ExportLabels: Sendable {
     /// forms is one choice, as in the report, written as first seen).
     func choice(of j: Int) -> String { labelSet.coded.choiceNames[Int(labelSet.coded.choice[j])] }
 
+    /// The distinct choices of the labels at `positions`, in order of first use.
+    func choices(usedBy positions: [Int]) -> [String] {
+        var used = [Bool](repeating: false, count: labelSet.coded.choiceNames.count)
+        var names: [String] = []
+        for j in positions where !used[Int(labelSet.coded.choice[j])] {
+            used[Int(labelSet.coded.choice[j])] = true
+            names.append(labelSet.coded.choiceNames[Int(labelSet.coded.choice[j])])
+        }
+        return names
+    }
+
     /// Calls `body` with the bytes of label `j`'s line (blanks around it trimmed).
     func withLine<Result>(_ j: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let event = Int(sources[j])
@@ -130,7 +141,7 @@ public struct ExportLabels: Sendable {
 
     /// The labels at `order` (positions into the labels), with what an export reads of each
     /// gathered into arrays in that order.
-    func visiting(_ order: [Int]) -> Visit { Visit(self, order) }
+    func visiting(_ order: [Int], workers: Int = 1) -> Visit { Visit(self, order, workers: workers) }
 
     /// The facts an export reads of each label, laid out in the order it visits them (task
     /// file order), so that it reads them front to back instead of following each label to
@@ -147,7 +158,7 @@ public struct ExportLabels: Sendable {
         /// 64 bytes per position.
         private let sha: [UInt8]
 
-        init(_ labels: ExportLabels, _ order: [Int]) {
+        init(_ labels: ExportLabels, _ order: [Int], workers: Int) {
             self.labels = labels
             self.order = order
             var file = [Int32](repeating: 0, count: order.count)
@@ -157,23 +168,51 @@ public struct ExportLabels: Sendable {
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
             let sources = labels.sources, eventFile = labels.eventFile, eventLineStart = labels.eventLineStart
             let codedChoice = labels.labelSet.coded.choice, eventSHAState = labels.eventSHAState
+            // The gather is all cache misses; halves on two cores wait for them side by side.
+            let parts = max(1, min(workers, 8, order.count / 4096 + 1))
+            file.withUnsafeMutableBufferPointer { file in
+            lineStart.withUnsafeMutableBufferPointer { lineStart in
+            choice.withUnsafeMutableBufferPointer { choice in
+            shaState.withUnsafeMutableBufferPointer { shaState in
+            sha.withUnsafeMutableBytes { to in
             labels.eventSHA.withUnsafeBytes { from in
-                sha.withUnsafeMutableBytes { to in
-                    for (p, j) in order.enumerated() {
+                // Each part writes its own positions only, so the buffers are shared safely.
+                let columns = Columns(file: file, lineStart: lineStart, choice: choice, shaState: shaState,
+                                      sha: to, eventSHA: from)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let (file, lineStart, choice, shaState, to, from) = (columns.file, columns.lineStart, columns.choice,
+                                                                         columns.shaState, columns.sha, columns.eventSHA)
+                    for p in (order.count * part / parts)..<(order.count * (part + 1) / parts) {
+                        let j = order[p]
                         let e = Int(sources[j])
                         file[p] = eventFile[e]
                         lineStart[p] = eventLineStart[e]
                         choice[p] = codedChoice[j]
                         shaState[p] = eventSHAState[e]
-                        if shaState[p] == 1 { memcpy(to.baseAddress! + 64 * p, from.baseAddress! + 64 * e, 64) }
+                        if eventSHAState[e] == 1 { memcpy(to.baseAddress! + 64 * p, from.baseAddress! + 64 * e, 64) }
                     }
                 }
+            }
+            }
+            }
+            }
+            }
             }
             self.file = file
             self.lineStart = lineStart
             self.choice = choice
             self.shaState = shaState
             self.sha = sha
+        }
+
+        /// The gather's destination and source buffers, handed to its parts.
+        private struct Columns: @unchecked Sendable {
+            let file: UnsafeMutableBufferPointer<Int32>
+            let lineStart: UnsafeMutableBufferPointer<Int>
+            let choice: UnsafeMutableBufferPointer<Int32>
+            let shaState: UnsafeMutableBufferPointer<UInt8>
+            let sha: UnsafeMutableRawBufferPointer
+            let eventSHA: UnsafeRawBufferPointer
         }
 
         /// The choice of the label at position `p`.

@@ -18,10 +18,12 @@ public enum Exporter {
             summary.warnings.append(InputError(file: label.file, line: label.line,
                 reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(tasks.path)); left out"))
         }
+        // The categories depend on which choices occur, not how often: one name per choice used.
         let categories = options.format == .aggregate
-            ? SessionScale.categories(of: selection.order.map { labels.choice(of: $0) }, hint: labels.scaleHint) : []
+            ? SessionScale.categories(of: labels.choices(usedBy: selection.order), hint: labels.scaleHint) : []
         guard !selection.items.isEmpty else { return summary }
-        var job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order), options: options, categories: categories)
+        var job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order, workers: workers), options: options,
+                            categories: categories)
 
         // DPO rows use one format for the whole file: message lists as soon as one row needs
         // them. Rows are held as pieces only until such a row comes (or to the end, when none
