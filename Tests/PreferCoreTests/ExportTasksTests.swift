@@ -85,6 +85,26 @@ final class ExportTasksTests: XCTestCase {
         XCTAssertEqual(try exportLines(fromPieces), try exportLines(fromTask), line: line)
     }
 
+    /// Conversations are split where their texts differ, compared as `String`s compare,
+    /// however the task file escapes them.
+    func testMessagesCompareByTextNotByEscapes() {
+        func message(_ json: String) -> MessagePieces {
+            MessagePieces(role: Array(#""user""#.utf8), content: Array(json.utf8))
+        }
+        let cases: [(String, String, Bool)] = [
+            (#""ab""#, #""ab""#, true), (#""ab""#, #""ac""#, false), (#""ab""#, #""abc""#, false),
+            (#""qA""#, #""q\u0041""#, true), (#""a\nb""#, #""a\tb""#, false), (#""a\nb""#, #""a\u000ab""#, true),
+            (#""caf\u00e9""#, #""café""#, true), (#""café""#, "\"cafe\u{301}\"", true),
+            (#""cafe""#, "\"cafe\u{301}\"", false), (#""x\\y""#, #""x\\z""#, false), (#""\/""#, #""/""#, true),
+        ]
+        for (a, b, same) in cases {
+            XCTAssertEqual(message(a).sameText(as: message(b)), same, "\(a) vs \(b)")
+            XCTAssertEqual(message(b).sameText(as: message(a)), same, "\(b) vs \(a)")
+            let decoded = (try? JSONParser.parse(Array(a.utf8)))?.stringValue == (try? JSONParser.parse(Array(b.utf8)))?.stringValue
+            XCTAssertEqual(decoded, same, "the reference disagrees: \(a) vs \(b)")
+        }
+    }
+
     func testGoodFilesGiveTheSameTasksAndContent() throws {
         try compare(Self.good.joined(separator: "\n") + "\n", file: "good.jsonl")
         try compare("\u{FEFF}" + Self.good.joined(separator: "\r\n") + "\r\n\n  \n", file: "bom.jsonl")

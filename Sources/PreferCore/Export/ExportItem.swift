@@ -43,9 +43,12 @@ struct ExportSelection: Sendable {
         }).enumerated() {
             raterRank[rater] = Int32(rank)
         }
-        let found = (0..<itemCount).filter { tasks.position[$0] >= 0 }.sorted { tasks.position[$0] < tasks.position[$1] }
+        // Items in file order by one pass over the file's positions (no comparison sort).
+        var itemAt = [Int32](repeating: -1, count: tasks.count)
+        for item in 0..<itemCount where tasks.position[item] >= 0 { itemAt[tasks.position[item]] = Int32(item) }
+        let found = itemAt.lazy.filter { $0 >= 0 }.map { Int($0) }
         var items: [ExportItem] = []
-        items.reserveCapacity(found.count)
+        items.reserveCapacity(itemCount)
         var order: [Int] = []
         order.reserveCapacity(coded.item.count)
         for item in found {

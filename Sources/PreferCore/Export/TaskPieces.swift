@@ -86,12 +86,36 @@ struct MessagePieces: Sendable {
 
     private static func sameText(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a == b { return true }
+        if differAtPlainASCII(a, b) { return false }
         let x = decoded(a), y = decoded(b)
         if x == y { return true }
         // Different UTF-8 can still be the same text to `String` (é as one scalar or as e and
         // a combining accent); ASCII cannot.
         if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { return false }
         return String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self)
+    }
+
+    /// Whether two serialized strings first differ at a byte that is plain ASCII on both
+    /// sides, outside any escape: then their texts differ (the same text up to there, then two
+    /// different ASCII characters, which no Unicode normalization makes equal) and neither
+    /// needs decoding. Different answers in two conversations usually differ early, so this
+    /// settles most comparisons after a few bytes.
+    private static func differAtPlainASCII(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let n = min(a.count, b.count)
+        var k = 0
+        var escapeLeft = 0
+        while k < n && a[k] == b[k] {
+            if escapeLeft > 0 {
+                if escapeLeft == 1 && a[k] == UInt8(ascii: "u") { escapeLeft = 5 }
+                escapeLeft -= 1
+            } else if a[k] == UInt8(ascii: "\\") {
+                escapeLeft = 1
+            }
+            k += 1
+        }
+        guard k < n, escapeLeft == 0 else { return false }
+        let x = a[k], y = b[k]
+        return x < 0x80 && y < 0x80 && x != UInt8(ascii: "\\") && y != UInt8(ascii: "\\")
     }
 
     /// The UTF-8 of a JSON string (quotes included in `json`).

@@ -49,10 +49,10 @@ struct TaskIdTable: Sendable {
         a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
+    /// `NameTable`'s fast mix rather than SipHash: the ids are the lead's own task file, and
+    /// checking a million of them for duplicates is on the way to every export.
     private static func hash(_ id: UnsafeRawBufferPointer) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: id)
-        return hasher.finalize()
+        Int(truncatingIfNeeded: NameTable.hash(id))
     }
 
     /// Builds the lookup index (of first occurrences) and returns how many ids repeat an
