@@ -20,6 +20,7 @@ public struct ExportLabels: Sendable {
     let eventLineStart: [Int]
     let eventSHAState: [UInt8]
     let eventSHA: [UInt8]
+    let eventFields: [LabelFieldSpans?]
     /// Each session file's bytes, by file index.
     let fileBytes: [[UInt8]]
     /// The declared scale of the sittings, as `SessionScale.hint` finds it.
@@ -43,6 +44,7 @@ public struct ExportLabels: Sendable {
                             eventFile: empty ? [] : joined(\.file), eventLine: empty ? [] : joined(\.line),
                             eventLineStart: empty ? [] : joined(\.lineStart),
                             eventSHAState: empty ? [] : joined(\.taskSHAState), eventSHA: empty ? [] : joined(\.taskSHA),
+                            eventFields: empty ? [] : joined(\.labelFields),
                             fileBytes: fileBytes, scaleHint: SessionScale.hint(lists: lists))
     }
 
@@ -157,6 +159,8 @@ public struct ExportLabels: Sendable {
         private let shaState: [UInt8]
         /// 64 bytes per position.
         private let sha: [UInt8]
+        /// Where the label's fields are in its line, when the fast path read it.
+        private let fields: [LabelFieldSpans?]
 
         init(_ labels: ExportLabels, _ order: [Int], workers: Int) {
             self.labels = labels
@@ -166,22 +170,26 @@ public struct ExportLabels: Sendable {
             var choice = [Int32](repeating: 0, count: order.count)
             var shaState = [UInt8](repeating: 0, count: order.count)
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
+            var fields = [LabelFieldSpans?](repeating: nil, count: order.count)
             let sources = labels.sources, eventFile = labels.eventFile, eventLineStart = labels.eventLineStart
             let codedChoice = labels.labelSet.coded.choice, eventSHAState = labels.eventSHAState
+            let eventFields = labels.eventFields
             // The gather is all cache misses; halves on two cores wait for them side by side.
             let parts = max(1, min(workers, 8, order.count / 4096 + 1))
             file.withUnsafeMutableBufferPointer { file in
             lineStart.withUnsafeMutableBufferPointer { lineStart in
             choice.withUnsafeMutableBufferPointer { choice in
             shaState.withUnsafeMutableBufferPointer { shaState in
+            fields.withUnsafeMutableBufferPointer { fields in
             sha.withUnsafeMutableBytes { to in
             labels.eventSHA.withUnsafeBytes { from in
                 // Each part writes its own positions only, so the buffers are shared safely.
                 let columns = Columns(file: file, lineStart: lineStart, choice: choice, shaState: shaState,
-                                      sha: to, eventSHA: from)
+                                      sha: to, eventSHA: from, fields: fields)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
                     let (file, lineStart, choice, shaState, to, from) = (columns.file, columns.lineStart, columns.choice,
                                                                          columns.shaState, columns.sha, columns.eventSHA)
+                    let fields = columns.fields
                     for p in (order.count * part / parts)..<(order.count * (part + 1) / parts) {
                         let j = order[p]
                         let e = Int(sources[j])
@@ -189,9 +197,11 @@ public struct ExportLabels: Sendable {
                         lineStart[p] = eventLineStart[e]
                         choice[p] = codedChoice[j]
                         shaState[p] = eventSHAState[e]
+                        fields[p] = eventFields[e]
                         if eventSHAState[e] == 1 { memcpy(to.baseAddress! + 64 * p, from.baseAddress! + 64 * e, 64) }
                     }
                 }
+            }
             }
             }
             }
@@ -203,6 +213,7 @@ public struct ExportLabels: Sendable {
             self.choice = choice
             self.shaState = shaState
             self.sha = sha
+            self.fields = fields
         }
 
         /// The gather's destination and source buffers, handed to its parts.
@@ -213,6 +224,7 @@ public struct ExportLabels: Sendable {
             let shaState: UnsafeMutableBufferPointer<UInt8>
             let sha: UnsafeMutableRawBufferPointer
             let eventSHA: UnsafeRawBufferPointer
+            let fields: UnsafeMutableBufferPointer<LabelFieldSpans?>
         }
 
         /// The choice of the label at position `p`.
@@ -224,6 +236,15 @@ public struct ExportLabels: Sendable {
         /// Calls `body` with the line of the label at position `p`.
         func withLine<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
             labels.fileBytes[Int(file[p])].withUnsafeBytes { raw in body(ExportLabels.line(raw, from: lineStart[p])) }
+        }
+
+        /// Calls `body` with the bytes of the label's line from its start and where its fields
+        /// are in it, or returns nil when the fast path did not read the line.
+        func withFields<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer, LabelFieldSpans) -> Result) -> Result? {
+            guard let spans = fields[p] else { return nil }
+            return labels.fileBytes[Int(file[p])].withUnsafeBytes { raw in
+                body(UnsafeRawBufferPointer(rebasing: raw[lineStart[p]...]), spans)
+            }
         }
 
         /// `ExportLabels.madeOn` for the label at position `p`.

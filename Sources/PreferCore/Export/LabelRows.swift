@@ -34,7 +34,8 @@ public enum LabelRows {
         guard !positions.isEmpty else { return }
         let content = chunk.share { appendContent(task, to: &$0) }
         for j in positions {
-            var note = labels.withLine(j) { line in appendHead(line, to: &chunk.own) }
+            var note = labels.withFields(j) { line, fields in appendHead(line, fields, to: &chunk.own) }
+                ?? labels.withLine(j) { line in appendHead(line, to: &chunk.own) }
             if note == nil {
                 let label = labels.label(j)
                 appendHead(label, to: &chunk.own)
@@ -82,6 +83,28 @@ public enum LabelRows {
         out.append(literal: #","meta":"#)
         out.append(contentsOf: task.meta)
         out.append(literal: "}\n")
+    }
+
+    /// Writes `{"task":…` to `"session":…` of a label from the places the session reader
+    /// found its fields at, and returns its note as JSON.
+    private static func appendHead(_ bytes: UnsafeRawBufferPointer, _ fields: LabelFieldSpans, to out: inout [UInt8]) -> [UInt8] {
+        out.append(literal: #"{"task":"#)
+        RawField.append(fields.task, bytes, to: &out)
+        out.append(literal: #","rater":"#)
+        RawField.append(fields.rater, bytes, to: &out)
+        out.append(literal: #","choice":"#)
+        RawField.append(fields.choice, bytes, to: &out)
+        out.append(literal: #","left":"#)
+        RawField.append(fields.left, bytes, to: &out)
+        out.append(literal: #","ms":"#)
+        RawField.append(fields.ms, bytes, to: &out)
+        out.append(literal: #","at":"#)
+        RawField.append(fields.at, bytes, to: &out)
+        out.append(literal: #","session":"#)
+        RawField.append(fields.session, bytes, to: &out)
+        var note: [UInt8] = []
+        RawField.append(fields.note, bytes, to: &note)
+        return note
     }
 
     /// Writes `{"task":…` to `"session":…` of a label straight from its session line and
@@ -166,6 +189,21 @@ enum RawField {
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[member.valueRange]))
         } else {
             JSONWriter.appendString(JSONStringDecoder.decodeValue(bytes, member.valueRange), to: &out)
+        }
+    }
+
+    /// A value found by the session reader: `null` when absent or null; a string as
+    /// `appendString` writes it; anything else (the side, plain-digit milliseconds) as it stands.
+    static func append(_ span: FieldSpan, _ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        guard span.start >= 0 else {
+            out.append(literal: "null")
+            return
+        }
+        let range = Int(span.start)..<(Int(span.start) + Int(span.count))
+        if bytes[range.lowerBound] == UInt8(ascii: "\"") && (span.escaped || !CatSafety.isSafe(bytes, range)) {
+            JSONWriter.appendString(JSONStringDecoder.decodeValue(bytes, range), to: &out)
+        } else {
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[range]))
         }
     }
 

@@ -131,6 +131,9 @@ public enum SessionLabelReader {
         /// label against its task without going back to the line.
         var taskSHAState: [UInt8] = []
         var taskSHA: [UInt8] = []
+        /// Per event, when lines are kept: where a label's fields are in its line (nil when
+        /// the line took the reference path, or for undo and skip).
+        var labelFields: [LabelFieldSpans?] = []
 
         mutating func read(file path: String, index: Int) {
             var outcome = FileOutcome()
@@ -215,6 +218,7 @@ public enum SessionLabelReader {
                 line.append(Int32(number))
                 if keepsLines {
                     lineStart.append(start)
+                    labelFields.append(event.kind == .label ? event.labelFields : nil)
                     taskSHAState.append(event.taskSHAState)
                     if event.taskSHAState == 1 {
                         taskSHA.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[event.taskSHAOffset..<(event.taskSHAOffset + 64)]))

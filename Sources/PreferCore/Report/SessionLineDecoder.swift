@@ -19,6 +19,8 @@ struct SessionLineEvent {
     /// starting at `taskSHAOffset` in the line, 2 when it is written any other way.
     var taskSHAState: UInt8 = 0
     var taskSHAOffset = 0
+    /// Where a label's fields are in its line, when the fast path read it (for exports).
+    var labelFields: LabelFieldSpans?
     /// True for a `session_start` line.
     var startsSession = false
     /// The `scale` of a `session_start` line, when it is an array of strings.
@@ -26,6 +28,30 @@ struct SessionLineEvent {
     /// The `scale` of a `session_start` line as `SessionScale.hint` reads it: every element,
     /// a non-string one as ""; nil when there is no array.
     var scaleList: [String]?
+}
+
+/// Where one field's value is in a session line: `start` -1 when the field is absent or null.
+struct FieldSpan: Sendable {
+    var start: Int32 = -1
+    var count: Int32 = 0
+    /// A string value holding a backslash escape.
+    var escaped = false
+
+    init() {}
+
+    init(_ members: [JSONMemberSpan], _ index: Int) {
+        guard index >= 0, members[index].kind != .null else { return }
+        start = Int32(truncatingIfNeeded: members[index].valueRange.lowerBound)
+        count = Int32(truncatingIfNeeded: members[index].valueRange.count)
+        escaped = members[index].valueHasEscapes
+    }
+}
+
+/// The fields of a label line that a `labels` export writes, as the fast path found them
+/// (strings with their quotes; `left` a string "A" or "B"; `ms` plain digits).
+struct LabelFieldSpans: Sendable {
+    var task = FieldSpan(), rater = FieldSpan(), choice = FieldSpan(), left = FieldSpan()
+    var ms = FieldSpan(), at = FieldSpan(), session = FieldSpan(), note = FieldSpan()
 }
 
 /// The per-worker name tables that lines are interned into.
@@ -169,6 +195,16 @@ enum SessionLineDecoder {
             }
             event.choice = intern(members[s.choice], bytes, &tables.choices)
             event.task = intern(members[s.task], bytes, &tables.tasks)
+            var fields = LabelFieldSpans()
+            fields.task = FieldSpan(members, s.task)
+            fields.rater = FieldSpan(members, s.rater)
+            fields.choice = FieldSpan(members, s.choice)
+            fields.left = FieldSpan(members, s.left)
+            fields.ms = FieldSpan(members, s.ms)
+            fields.at = FieldSpan(members, s.at)
+            fields.session = FieldSpan(members, s.session)
+            fields.note = FieldSpan(members, s.note)
+            event.labelFields = fields
             if s.taskSHA >= 0 && members[s.taskSHA].kind == .string {
                 let sha = members[s.taskSHA]
                 if !sha.valueHasEscapes && sha.valueRange.count == 66 {
