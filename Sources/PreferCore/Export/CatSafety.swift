@@ -10,12 +10,12 @@ enum CatSafety {
         let end = range.upperBound
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        /// High bit set in each byte of `w` that is below 0x20, DEL or not ASCII.
+        /// Nonzero unless every byte of `w` is printable ASCII (0x20…0x7E). The lowest byte
+        /// outside that range always sets its high bit (the bytes below it, all in range,
+        /// neither borrow nor carry into it); bytes above it may add false alarms, which the
+        /// byte-by-byte path below settles.
         @inline(__always) func flags(_ w: UInt64) -> UInt64 {
-            let control = (w &- ones &* 0x20) & ~w
-            let d = w ^ (ones &* 0x7F)
-            let del = (d &- ones) & ~d
-            return (control | del | w) & highs
+            ((w &- ones &* 0x20) | (w &+ ones) | w) & highs
         }
         while i < end {
             // Plain printable ASCII, 32 bytes at a time (four words, one branch), then 8 at a
@@ -45,19 +45,23 @@ enum CatSafety {
         return true
     }
 
-    /// `HiddenCharacters.isHidden`, looked up in a table for the Basic Multilingual Plane
-    /// (asking Unicode's general category for every CJK or accented letter is slow).
+    /// `HiddenCharacters.isHidden`, looked up in a table for the Basic Multilingual Plane (asking
+    /// Unicode's general category for every CJK or accented letter is slow); emoji, tag
+    /// characters and the rest of the higher planes are asked directly (a bigger table costs
+    /// more to fill at start than it saves).
     @inline(__always)
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = Int(scalar.value)
-        guard v < 0x10000 else { return HiddenCharacters.isHidden(scalar) }
-        return hiddenInBMP[v >> 6] & (1 << UInt64(v & 63)) != 0
+        guard v < tableLimit else { return HiddenCharacters.isHidden(scalar) }
+        return hiddenInTable[v >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
-    /// One bit per BMP scalar, filled once from `HiddenCharacters.isHidden` itself.
-    private static let hiddenInBMP: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for v in 0..<0x10000 {
+    private static let tableLimit = 0x10000
+
+    /// One bit per scalar below `tableLimit`, filled once from `HiddenCharacters.isHidden` itself.
+    private static let hiddenInTable: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: tableLimit / 64)
+        for v in 0..<tableLimit {
             if let scalar = Unicode.Scalar(UInt32(v)), HiddenCharacters.isHidden(scalar) {
                 bits[v >> 6] |= 1 << UInt64(v & 63)
             }

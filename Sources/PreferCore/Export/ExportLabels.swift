@@ -143,7 +143,10 @@ public struct ExportLabels: Sendable {
 
     /// The labels at `order` (positions into the labels), with what an export reads of each
     /// gathered into arrays in that order.
-    func visiting(_ order: [Int], workers: Int = 1) -> Visit { Visit(self, order, workers: workers) }
+    /// `withFields` is needed by `labels` rows only; other exports leave those spans ungathered.
+    func visiting(_ order: [Int], workers: Int = 1, fields: Bool = true) -> Visit {
+        Visit(self, order, workers: workers, fields: fields)
+    }
 
     /// The facts an export reads of each label, laid out in the order it visits them (task
     /// file order), so that it reads them front to back instead of following each label to
@@ -162,7 +165,7 @@ public struct ExportLabels: Sendable {
         /// Where the label's fields are in its line, when the fast path read it.
         private let fields: [LabelFieldSpans?]
 
-        init(_ labels: ExportLabels, _ order: [Int], workers: Int) {
+        init(_ labels: ExportLabels, _ order: [Int], workers: Int, fields gatherFields: Bool) {
             self.labels = labels
             self.order = order
             var file = [Int32](repeating: 0, count: order.count)
@@ -170,7 +173,7 @@ public struct ExportLabels: Sendable {
             var choice = [Int32](repeating: 0, count: order.count)
             var shaState = [UInt8](repeating: 0, count: order.count)
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
-            var fields = [LabelFieldSpans?](repeating: nil, count: order.count)
+            var fields = [LabelFieldSpans?](repeating: nil, count: gatherFields ? order.count : 0)
             let sources = labels.sources, eventFile = labels.eventFile, eventLineStart = labels.eventLineStart
             let codedChoice = labels.labelSet.coded.choice, eventSHAState = labels.eventSHAState
             let eventFields = labels.eventFields
@@ -197,7 +200,7 @@ public struct ExportLabels: Sendable {
                         lineStart[p] = eventLineStart[e]
                         choice[p] = codedChoice[j]
                         shaState[p] = eventSHAState[e]
-                        fields[p] = eventFields[e]
+                        if gatherFields { fields[p] = eventFields[e] }
                         if eventSHAState[e] == 1 { memcpy(to.baseAddress! + 64 * p, from.baseAddress! + 64 * e, 64) }
                     }
                 }
@@ -241,7 +244,7 @@ public struct ExportLabels: Sendable {
         /// Calls `body` with the bytes of the label's line from its start and where its fields
         /// are in it, or returns nil when the fast path did not read the line.
         func withFields<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer, LabelFieldSpans) -> Result) -> Result? {
-            guard let spans = fields[p] else { return nil }
+            guard p < fields.count, let spans = fields[p] else { return nil }
             return labels.fileBytes[Int(file[p])].withUnsafeBytes { raw in
                 body(UnsafeRawBufferPointer(rebasing: raw[lineStart[p]...]), spans)
             }

@@ -22,7 +22,7 @@ public enum Exporter {
         let categories = options.format == .aggregate
             ? SessionScale.categories(of: labels.choices(usedBy: selection.order), hint: labels.scaleHint) : []
         guard !selection.items.isEmpty else { return summary }
-        var job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order, workers: workers), options: options,
+        var job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order, workers: workers, fields: options.format == .labels), options: options,
                             categories: categories)
 
         // DPO rows use one format for the whole file: message lists as soon as one row needs
