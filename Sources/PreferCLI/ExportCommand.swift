@@ -102,7 +102,8 @@ struct ExportRun {
         let tasks: ExportTasks
         do {
             // Read once: sessions replayed, every task line validated, the labeled ones located.
-            (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath)
+            (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath,
+                                                    forLabelRows: options.format == .labels)
         } catch {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }

@@ -76,6 +76,12 @@ final class ExportFixture {
         for (relative, lines) in sessionLines { folder.write("sessions/" + relative, lines.joined()) }
         let (labels, tasks) = try ExportInputs.read(sessionPaths: [sessionsPath], tasksPath: tasksPath, workers: max(workers, 1))
         let result = try Exporter.data(tasks: tasks, labels: labels, options: options, workers: workers)
+        // The rows must not depend on whether the field places were kept (labels rows are
+        // then written from the lines read again).
+        let lean = try ExportInputs.read(sessionPaths: [sessionsPath], tasksPath: tasksPath, workers: max(workers, 1),
+                                         forLabelRows: false)
+        XCTAssertEqual(try Exporter.data(tasks: lean.tasks, labels: lean.labels, options: options, workers: workers).bytes,
+                       result.bytes, "the export differs without the field places", file: file, line: line)
         let reference = try ReferenceExport.run(sessions: sessionsPath, tasks: tasksPath, options: options)
         XCTAssertEqual(String(decoding: result.bytes, as: UTF8.self), String(decoding: reference.bytes, as: UTF8.self),
                        "the export differs from the reference", file: file, line: line)

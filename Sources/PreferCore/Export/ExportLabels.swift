@@ -27,8 +27,11 @@ public struct ExportLabels: Sendable {
     public let scaleHint: Scale?
 
     /// Reads session files and folders like `SessionReader.read(paths:)` and replays them.
-    public static func read(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> ExportLabels {
-        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keepingLines: true)
+    /// `forLabelRows` also keeps where each label's fields are, from which `labels` rows are
+    /// written fastest (without it they are read from the lines again).
+    public static func read(paths: [String], workers: Int? = nil, forLabelRows: Bool = true) throws(ValidationFailure) -> ExportLabels {
+        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keepingLines: true,
+                                                     keepingFields: forLabelRows)
         var fileBytes = [[UInt8]](repeating: [], count: reading.set.files.count)
         for worker in reading.workers {
             for (index, bytes) in worker.keptFiles { fileBytes[index] = bytes }
@@ -173,6 +176,7 @@ public struct ExportLabels: Sendable {
             var choice = [Int32](repeating: 0, count: order.count)
             var shaState = [UInt8](repeating: 0, count: order.count)
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
+            let gatherFields = gatherFields && !labels.eventFields.isEmpty
             var fields = [LabelFieldSpans?](repeating: nil, count: gatherFields ? order.count : 0)
             let sources = labels.sources, eventFile = labels.eventFile, eventLineStart = labels.eventLineStart
             let codedChoice = labels.labelSet.coded.choice, eventSHAState = labels.eventSHAState

@@ -29,11 +29,14 @@ public enum SessionLabelReader {
     /// it came from. With `keepingLines` the workers keep every file's bytes and where each
     /// event's line starts, so that an export reads the fields a report never needs (`at` as
     /// written, `session`, `note`, `task_sha256`) from the lines of the effective labels only.
-    static func readAll(paths: [String], workers: Int?, keepingLines: Bool) throws(ValidationFailure) -> SessionReading {
+    /// With `keepingFields` too, where each label's fields are in its line (what `labels`
+    /// rows are written from).
+    static func readAll(paths: [String], workers: Int?, keepingLines: Bool,
+                        keepingFields: Bool = false) throws(ValidationFailure) -> SessionReading {
         var errors: [InputError] = []
         let files = SessionFiles.find(paths, errors: &errors)
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
-        let states = WorkerStates(count: threads, keepingLines: keepingLines)
+        let states = WorkerStates(count: threads, keepingLines: keepingLines, keepingFields: keepingLines && keepingFields)
         let next = FileCounter()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let state = states[worker]
@@ -83,10 +86,11 @@ public enum SessionLabelReader {
     /// One state per worker; each is touched by its own worker only until all have finished.
     final class WorkerStates: @unchecked Sendable {
         private let states: [WorkerState]
-        init(count: Int, keepingLines: Bool) {
+        init(count: Int, keepingLines: Bool, keepingFields: Bool) {
             states = (0..<count).map { _ in
                 let state = WorkerState()
                 state.data.keepsLines = keepingLines
+                state.data.keepsFields = keepingFields
                 return state
             }
         }
@@ -124,6 +128,7 @@ public enum SessionLabelReader {
         /// Whether the worker keeps what an export needs: each file's bytes and, per event,
         /// the offset where its line starts.
         var keepsLines = false
+        var keepsFields = false
         var keptFiles: [(Int, [UInt8])] = []
         var lineStart: [Int] = []
         /// Per event, when lines are kept: `SessionLineEvent.taskSHAState`, and the 64 bytes
@@ -218,7 +223,7 @@ public enum SessionLabelReader {
                 line.append(Int32(number))
                 if keepsLines {
                     lineStart.append(start)
-                    labelFields.append(event.kind == .label ? event.labelFields : nil)
+                    if keepsFields { labelFields.append(event.kind == .label ? event.labelFields : nil) }
                     taskSHAState.append(event.taskSHAState)
                     if event.taskSHAState == 1 {
                         taskSHA.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[event.taskSHAOffset..<(event.taskSHAOffset + 64)]))
