@@ -1,15 +1,13 @@
 import Dispatch
 
-/// The per-item work of an export, run on all cores over one batch of items at a time.
+/// The per-item work of an export: one share of items made into a part (`ExportStream` runs
+/// the shares on every core).
 struct ExportJob: Sendable {
     let tasks: ExportTasks
     /// The effective labels in the order in which items take them (`ExportSelection.order`).
     let labels: ExportLabels.Visit
     let options: ExportOptions
     let categories: [String]
-    /// `dpo`: true once a row has needed message lists, which fixes the file's format; from
-    /// then on rows are written as lines at once instead of being held as pieces.
-    var dpoConversational = false
 
     /// What one worker made from its share of a batch.
     struct Part: Sendable {
@@ -25,37 +23,12 @@ struct ExportJob: Sendable {
         var changed: [InputError] = []
     }
 
-    /// Cuts `batch` into contiguous shares, one per job, and returns the parts in order.
-    /// `buffers` hands each share a byte buffer from the last batch, so that large buffers
-    /// are allocated (and their pages zeroed by the kernel) once rather than per batch.
-    func run(_ batch: ArraySlice<ExportItem>, workers: Int, buffers: ChunkPool, inputs: [ReadBuffer]) throws(ExportError) -> [Part] {
-        let shares = Self.shares(batch.count, workers: workers)
-        let results = JobResults<Result<Part, InputError>>(count: shares.count)
-        let base = batch.startIndex
-        DispatchQueue.concurrentPerform(iterations: shares.count) { k in
-            var part = Part()
-            part.chunk = buffers.take(k)
-            let range = (base + shares[k].lowerBound)..<(base + shares[k].upperBound)
-            results[k] = Result { () throws(InputError) in
-                try make(batch[range], input: inputs[k], into: &part)
-                part.chunk.finish()
-                return part
-            }
-        }
-        var parts: [Part] = []
-        for k in shares.indices {
-            do {
-                parts.append(try results[k]!.get())
-            } catch {
-                throw .input(error)
-            }
-        }
-        return parts
-    }
-
     /// Reads the items' task lines in one piece, leaves out labels made on other content, and
     /// makes the lines.
-    private func make(_ items: ArraySlice<ExportItem>, input buffer: ReadBuffer, into part: inout Part) throws(InputError) {
+    /// `dpoConversational`: a row has needed message lists, which fixes the file's format, so
+    /// rows are written as lines at once instead of being held as pieces.
+    func make(_ items: ArraySlice<ExportItem>, input buffer: ReadBuffer, dpoConversational: Bool,
+              into part: inout Part) throws(InputError) {
         guard let first = items.first, let last = items.last else { return }
         // Items come in file order, so their lines lie in this one range.
         let base = first.offset
@@ -106,37 +79,5 @@ struct ExportJob: Sendable {
     private func changedWarning(_ label: EffectiveLabel) -> InputError {
         InputError(file: label.file, line: label.line,
                    reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) was made on other content (its task_sha256 differs from the task file's line); left out")
-    }
-
-    /// Contiguous index ranges, a few per worker so that uneven tasks still share the cores.
-    static func shares(_ count: Int, workers: Int) -> [Range<Int>] {
-        guard count > 0 else { return [] }
-        let pieces = min(count, max(1, workers) * 8)
-        return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
-    }
-}
-
-/// Chunks kept from one batch to the next, one slot per share; a share's job is the only one
-/// to touch its slot while a batch runs.
-final class ChunkPool: @unchecked Sendable {
-    private var slots: [ExportChunk]
-
-    init(slots count: Int) {
-        slots = Array(repeating: ExportChunk(), count: count)
-    }
-
-    /// The empty chunk of slot `k` (its capacity kept).
-    func take(_ k: Int) -> ExportChunk {
-        guard k < slots.count else { return ExportChunk() }
-        var chunk = ExportChunk()
-        swap(&chunk, &slots[k])
-        chunk.removeAll()
-        return chunk
-    }
-
-    /// Returns a chunk to slot `k` once its bytes are written.
-    func give(_ chunk: inout ExportChunk, to k: Int) {
-        guard k < slots.count else { return }
-        swap(&chunk, &slots[k])
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// Runs an export: groups effective labels into items of the task file, reads each item's
 /// task line back once, and streams the lines in task-file order to a sink.
 ///
-/// The work is cut into batches of items that all cores turn into bytes at once; batches are
-/// written in order, so the output is the same bytes whatever the number of cores.
+/// The items are cut into shares that all cores turn into bytes; the parts are written in
+/// order (`ExportStream`), so the output is the same bytes whatever the number of cores.
 public enum Exporter {
     /// Exports the effective labels of `labels` against `tasks` (loaded for those labels).
     public static func export(tasks: ExportTasks, labels: ExportLabels, options: ExportOptions, to sink: ExportSink,
@@ -22,55 +22,18 @@ public enum Exporter {
         let categories = options.format == .aggregate
             ? SessionScale.categories(of: labels.choices(usedBy: selection.order), hint: labels.scaleHint) : []
         guard !selection.items.isEmpty else { return summary }
-        var job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order, workers: workers, fields: options.format == .labels), options: options,
-                            categories: categories)
-
+        let job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order, workers: workers, fields: options.format == .labels),
+                            options: options, categories: categories)
         // DPO rows use one format for the whole file: message lists as soon as one row needs
         // them. Rows are held as pieces only until such a row comes (or to the end, when none
         // does); from then on the workers write them as lines.
-        var heldRows: [DPORowPieces] = []
-        var changed: [InputError] = []
-        let batchSize = 1024 * max(workers, 1)
-        let buffers = ChunkPool(slots: ExportJob.shares(batchSize, workers: workers).count)
-        let inputs = (0..<ExportJob.shares(batchSize, workers: workers).count).map { _ in ReadBuffer() }
-        var start = 0
-        while start < selection.items.count {
-            let batch = selection.items[start..<min(start + batchSize, selection.items.count)]
-            start += batch.count
-            for (k, var part) in try job.run(batch, workers: workers, buffers: buffers, inputs: inputs).enumerated() {
-                summary.items += part.items
-                summary.labels += part.labels
-                summary.changedTaskLabels += part.changedCount
-                changed.append(contentsOf: part.changed.prefix(max(0, ExportSummary.warningLimit - changed.count)))
-                for (reason, count) in part.skipped { summary.skipped[reason, default: 0] += count }
-                if !part.rows.isEmpty {
-                    heldRows.append(contentsOf: part.rows)
-                    if !job.dpoConversational && part.rows.contains(where: { !$0.isPlainText }) {
-                        job.dpoConversational = true
-                    }
-                    if job.dpoConversational {
-                        try writeDPO(heldRows, conversational: true, summary: &summary, to: sink)
-                        heldRows.removeAll()
-                    }
-                }
-                if !part.chunk.isEmpty {
-                    try sink.write(chunk: part.chunk)
-                    summary.rows += part.lines
-                }
-                buffers.give(&part.chunk, to: k)
-            }
-        }
-        summary.warnings.append(contentsOf: changed)
-        if options.format == .dpo {
-            summary.conversational = job.dpoConversational
-            try writeDPO(heldRows, conversational: job.dpoConversational, summary: &summary, to: sink)
-        }
-        return summary
+        return try ExportStream(job: job, items: selection.items, sink: sink, summary: summary, workers: workers)
+            .run(workers: workers)
     }
 
     /// Writes held DPO rows in the file's one format: message lists for every row when any
     /// row needs them (TRL and `datasets` want one type per column), strings otherwise.
-    private static func writeDPO(_ rows: [DPORowPieces], conversational: Bool, summary: inout ExportSummary,
+    static func writeDPO(_ rows: [DPORowPieces], conversational: Bool, summary: inout ExportSummary,
                                  to sink: ExportSink) throws(ExportError) {
         var buffer: [UInt8] = []
         for row in rows {
