@@ -34,8 +34,18 @@ public enum LabelRows {
         guard !positions.isEmpty else { return }
         let content = chunk.share { appendContent(task, to: &$0) }
         for j in positions {
-            var note = labels.withFields(j) { line, fields in appendHead(line, fields, to: &chunk.own) }
-                ?? labels.withLine(j) { line in appendHead(line, to: &chunk.own) }
+            // The usual label: head and note straight from the field places, no array between.
+            let done: Bool? = labels.withFields(j) { line, fields in
+                appendHead(line, fields, to: &chunk.own)
+                chunk.own.append(UInt8(ascii: ","))
+                chunk.reference(content)
+                chunk.own.append(literal: #","note":"#)
+                RawField.append(fields.note, line, to: &chunk.own)
+                appendMeta(task, to: &chunk.own)
+                return true
+            }
+            if done == true { continue }
+            var note = labels.withLine(j) { line in appendHead(line, to: &chunk.own) }
             if note == nil {
                 let label = labels.label(j)
                 appendHead(label, to: &chunk.own)
@@ -80,14 +90,19 @@ public enum LabelRows {
     private static func appendTail(_ note: [UInt8], _ task: TaskPieces, to out: inout [UInt8]) {
         out.append(literal: #","note":"#)
         out.append(contentsOf: note)
+        appendMeta(task, to: &out)
+    }
+
+    /// `,"meta":…}` and the line's end.
+    private static func appendMeta(_ task: TaskPieces, to out: inout [UInt8]) {
         out.append(literal: #","meta":"#)
         out.append(contentsOf: task.meta)
         out.append(literal: "}\n")
     }
 
     /// Writes `{"task":…` to `"session":…` of a label from the places the session reader
-    /// found its fields at, and returns its note as JSON.
-    private static func appendHead(_ bytes: UnsafeRawBufferPointer, _ fields: LabelFieldSpans, to out: inout [UInt8]) -> [UInt8] {
+    /// found its fields at.
+    private static func appendHead(_ bytes: UnsafeRawBufferPointer, _ fields: LabelFieldSpans, to out: inout [UInt8]) {
         out.append(literal: #"{"task":"#)
         RawField.append(fields.task, bytes, to: &out)
         out.append(literal: #","rater":"#)
@@ -102,9 +117,6 @@ public enum LabelRows {
         RawField.append(fields.at, bytes, to: &out)
         out.append(literal: #","session":"#)
         RawField.append(fields.session, bytes, to: &out)
-        var note: [UInt8] = []
-        RawField.append(fields.note, bytes, to: &note)
-        return note
     }
 
     /// Writes `{"task":…` to `"session":…` of a label straight from its session line and
