@@ -29,45 +29,46 @@ PREFER=.build/release/prefer
 # The report to compare with; another build's binary can be named while report is not merged.
 REPORT_PREFER=${REPORT_PREFER:-$PREFER}
 
-# best_of LABEL COMMAND...: runs the command ROUNDS times (stdout to /dev/null), prints the best.
-best_of() {
-    local label=$1; shift
-    local best=""
-    for _ in $(seq "$ROUNDS"); do
-        local start end took
-        start=$(date +%s.%N)
-        "$@" > /dev/null 2> "$OUT/last-stderr.txt"
-        end=$(date +%s.%N)
-        took=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-        if [ -z "$best" ] || awk -v t="$took" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$took; fi
-    done
-    printf '%-34s %6.2f s\n' "$label" "$best" >&2
-    echo "$best"
+# time_once COMMAND...: runs the command once (stdout to /dev/null), prints seconds.
+time_once() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" > /dev/null 2> "$OUT/last-stderr.txt"
+    end=$(date +%s.%N)
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }
 
 echo "data: $DATA ($(du -h "$DATA/tasks.jsonl" | cut -f1) tasks file, $(find "$DATA/sessions" -name '*.jsonl' | wc -l) session files)" >&2
 # Warm the page cache so the first timed command does not pay for the disk.
 cat "$DATA/tasks.jsonl" "$DATA"/sessions/*/*.jsonl > /dev/null
 
-report=""
-if $REPORT_PREFER report --help > /dev/null 2>&1; then
-    report=$(best_of "report --bootstrap 0" $REPORT_PREFER report "$DATA/sessions" --tasks "$DATA/tasks.jsonl" --bootstrap 0 --format json)
-else
-    echo "prefer report is not in this build: export timings only" >&2
-fi
-
-status=0
+# Every round runs the report and then each export once, and each command keeps its best
+# time: the machine's speed drifts over a run, and interleaving puts the report and the
+# exports through the same drift.
+names=(report)
+commands=("$REPORT_PREFER report $DATA/sessions --tasks $DATA/tasks.jsonl --bootstrap 0 --format json")
 for format in labels aggregate dpo; do
-    took=$(best_of "export --format $format > /dev/null" $PREFER export "$DATA/sessions" --tasks "$DATA/tasks.jsonl" --format "$format")
-    file_took=$(best_of "export --format $format -o FILE" $PREFER export "$DATA/sessions" --tasks "$DATA/tasks.jsonl" --format "$format" -o "$OUT/$format.jsonl")
-    if [ -n "$report" ]; then
-        for t in "$took" "$file_took"; do
-            ratio=$(awk -v t="$t" -v r="$report" 'BEGIN { printf "%.2f", t / r }')
-            verdict=ok
-            if awk -v t="$t" -v r="$report" 'BEGIN { exit !(t > 2 * r) }'; then verdict="OVER 2x"; status=1; fi
-            printf '  %s: %s s = %sx the report (%s)\n' "$format" "$t" "$ratio" "$verdict" >&2
-        done
-    fi
+    names+=("$format > /dev/null" "$format -o FILE")
+    commands+=("$PREFER export $DATA/sessions --tasks $DATA/tasks.jsonl --format $format"
+               "$PREFER export $DATA/sessions --tasks $DATA/tasks.jsonl --format $format -o $OUT/$format.jsonl")
+done
+declare -a best
+for _ in $(seq "$ROUNDS"); do
+    for k in "${!commands[@]}"; do
+        # shellcheck disable=SC2086  # each command is words on purpose
+        took=$(time_once ${commands[$k]})
+        if [ -z "${best[$k]:-}" ] || awk -v t="$took" -v b="${best[$k]}" 'BEGIN { exit !(t < b) }'; then best[$k]=$took; fi
+    done
+done
+
+report=${best[0]}
+printf '%-34s %6.2f s\n' "report --bootstrap 0" "$report" >&2
+status=0
+for k in $(seq 1 $((${#commands[@]} - 1))); do
+    ratio=$(awk -v t="${best[$k]}" -v r="$report" 'BEGIN { printf "%.2f", t / r }')
+    verdict=ok
+    if awk -v t="${best[$k]}" -v r="$report" 'BEGIN { exit !(t > 2 * r) }'; then verdict="OVER 2x"; status=1; fi
+    printf 'export %-27s %6.2f s = %sx the report (%s)\n' "${names[$k]}" "${best[$k]}" "$ratio" "$verdict" >&2
 done
 ls -l "$OUT"/*.jsonl >&2
 tail -1 "$OUT/last-stderr.txt" >&2

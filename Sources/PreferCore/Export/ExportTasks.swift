@@ -50,8 +50,10 @@ public final class ExportTasks: Sendable {
         let matched = JobResults<[(item: Int32, task: Int32)]>(count: slices.count)
         DispatchQueue.concurrentPerform(iterations: slices.count) { k in
             var found: [(item: Int32, task: Int32)] = []
-            for t in 0..<slices[k].ids.count {
-                if let item = slices[k].ids.withId(t, { lookup.item(utf8: $0) }) { found.append((item, Int32(t))) }
+            let ids = slices[k].ids
+            found.reserveCapacity(ids.count)
+            for t in 0..<ids.count {
+                if let item = ids.withId(t, { lookup.item(utf8: $0) }) { found.append((item, Int32(t))) }
             }
             matched[k] = found
         }
