@@ -31,13 +31,6 @@ struct JSONObjectBytes {
         JSONWriter.append(value, to: &bytes)
     }
 
-    /// Appends members already serialized by `members(_:)` (no surrounding braces).
-    mutating func splice(_ members: [UInt8]) {
-        guard !members.isEmpty else { return }
-        separate()
-        bytes.append(contentsOf: members)
-    }
-
     /// Appends members that `write` serializes straight into the line (no surrounding braces).
     mutating func splice(_ write: (inout [UInt8]) -> Void) {
         separate()
