@@ -165,8 +165,11 @@ public struct ExportLabels: Sendable {
         private let shaState: [UInt8]
         /// 64 bytes per position.
         private let sha: [UInt8]
-        /// Where the label's fields are in its line, when the fast path read it.
+        /// Where the label's fields are in its line, when the fast path read it, and its side
+        /// and milliseconds (for `labels` rows only).
         private let fields: [LabelFieldSpans?]
+        private let left: [Int8]
+        private let milliseconds: [Int]
 
         init(_ labels: ExportLabels, _ order: [Int], workers: Int, fields gatherFields: Bool) {
             self.labels = labels
@@ -178,6 +181,9 @@ public struct ExportLabels: Sendable {
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
             let gatherFields = gatherFields && !labels.eventFields.isEmpty
             var fields = [LabelFieldSpans?](repeating: nil, count: gatherFields ? order.count : 0)
+            var left = [Int8](repeating: -1, count: gatherFields ? order.count : 0)
+            var milliseconds = [Int](repeating: 0, count: gatherFields ? order.count : 0)
+            let codedLeft = labels.labelSet.coded.left, codedMilliseconds = labels.labelSet.coded.milliseconds
             let sources = labels.sources, eventFile = labels.eventFile, eventLineStart = labels.eventLineStart
             let codedChoice = labels.labelSet.coded.choice, eventSHAState = labels.eventSHAState
             let eventFields = labels.eventFields
@@ -188,15 +194,17 @@ public struct ExportLabels: Sendable {
             choice.withUnsafeMutableBufferPointer { choice in
             shaState.withUnsafeMutableBufferPointer { shaState in
             fields.withUnsafeMutableBufferPointer { fields in
+            left.withUnsafeMutableBufferPointer { left in
+            milliseconds.withUnsafeMutableBufferPointer { milliseconds in
             sha.withUnsafeMutableBytes { to in
             labels.eventSHA.withUnsafeBytes { from in
                 // Each part writes its own positions only, so the buffers are shared safely.
                 let columns = Columns(file: file, lineStart: lineStart, choice: choice, shaState: shaState,
-                                      sha: to, eventSHA: from, fields: fields)
+                                      sha: to, eventSHA: from, fields: fields, left: left, milliseconds: milliseconds)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
                     let (file, lineStart, choice, shaState, to, from) = (columns.file, columns.lineStart, columns.choice,
                                                                          columns.shaState, columns.sha, columns.eventSHA)
-                    let fields = columns.fields
+                    let (fields, left, milliseconds) = (columns.fields, columns.left, columns.milliseconds)
                     for p in (order.count * part / parts)..<(order.count * (part + 1) / parts) {
                         let j = order[p]
                         let e = Int(sources[j])
@@ -204,10 +212,16 @@ public struct ExportLabels: Sendable {
                         lineStart[p] = eventLineStart[e]
                         choice[p] = codedChoice[j]
                         shaState[p] = eventSHAState[e]
-                        if gatherFields { fields[p] = eventFields[e] }
+                        if gatherFields {
+                            fields[p] = eventFields[e]
+                            left[p] = codedLeft[j]
+                            milliseconds[p] = codedMilliseconds[j]
+                        }
                         if eventSHAState[e] == 1 { memcpy(to.baseAddress! + 64 * p, from.baseAddress! + 64 * e, 64) }
                     }
                 }
+            }
+            }
             }
             }
             }
@@ -221,6 +235,8 @@ public struct ExportLabels: Sendable {
             self.shaState = shaState
             self.sha = sha
             self.fields = fields
+            self.left = left
+            self.milliseconds = milliseconds
         }
 
         /// The gather's destination and source buffers, handed to its parts.
@@ -232,6 +248,8 @@ public struct ExportLabels: Sendable {
             let sha: UnsafeMutableRawBufferPointer
             let eventSHA: UnsafeRawBufferPointer
             let fields: UnsafeMutableBufferPointer<LabelFieldSpans?>
+            let left: UnsafeMutableBufferPointer<Int8>
+            let milliseconds: UnsafeMutableBufferPointer<Int>
         }
 
         /// The choice of the label at position `p`.
@@ -245,12 +263,13 @@ public struct ExportLabels: Sendable {
             labels.fileBytes[Int(file[p])].withUnsafeBytes { raw in body(ExportLabels.line(raw, from: lineStart[p])) }
         }
 
-        /// Calls `body` with the bytes of the label's line from its start and where its fields
-        /// are in it, or returns nil when the fast path did not read the line.
-        func withFields<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer, LabelFieldSpans) -> Result) -> Result? {
+        /// Calls `body` with the bytes of the label's line from its start, where its string
+        /// fields are in it, its side (0 A left, 1 B left, -1 none) and milliseconds, or
+        /// returns nil when the fast path did not read the line.
+        func withFields<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer, LabelFieldSpans, Int8, Int) -> Result) -> Result? {
             guard p < fields.count, let spans = fields[p] else { return nil }
             return labels.fileBytes[Int(file[p])].withUnsafeBytes { raw in
-                body(UnsafeRawBufferPointer(rebasing: raw[lineStart[p]...]), spans)
+                body(UnsafeRawBufferPointer(rebasing: raw[lineStart[p]...]), spans, left[p], milliseconds[p])
             }
         }
 

@@ -35,8 +35,8 @@ public enum LabelRows {
         let content = chunk.share { appendContent(task, to: &$0) }
         for j in positions {
             // The usual label: head and note straight from the field places, no array between.
-            let done: Bool? = labels.withFields(j) { line, fields in
-                appendHead(line, fields, to: &chunk.own)
+            let done: Bool? = labels.withFields(j) { line, fields, left, milliseconds in
+                appendHead(line, fields, left: left, milliseconds: milliseconds, to: &chunk.own)
                 chunk.own.append(UInt8(ascii: ","))
                 chunk.reference(content)
                 chunk.own.append(literal: #","note":"#)
@@ -102,7 +102,8 @@ public enum LabelRows {
 
     /// Writes `{"task":…` to `"session":…` of a label from the places the session reader
     /// found its fields at.
-    private static func appendHead(_ bytes: UnsafeRawBufferPointer, _ fields: LabelFieldSpans, to out: inout [UInt8]) {
+    private static func appendHead(_ bytes: UnsafeRawBufferPointer, _ fields: LabelFieldSpans, left: Int8, milliseconds: Int,
+                                   to out: inout [UInt8]) {
         out.append(literal: #"{"task":"#)
         RawField.append(fields.task, bytes, to: &out)
         out.append(literal: #","rater":"#)
@@ -110,9 +111,17 @@ public enum LabelRows {
         out.append(literal: #","choice":"#)
         RawField.append(fields.choice, bytes, to: &out)
         out.append(literal: #","left":"#)
-        RawField.append(fields.left, bytes, to: &out)
+        switch left {
+        case 0: out.append(literal: #""A""#)
+        case 1: out.append(literal: #""B""#)
+        default: out.append(literal: "null")
+        }
         out.append(literal: #","ms":"#)
-        RawField.append(fields.ms, bytes, to: &out)
+        if milliseconds == CodedLabels.noMilliseconds {
+            out.append(literal: "null")
+        } else {
+            RawField.appendDecimal(milliseconds, to: &out)
+        }
         out.append(literal: #","at":"#)
         RawField.append(fields.at, bytes, to: &out)
         out.append(literal: #","session":"#)
@@ -201,6 +210,25 @@ enum RawField {
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[member.valueRange]))
         } else {
             JSONWriter.appendString(JSONStringDecoder.decodeValue(bytes, member.valueRange), to: &out)
+        }
+    }
+
+    /// A non-negative integer as `String(Int)` writes it, without making the `String`.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value > 0 else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
         }
     }
 

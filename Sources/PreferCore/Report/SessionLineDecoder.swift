@@ -47,11 +47,11 @@ struct FieldSpan: Sendable {
     }
 }
 
-/// The fields of a label line that a `labels` export writes, as the fast path found them
-/// (strings with their quotes; `left` a string "A" or "B"; `ms` plain digits).
+/// The string fields of a label line that a `labels` export writes, as the fast path found
+/// them (with their quotes); the side and milliseconds are in the coded labels.
 struct LabelFieldSpans: Sendable {
-    var task = FieldSpan(), rater = FieldSpan(), choice = FieldSpan(), left = FieldSpan()
-    var ms = FieldSpan(), at = FieldSpan(), session = FieldSpan(), note = FieldSpan()
+    var task = FieldSpan(), rater = FieldSpan(), choice = FieldSpan()
+    var at = FieldSpan(), session = FieldSpan(), note = FieldSpan()
 }
 
 /// The per-worker name tables that lines are interned into.
@@ -199,8 +199,6 @@ enum SessionLineDecoder {
             fields.task = FieldSpan(members, s.task)
             fields.rater = FieldSpan(members, s.rater)
             fields.choice = FieldSpan(members, s.choice)
-            fields.left = FieldSpan(members, s.left)
-            fields.ms = FieldSpan(members, s.ms)
             fields.at = FieldSpan(members, s.at)
             fields.session = FieldSpan(members, s.session)
             fields.note = FieldSpan(members, s.note)
