@@ -19,11 +19,16 @@ enum TaskLinePieces {
 
     /// The pieces of a trimmed task line that the validating scan accepted and that has not
     /// changed since (the export checks the file's stamp around every read): its members are
-    /// found by the structure-only walk, which trusts the bytes; nil if the schema check fails.
+    /// found by the structure-only walk, which trusts the bytes, and the schema is not checked
+    /// again; nil if the line has no id or content at all (it changed, which the stamp
+    /// checks around every read make a bug).
     static func make(validated bytes: UnsafeRawBufferPointer) -> TaskPieces? {
         let members = JSONSpans.members(bytes, ofObjectIn: 0..<bytes.count)
-        guard case .success(let layout) = TaskLineSchema.check(bytes, members) else { return nil }
-        let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
+        // The rules were checked by the scan; only which member is which is needed here.
+        let layout = TaskLineSchema.layout(bytes, members)
+        guard let idMember = layout[.id], members[idMember].kind == .string,
+              layout[.prompt] != nil || layout[.conversationA] != nil else { return nil }
+        let id = JSONStringDecoder.decodeValue(bytes, members[idMember].valueRange)
         return make(bytes, members, layout, id: id, sha256: SHA256Hex.of(bytes))
     }
 
@@ -51,7 +56,14 @@ enum TaskLinePieces {
         for (index, span) in members.enumerated() where !layout.isKnown(index) {
             if !first { meta.append(UInt8(ascii: ",")) }
             first = false
-            JSONWriter.appendString(span.key(in: bytes), to: &meta)
+            // The key as the value rule copies strings: as it stands when it has no escape
+            // and is safe to `cat` (then it is what JSONWriter writes), else written again.
+            let quoted = (span.keyRange.lowerBound - 1)..<(span.keyRange.upperBound + 1)
+            if !span.keyHasEscapes && CatSafety.isSafe(bytes, quoted) {
+                meta.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[quoted]))
+            } else {
+                JSONWriter.appendString(span.key(in: bytes), to: &meta)
+            }
             meta.append(UInt8(ascii: ":"))
             switch span.kind {
             case .string: meta.append(contentsOf: copy(bytes, span.valueRange))

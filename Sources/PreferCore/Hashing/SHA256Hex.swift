@@ -43,15 +43,21 @@ public enum SHA256Hex {
         return hex(hasher.finalize())
     }
 
-    /// Lowercase hex of a digest.
+    /// Lowercase hex of a digest, made in place (an export makes one per labeled task).
     static func hex(_ digest: SHA256.Digest) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+        digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
+                for (k, byte) in bytes.enumerated() {
+                    out[2 * k] = hexDigit(byte >> 4)
+                    out[2 * k + 1] = hexDigit(byte & 0x0F)
+                }
+                return 2 * bytes.count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

@@ -68,13 +68,20 @@ enum TaskLineSchema {
     /// Longest id accepted, in Unicode scalars.
     static let maximumIdLength = 200
 
-    /// Finds the fields of the line and checks every rule; returns the layout, or the reason
-    /// (a sentence for `FILE:LINE: reason`) the line is not a valid task.
-    static func check(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan]) -> Result<Layout, TaskLineProblem> {
+    /// Which member holds each known field, with no rule checked: for a line `check` has
+    /// already accepted (an export reading a validated line back).
+    static func layout(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan]) -> Layout {
         var layout = Layout()
         for (index, member) in members.enumerated() {
             if let field = field(of: member, in: bytes) { layout[field] = index }
         }
+        return layout
+    }
+
+    /// Finds the fields of the line and checks every rule; returns the layout, or the reason
+    /// (a sentence for `FILE:LINE: reason`) the line is not a valid task.
+    static func check(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan]) -> Result<Layout, TaskLineProblem> {
+        let layout = layout(bytes, members)
         guard let id = layout[.id] else { return .failure(.missing(.id)) }
         guard members[id].kind == .string else { return .failure(.wrongKind(.id, "a string", members[id].kind)) }
         guard isValidId(bytes, members[id]) else {
