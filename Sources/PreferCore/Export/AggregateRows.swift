@@ -18,33 +18,59 @@ public enum AggregateRows {
     }
 
     /// The line of one item from its labels' choices.
+    ///
+    /// Written member by member (no `JSONValue` tree, no dictionary): the same bytes as
+    /// `JSONWriter` gives, which the export tests hold against hand-written lines.
     static func append(_ task: TaskPieces, choices: [String], categories: [String], to out: inout [UInt8]) {
         guard !choices.isEmpty else { return }
-        let tally = ChoiceTally(choices)
-        var counts = categories.map { JSONMember($0, .integer(tally.count(of: $0))) }
-        // A choice outside the declared categories cannot happen when they were declared from
-        // these labels; kept rather than dropped should a caller pass a shorter list.
-        for choice in tally.counts.keys.sorted() where !categories.contains(choice) {
-            counts.append(JSONMember(choice, .integer(tally.count(of: choice))))
+        // Counts per declared category, then per choice outside them (sorted; none when the
+        // categories were declared from these labels, kept should a caller pass fewer).
+        var counts = categories.map { category in choices.reduce(0) { $0 + ($1 == category ? 1 : 0) } }
+        var names = categories
+        let outside = Set(choices.filter { !categories.contains($0) }).sorted()
+        for choice in outside {
+            names.append(choice)
+            counts.append(choices.reduce(0) { $0 + ($1 == choice ? 1 : 0) })
         }
-        var line = JSONObjectBytes(continuing: &out)
-        line.add("task", .string(task.id))
-        line.add("n", .integer(tally.total))
-        line.add("counts", .object(counts))
-        line.add("majority", .optional(tally.majority))
-        line.add("agreement", tally.agreement.map(JSONValue.decimal) ?? .null)
-        // The texts go straight into the line: copied once, not first into a part of their own.
-        line.splice { bytes in
-            bytes.append(literal: #""model_a":"#)
-            bytes.append(contentsOf: task.modelA)
-            bytes.append(literal: #","model_b":"#)
-            bytes.append(contentsOf: task.modelB)
-            bytes.append(UInt8(ascii: ","))
-            ExportContent.appendMembers(task, to: &bytes)
-            bytes.append(literal: #","meta":"#)
-            bytes.append(contentsOf: task.meta)
+        // The strict plurality, as `ChoiceTally.majority`.
+        var best = -1
+        var shared = false
+        for k in counts.indices where counts[k] > 0 {
+            if best < 0 || counts[k] > counts[best] {
+                best = k
+                shared = false
+            } else if counts[k] == counts[best] {
+                shared = true
+            }
         }
-        line.finishLine(into: &out)
+        let majority = best >= 0 && !shared ? best : -1
+        out.append(literal: #"{"task":"#)
+        JSONWriter.appendString(task.id, to: &out)
+        out.append(literal: #","n":"#)
+        RawField.appendDecimal(choices.count, to: &out)
+        out.append(literal: #","counts":{"#)
+        for k in names.indices {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.appendString(names[k], to: &out)
+            out.append(UInt8(ascii: ":"))
+            RawField.appendDecimal(counts[k], to: &out)
+        }
+        out.append(literal: #"},"majority":"#)
+        if majority >= 0 { JSONWriter.appendString(names[majority], to: &out) } else { out.append(literal: "null") }
+        out.append(literal: #","agreement":"#)
+        if majority >= 0 {
+            JSONWriter.append(.decimal(Double(counts[majority]) / Double(choices.count)), to: &out)
+        } else {
+            out.append(literal: "null")
+        }
+        out.append(literal: #","model_a":"#)
+        out.append(contentsOf: task.modelA)
+        out.append(literal: #","model_b":"#)
+        out.append(contentsOf: task.modelB)
+        out.append(UInt8(ascii: ","))
+        ExportContent.appendMembers(task, to: &out)
+        out.append(literal: #","meta":"#)
+        out.append(contentsOf: task.meta)
+        out.append(literal: "}\n")
     }
-
 }
