@@ -69,18 +69,24 @@ public enum DPORows {
         }
         let votes = PreferenceVotes(choices)
         let (wins, losses) = chosen == .a ? (votes.a, votes.b) : (votes.b, votes.a)
-        var tail = Array(#""task":"#.utf8)
+        var tail: [UInt8] = []
+        tail.append(literal: #""task":"#)
         JSONWriter.appendString(task.id, to: &tail)
-        tail.append(contentsOf: Array(#","chosen_model":"#.utf8))
+        tail.append(literal: #","chosen_model":"#)
         tail.append(contentsOf: chosen == .a ? task.modelA : task.modelB)
-        tail.append(contentsOf: Array(#","rejected_model":"#.utf8))
+        tail.append(literal: #","rejected_model":"#)
         tail.append(contentsOf: chosen == .a ? task.modelB : task.modelA)
-        tail.append(UInt8(ascii: ","))
-        tail.append(contentsOf: JSONObjectBytes.members([("votes", .object([
-            JSONMember("chosen", .integer(wins)), JSONMember("rejected", .integer(losses)),
-            JSONMember("tie", .integer(votes.tie)), JSONMember("both_bad", .integer(votes.bothBad)),
-            JSONMember("n", .integer(votes.total)),
-        ]))]))
+        tail.append(literal: #","votes":{"chosen":"#)
+        RawField.appendDecimal(wins, to: &tail)
+        tail.append(literal: #","rejected":"#)
+        RawField.appendDecimal(losses, to: &tail)
+        tail.append(literal: #","tie":"#)
+        RawField.appendDecimal(votes.tie, to: &tail)
+        tail.append(literal: #","both_bad":"#)
+        RawField.appendDecimal(votes.bothBad, to: &tail)
+        tail.append(literal: #","n":"#)
+        RawField.appendDecimal(votes.total, to: &tail)
+        tail.append(UInt8(ascii: "}"))
         return .success(DPORowPieces(prompt: prompt, chosen: won, rejected: lost, tail: tail,
                                      isPlainText: !task.needsConversational))
     }

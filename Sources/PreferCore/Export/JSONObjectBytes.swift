@@ -37,18 +37,6 @@ struct JSONObjectBytes {
         write(&bytes)
     }
 
-    /// `"k1":v1,"k2":v2…` for splicing into many objects.
-    static func members(_ members: [(String, JSONValue)]) -> [UInt8] {
-        var out: [UInt8] = []
-        for (index, member) in members.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.appendString(member.0, to: &out)
-            out.append(UInt8(ascii: ":"))
-            JSONWriter.append(member.1, to: &out)
-        }
-        return out
-    }
-
     private mutating func separate() {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
