@@ -33,6 +33,9 @@ struct ExportJob: Sendable {
         // Items come in file order, so their lines lie in this one range.
         let base = first.offset
         let input = try tasks.read(base..<(last.offset + last.length), into: buffer)
+        // One list of kept labels for the whole share, emptied per item (not one per item).
+        var kept: [Int] = []
+        var choices: [String] = []
         for item in items {
             let start = item.offset - base
             guard let task = TaskLinePieces.make(validated: UnsafeRawBufferPointer(rebasing: input[start..<(start + item.length)])) else {
@@ -40,8 +43,7 @@ struct ExportJob: Sendable {
                 // line that no longer reads is a bug, said plainly.
                 throw InputError(file: tasks.path, line: item.line, reason: "could not be read again for the export")
             }
-            var kept: [Int] = []
-            kept.reserveCapacity(item.labels.count)
+            kept.removeAll(keepingCapacity: true)
             for position in item.labels {
                 guard labels.madeOn(position, sha256: task.sha256) else {
                     part.changedCount += 1
@@ -58,10 +60,13 @@ struct ExportJob: Sendable {
                 LabelRows.append(task, kept, of: labels, to: &part.chunk)
                 part.lines += kept.count
             case .aggregate:
-                AggregateRows.append(task, choices: kept.map { labels.choice($0) }, categories: categories, to: &part.chunk.own)
+                choices.removeAll(keepingCapacity: true)
+                for position in kept { choices.append(labels.choice(position)) }
+                AggregateRows.append(task, choices: choices, categories: categories, to: &part.chunk.own)
                 part.lines += 1
             case .dpo:
-                let choices = kept.map { labels.choice($0) }
+                choices.removeAll(keepingCapacity: true)
+                for position in kept { choices.append(labels.choice(position)) }
                 let outcome = DPORows.decide(choices, options: options).flatMap {
                     DPORows.pieces(task, chosen: $0, choices: choices)
                 }
