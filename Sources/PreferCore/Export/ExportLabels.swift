@@ -20,6 +20,8 @@ public struct ExportLabels: Sendable {
     let eventLineStart: [Int]
     let eventSHAState: [UInt8]
     let eventSHA: [UInt8]
+    /// Per event, when read `forLabelRows`: where a label's string fields are in its line (nil
+    /// when the line took the reference path, and for undo and skip); empty otherwise.
     let eventFields: [LabelFieldSpans?]
     /// Each session file's bytes, by file index.
     let fileBytes: [[UInt8]]
