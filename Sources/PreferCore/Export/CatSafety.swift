@@ -22,8 +22,10 @@ enum CatSafety {
             // time. (Swift's SIMD types were tried here: unspecialized, they ran 40× slower.)
             while i + 32 <= end {
                 let r = UnsafeRawPointer(p + i)
-                let any = flags(r.loadUnaligned(as: UInt64.self)) | flags(r.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                    | flags(r.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) | flags(r.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                let any = flags(r.loadUnaligned(as: UInt64.self))
+                    | flags(r.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    | flags(r.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+                    | flags(r.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
                 if any != 0 { break }
                 i += 32
             }

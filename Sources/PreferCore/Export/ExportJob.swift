@@ -38,7 +38,8 @@ struct ExportJob: Sendable {
         var choices: [String] = []
         for item in items {
             let start = item.offset - base
-            guard let task = TaskLinePieces.make(validated: UnsafeRawBufferPointer(rebasing: input[start..<(start + item.length)])) else {
+            let line = UnsafeRawBufferPointer(rebasing: input[start..<(start + item.length)])
+            guard let task = TaskLinePieces.make(validated: line) else {
                 // The line was valid when the file was scanned and the file is unchanged; a
                 // line that no longer reads is a bug, said plainly.
                 throw InputError(file: tasks.path, line: item.line, reason: "could not be read again for the export")
@@ -47,7 +48,9 @@ struct ExportJob: Sendable {
             for position in item.labels {
                 guard labels.madeOn(position, sha256: task.sha256) else {
                     part.changedCount += 1
-                    if part.changed.count < ExportSummary.warningLimit { part.changed.append(changedWarning(labels.label(position))) }
+                    if part.changed.count < ExportSummary.warningLimit {
+                        part.changed.append(changedWarning(labels.label(position)))
+                    }
                     continue
                 }
                 kept.append(position)

@@ -22,8 +22,8 @@ public enum Exporter {
         let categories = options.format == .aggregate
             ? SessionScale.categories(of: labels.choices(usedBy: selection.order), hint: labels.scaleHint) : []
         guard !selection.items.isEmpty else { return summary }
-        let job = ExportJob(tasks: tasks, labels: labels.visiting(selection.order, workers: workers, fields: options.format == .labels),
-                            options: options, categories: categories)
+        let visit = labels.visiting(selection.order, workers: workers, fields: options.format == .labels)
+        let job = ExportJob(tasks: tasks, labels: visit, options: options, categories: categories)
         // DPO rows use one format for the whole file: message lists as soon as one row needs
         // them. Rows are held as pieces only until such a row comes (or to the end, when none
         // does); from then on the workers write them as lines.
@@ -34,7 +34,7 @@ public enum Exporter {
     /// Writes held DPO rows in the file's one format: message lists for every row when any
     /// row needs them (TRL and `datasets` want one type per column), strings otherwise.
     static func writeDPO(_ rows: [DPORowPieces], conversational: Bool, summary: inout ExportSummary,
-                                 to sink: ExportSink) throws(ExportError) {
+                         to sink: ExportSink) throws(ExportError) {
         var buffer: [UInt8] = []
         for row in rows {
             row.appendLine(conversational: conversational, to: &buffer)
