@@ -21,8 +21,10 @@ public struct ExportLabels: Sendable {
     let eventSHAState: [UInt8]
     let eventSHA: [UInt8]
     /// Per event, when read `forLabelRows`: where a label's string fields are in its line (nil
-    /// when the line took the reference path, and for undo and skip); empty otherwise.
-    let eventFields: [LabelFieldSpans?]
+    /// when the line took the reference path, and for undo and skip), kept per reader worker
+    /// (worker `w`'s events start at number `workerBase[w]`); empty otherwise.
+    let workerFields: [[LabelFieldSpans?]]
+    let workerBase: [Int]
     /// Each session file's bytes, by file index.
     let fileBytes: [[UInt8]]
     /// The declared scale of the sittings, as `SessionScale.hint` finds it.
@@ -49,7 +51,8 @@ public struct ExportLabels: Sendable {
                             eventFile: empty ? [] : joined(\.file), eventLine: empty ? [] : joined(\.line),
                             eventLineStart: empty ? [] : joined(\.lineStart),
                             eventSHAState: empty ? [] : joined(\.taskSHAState), eventSHA: empty ? [] : joined(\.taskSHA),
-                            eventFields: empty ? [] : joined(\.labelFields),
+                            workerFields: reading.workers.map(\.labelFields),
+                            workerBase: reading.workers.reduce(into: [0]) { $0.append($0.last! + $1.kind.count) },
                             fileBytes: fileBytes, scaleHint: SessionScale.hint(lists: lists))
     }
 
@@ -181,14 +184,14 @@ public struct ExportLabels: Sendable {
             var choice = [Int32](repeating: 0, count: order.count)
             var shaState = [UInt8](repeating: 0, count: order.count)
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
-            let gatherFields = gatherFields && !labels.eventFields.isEmpty
+            let gatherFields = gatherFields && labels.workerFields.contains { !$0.isEmpty }
             var fields = [LabelFieldSpans?](repeating: nil, count: gatherFields ? order.count : 0)
             var left = [Int8](repeating: -1, count: gatherFields ? order.count : 0)
             var milliseconds = [Int](repeating: 0, count: gatherFields ? order.count : 0)
             let codedLeft = labels.labelSet.coded.left, codedMilliseconds = labels.labelSet.coded.milliseconds
             let sources = labels.sources, eventFile = labels.eventFile, eventLineStart = labels.eventLineStart
             let codedChoice = labels.labelSet.coded.choice, eventSHAState = labels.eventSHAState
-            let eventFields = labels.eventFields
+            let workerFields = labels.workerFields, workerBase = labels.workerBase
             // The gather is all cache misses; halves on two cores wait for them side by side.
             let parts = max(1, min(workers, 8, order.count / 4096 + 1))
             file.withUnsafeMutableBufferPointer { file in
@@ -215,7 +218,9 @@ public struct ExportLabels: Sendable {
                         choice[p] = codedChoice[j]
                         shaState[p] = eventSHAState[e]
                         if gatherFields {
-                            fields[p] = eventFields[e]
+                            var w = 0
+                            while workerBase[w + 1] <= e { w += 1 }
+                            fields[p] = workerFields[w][e - workerBase[w]]
                             left[p] = codedLeft[j]
                             milliseconds[p] = codedMilliseconds[j]
                         }

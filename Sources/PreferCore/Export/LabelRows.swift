@@ -235,11 +235,11 @@ enum RawField {
     /// A value found by the session reader: `null` when absent or null; a string as
     /// `appendString` writes it; anything else (the side, plain-digit milliseconds) as it stands.
     static func append(_ span: FieldSpan, _ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        guard span.start >= 0 else {
+        guard span.isPresent else {
             out.append(literal: "null")
             return
         }
-        let range = Int(span.start)..<(Int(span.start) + Int(span.count))
+        let range = span.range
         if bytes[range.lowerBound] == UInt8(ascii: "\"") && (span.escaped || !CatSafety.isSafe(bytes, range)) {
             JSONWriter.appendString(JSONStringDecoder.decodeValue(bytes, range), to: &out)
         } else {

@@ -223,7 +223,9 @@ public enum SessionLabelReader {
                 line.append(Int32(number))
                 if keepsLines {
                     lineStart.append(start)
-                    if keepsFields { labelFields.append(event.kind == .label ? event.labelFields : nil) }
+                    if keepsFields {
+                        labelFields.append(event.kind == .label ? event.labelFields.map { LabelFieldSpans(scanner.members, $0) } : nil)
+                    }
                     taskSHAState.append(event.taskSHAState)
                     if event.taskSHAState == 1 {
                         taskSHA.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[event.taskSHAOffset..<(event.taskSHAOffset + 64)]))

@@ -19,8 +19,8 @@ struct SessionLineEvent {
     /// starting at `taskSHAOffset` in the line, 2 when it is written any other way.
     var taskSHAState: UInt8 = 0
     var taskSHAOffset = 0
-    /// Where a label's fields are in its line, when the fast path read it (for exports).
-    var labelFields: LabelFieldSpans?
+    /// Which members hold a label's string fields, when the fast path read it (for exports).
+    var labelFields: LabelFieldSlots?
     /// True for a `session_start` line.
     var startsSession = false
     /// The `scale` of a `session_start` line, when it is an array of strings.
@@ -30,21 +30,30 @@ struct SessionLineEvent {
     var scaleList: [String]?
 }
 
-/// Where one field's value is in a session line: `start` -1 when the field is absent or null.
+/// Where one field's value is in a session line, in 8 bytes: `start` is `UInt32.max` when the
+/// field is absent or null; the high bit of `packedCount` says the string holds an escape.
 struct FieldSpan: Sendable {
-    var start: Int32 = -1
-    var count: Int32 = 0
-    /// A string value holding a backslash escape.
-    var escaped = false
+    private var start = UInt32.max
+    private var packedCount: UInt32 = 0
 
     init() {}
 
-    init(_ members: [JSONMemberSpan], _ index: Int) {
-        guard index >= 0, members[index].kind != .null else { return }
-        start = Int32(truncatingIfNeeded: members[index].valueRange.lowerBound)
-        count = Int32(truncatingIfNeeded: members[index].valueRange.count)
-        escaped = members[index].valueHasEscapes
+    init(_ members: [JSONMemberSpan], _ index: Int32) {
+        guard index >= 0, members[Int(index)].kind != .null else { return }
+        let member = members[Int(index)]
+        start = UInt32(truncatingIfNeeded: member.valueRange.lowerBound)
+        packedCount = UInt32(truncatingIfNeeded: member.valueRange.count) | (member.valueHasEscapes ? 1 << 31 : 0)
     }
+
+    var isPresent: Bool { start != UInt32.max }
+    var range: Range<Int> { Int(start)..<(Int(start) + Int(packedCount & ~(1 << 31))) }
+    var escaped: Bool { packedCount & (1 << 31) != 0 }
+}
+
+/// Which members of a label line hold the string fields a `labels` export writes, as the fast
+/// path found them (-1 for none); turned into `LabelFieldSpans` only by a reader that keeps them.
+struct LabelFieldSlots: Sendable {
+    var task: Int32 = -1, rater: Int32 = -1, choice: Int32 = -1, at: Int32 = -1, session: Int32 = -1, note: Int32 = -1
 }
 
 /// The string fields of a label line that a `labels` export writes, as the fast path found
@@ -52,6 +61,15 @@ struct FieldSpan: Sendable {
 struct LabelFieldSpans: Sendable {
     var task = FieldSpan(), rater = FieldSpan(), choice = FieldSpan()
     var at = FieldSpan(), session = FieldSpan(), note = FieldSpan()
+
+    init(_ members: [JSONMemberSpan], _ slots: LabelFieldSlots) {
+        task = FieldSpan(members, slots.task)
+        rater = FieldSpan(members, slots.rater)
+        choice = FieldSpan(members, slots.choice)
+        at = FieldSpan(members, slots.at)
+        session = FieldSpan(members, slots.session)
+        note = FieldSpan(members, slots.note)
+    }
 }
 
 /// The per-worker name tables that lines are interned into.
@@ -195,14 +213,10 @@ enum SessionLineDecoder {
             }
             event.choice = intern(members[s.choice], bytes, &tables.choices)
             event.task = intern(members[s.task], bytes, &tables.tasks)
-            var fields = LabelFieldSpans()
-            fields.task = FieldSpan(members, s.task)
-            fields.rater = FieldSpan(members, s.rater)
-            fields.choice = FieldSpan(members, s.choice)
-            fields.at = FieldSpan(members, s.at)
-            fields.session = FieldSpan(members, s.session)
-            fields.note = FieldSpan(members, s.note)
-            event.labelFields = fields
+            event.labelFields = LabelFieldSlots(task: Int32(truncatingIfNeeded: s.task), rater: Int32(truncatingIfNeeded: s.rater),
+                                                choice: Int32(truncatingIfNeeded: s.choice), at: Int32(truncatingIfNeeded: s.at),
+                                                session: Int32(truncatingIfNeeded: s.session),
+                                                note: Int32(truncatingIfNeeded: s.note))
             if s.taskSHA >= 0 && members[s.taskSHA].kind == .string {
                 let sha = members[s.taskSHA]
                 if !sha.valueHasEscapes && sha.valueRange.count == 66 {
