@@ -62,6 +62,11 @@ struct LabelFieldSpans: Sendable {
     var task = FieldSpan(), rater = FieldSpan(), choice = FieldSpan()
     var at = FieldSpan(), session = FieldSpan(), note = FieldSpan()
 
+    /// Where the last of the fields ends in the line (0 when none is present).
+    var end: Int {
+        [task, rater, choice, at, session, note].reduce(0) { $1.isPresent ? max($0, $1.range.upperBound) : $0 }
+    }
+
     init(_ members: [JSONMemberSpan], _ slots: LabelFieldSlots) {
         task = FieldSpan(members, slots.task)
         rater = FieldSpan(members, slots.rater)
