@@ -63,11 +63,9 @@ public final class ExportTasks: Sendable {
         var line = [Int](repeating: 0, count: items)
         var ids = TaskIdTable()
         var lines: [Int] = []
-        var errors: [InputError] = []
-        var errorCount = 0
-        var lineBase = 0
+        var problems = TaskFileProblems()
         for (k, slice) in slices.enumerated() {
-            let base = lines.count
+            let base = lines.count, lineBase = problems.lineBase
             for (item, task) in matched[k] ?? [] where position[Int(item)] < 0 {
                 let i = Int(item), t = Int(task)
                 position[i] = base + t
@@ -77,15 +75,9 @@ public final class ExportTasks: Sendable {
             }
             lines.append(contentsOf: slice.lines.lazy.map { Int($0) + lineBase })
             ids.append(contentsOf: slice.ids)
-            for var error in slice.errors {
-                error.line = error.line.map { $0 + lineBase }
-                errors.append(error)
-            }
-            errorCount += slice.errorCount
-            lineBase += slice.lineCount
+            problems.addSlice(errors: slice.errors, count: slice.errorCount, lineCount: slice.lineCount)
         }
-        try TaskFileProblems.finish(path: scan.path, ids: &ids, errors: errors, errorCount: errorCount,
-                                    taskCount: lines.count, line: { lines[$0] })
+        try problems.finish(path: scan.path, ids: &ids, taskCount: lines.count, line: { lines[$0] })
         return ExportTasks(path: scan.path, file: file, count: lines.count, position: position, offset: offset,
                            length: length, line: line)
     }

@@ -75,22 +75,16 @@ public struct TaskModelIndex: Sendable, Equatable {
         index.found = [Bool](repeating: false, count: itemCount)
         var firstLine = [Int](repeating: 0, count: itemCount)
         var models = NameTable(capacity: 16)
-        var errors: [InputError] = []
-        var errorCount = 0
-        var lineBase = 0
+        var problems = TaskFileProblems()
         for part in parts {
             let mapping = part.models.map { models.intern($0) }
-            for var error in part.errors {
-                error.line = error.line.map { $0 + lineBase }
-                errors.append(error)
-            }
-            errorCount += part.errorCount
+            let lineBase = problems.lineBase
+            problems.addSlice(errors: part.errors, count: part.errorCount, lineCount: part.lineCount)
             for match in part.matches {
                 let item = Int(match.item), line = match.line + lineBase
                 if index.found[item] {
-                    errorCount += 1
-                    errors.append(InputError(file: path, line: line,
-                                             reason: "duplicate id \(JSONMessageText.quoted(items[item])) (first on line \(firstLine[item]))"))
+                    problems.add(InputError(file: path, line: line,
+                                            reason: "duplicate id \(JSONMessageText.quoted(items[item])) (first on line \(firstLine[item]))"))
                     continue
                 }
                 index.found[item] = true
@@ -99,16 +93,9 @@ public struct TaskModelIndex: Sendable, Equatable {
                 if match.modelB > 0 { index.itemModelB[item] = mapping[Int(match.modelB) - 1] }
             }
             index.taskCount += part.taskCount
-            lineBase += part.lineCount
         }
-        if errorCount > 0 {
-            let ordered = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
-            let kept = ordered.prefix(TaskFileSegment.keptErrors).map(\.element)
-            throw ValidationFailure(errors: kept, omitted: errorCount - kept.count)
-        }
-        if index.taskCount == 0 {
-            throw ValidationFailure(errors: [InputError(file: path, reason: "the file holds no tasks")])
-        }
+        try problems.throwFirst()
+        try TaskFileProblems.requireTasks(index.taskCount, path: path)
         index.modelNames = models.names
         return index
     }

@@ -109,28 +109,20 @@ enum TaskFileLoader {
         var ids = TaskIdTable()
         records.reserveCapacity(total)
         var models = ModelNameTable()
-        var errors: [InputError] = []
-        var errorCount = 0
-        var lineBase = 0
+        var problems = TaskFileProblems()
         for part in parts {
             let mapping = part.models.map { models.intern($0) }
             for var record in part.records {
-                record.line += lineBase
+                record.line += problems.lineBase
                 if record.modelA > 0 { record.modelA = mapping[Int(record.modelA) - 1] }
                 if record.modelB > 0 { record.modelB = mapping[Int(record.modelB) - 1] }
                 records.append(record)
             }
             ids.append(contentsOf: part.ids)
-            for var error in part.errors {
-                error.line = error.line.map { $0 + lineBase }
-                errors.append(error)
-            }
-            errorCount += part.errorCount
-            lineBase += part.lineCount
+            problems.addSlice(errors: part.errors, count: part.errorCount, lineCount: part.lineCount)
         }
 
-        try TaskFileProblems.finish(path: file.path, ids: &ids, errors: errors, errorCount: errorCount,
-                                    taskCount: records.count, line: { records[$0].line })
+        try problems.finish(path: file.path, ids: &ids, taskCount: records.count, line: { records[$0].line })
         return Loaded(file: file, sha256: sha256, records: records, ids: ids, models: models.names)
     }
 }
