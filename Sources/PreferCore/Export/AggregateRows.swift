@@ -63,14 +63,8 @@ public enum AggregateRows {
         } else {
             out.append(literal: "null")
         }
-        out.append(literal: #","model_a":"#)
-        out.append(contentsOf: task.modelA)
-        out.append(literal: #","model_b":"#)
-        out.append(contentsOf: task.modelB)
         out.append(UInt8(ascii: ","))
-        ExportContent.appendMembers(task, to: &out)
-        out.append(literal: #","meta":"#)
-        out.append(contentsOf: task.meta)
-        out.append(literal: "}\n")
+        ExportContent.appendModelsAndTexts(task, to: &out)
+        ExportContent.appendMetaAndEnd(task, to: &out)
     }
 }

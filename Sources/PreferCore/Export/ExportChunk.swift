@@ -84,32 +84,34 @@ func writeAll(_ fd: Int32, _ chunk: ExportChunk, name: String) throws(ExportErro
                     vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: piece.count))
                 }
                 next = end
-                vectors.withUnsafeMutableBufferPointer { v in
-                    var first = 0
-                    while first < v.count {
-                        let written = writev(fd, v.baseAddress! + first, Int32(v.count - first))
-                        if written < 0 {
-                            if errno == EINTR { continue }
-                            failure = errno
-                            return
-                        }
-                        if written == 0 {
-                            failure = EIO
-                            return
-                        }
-                        var left = written
-                        while first < v.count && left >= v[first].iov_len {
-                            left -= v[first].iov_len
-                            first += 1
-                        }
-                        if left > 0 {
-                            v[first].iov_base = v[first].iov_base! + left
-                            v[first].iov_len -= left
-                        }
-                    }
-                }
+                failure = vectors.withUnsafeMutableBufferPointer { writeVectors(fd, $0) }
             }
         }
     }
     if failure != 0 { throw .output(path: name, operation: "write to", code: failure) }
+}
+
+/// Writes every byte `vectors` point at to `fd` with `writev`, going on from where a short
+/// write (a pipe, a signal) stopped and after `EINTR`; returns 0, or the `errno` of the write
+/// that failed (`EIO` for one that wrote nothing). The one way exports write.
+func writeVectors(_ fd: Int32, _ v: UnsafeMutableBufferPointer<iovec>) -> Int32 {
+    var first = 0
+    while first < v.count {
+        let written = writev(fd, v.baseAddress! + first, Int32(v.count - first))
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        if written == 0 { return EIO }
+        var left = written
+        while first < v.count && left >= v[first].iov_len {
+            left -= v[first].iov_len
+            first += 1
+        }
+        if left > 0 {
+            v[first].iov_base = v[first].iov_base! + left
+            v[first].iov_len -= left
+        }
+    }
+    return 0
 }

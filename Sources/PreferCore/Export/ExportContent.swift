@@ -24,4 +24,22 @@ enum ExportContent {
         }
     }
 
+
+    /// Appends `"model_a":…,"model_b":…,` and the members above: what every line of a task
+    /// shares in the `labels` and `aggregate` exports.
+    static func appendModelsAndTexts(_ task: TaskPieces, to out: inout [UInt8]) {
+        out.append(literal: #""model_a":"#)
+        out.append(contentsOf: task.modelA)
+        out.append(literal: #","model_b":"#)
+        out.append(contentsOf: task.modelB)
+        out.append(UInt8(ascii: ","))
+        appendMembers(task, to: &out)
+    }
+
+    /// Appends `,"meta":…}` and the line's end.
+    static func appendMetaAndEnd(_ task: TaskPieces, to out: inout [UInt8]) {
+        out.append(literal: #","meta":"#)
+        out.append(contentsOf: task.meta)
+        out.append(literal: "}\n")
+    }
 }

@@ -91,16 +91,24 @@ public struct ExportLabels: Sendable {
     /// equals it, or it names none.
     func madeOn(_ j: Int, sha256: String) -> Bool {
         let event = Int(sources[j])
-        switch eventSHAState[event] {
+        return Self.madeOn(state: eventSHAState[event], stored: eventSHA, at: 64 * event, sha256: sha256) {
+            withLine(j) { line in Self.taskSHA256(line) == sha256 }
+        }
+    }
+
+    /// The `madeOn` decision from how the `task_sha256` is written (`SessionLineEvent.taskSHAState`):
+    /// none, 64 plain bytes at `offset` of `stored`, or otherwise (then `readLine` decides).
+    static func madeOn(state: UInt8, stored: [UInt8], at offset: Int, sha256: String, readLine: () -> Bool) -> Bool {
+        switch state {
         case 0:
             return true
         case 1:
             var expected = sha256
             return expected.withUTF8 { hex in
-                hex.count == 64 && eventSHA.withUnsafeBufferPointer { memcmp($0.baseAddress! + 64 * event, hex.baseAddress!, 64) == 0 }
+                hex.count == 64 && stored.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, hex.baseAddress!, 64) == 0 }
             }
         default:
-            return withLine(j) { line in Self.taskSHA256(line) == sha256 }
+            return readLine()
         }
     }
 
@@ -298,34 +306,51 @@ public struct ExportLabels: Sendable {
         /// The label at position `p`, read whole from its line.
         func label(_ p: Int) -> EffectiveLabel { labels.label(order[p]) }
 
-        /// Calls `body` with the line of the label at position `p`.
-        func withLine<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-            labels.fileBytes[Int(file[p])].withUnsafeBytes { raw in body(ExportLabels.line(raw, from: lineStart[p])) }
-        }
-
-        /// Calls `body` with the bytes of the label's line from its start, where its string
-        /// fields are in it, its side (0 A left, 1 B left, -1 none) and milliseconds, or
-        /// returns nil when the fast path did not read the line.
+        /// Calls `body` with the bytes of the label's line, where its string fields are in it,
+        /// its side (0 A left, 1 B left, -1 none) and milliseconds; nil when the line is not of
+        /// the usual shape (an escaped key, a field of another kind), which the reference
+        /// decoding then reads.
         func withFields<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer, LabelFieldSpans, Int8, Int) -> Result) -> Result? {
-            guard p < fields.count, let spans = fields[p] else { return nil }
-            return lines.withUnsafeBytes { raw in
-                body(UnsafeRawBufferPointer(rebasing: raw[lineAt[p]..<lineAt[p + 1]]), spans, left[p], milliseconds[p])
+            if p < fields.count {
+                guard let spans = fields[p] else { return nil }
+                return lines.withUnsafeBytes { raw in
+                    body(UnsafeRawBufferPointer(rebasing: raw[lineAt[p]..<lineAt[p + 1]]), spans, left[p], milliseconds[p])
+                }
+            }
+            // Not gathered: the fields are found by walking the line (whose reading gave the
+            // coded side and milliseconds).
+            let j = order[p]
+            return labels.withLine(j) { line in
+                LabelFieldSpans(walking: line).map {
+                    body(line, $0, labels.labelSet.coded.left[j], labels.labelSet.coded.milliseconds[j])
+                }
             }
         }
 
         /// `ExportLabels.madeOn` for the label at position `p`.
         func madeOn(_ p: Int, sha256: String) -> Bool {
-            switch shaState[p] {
-            case 0:
-                return true
-            case 1:
-                var expected = sha256
-                return expected.withUTF8 { hex in
-                    hex.count == 64 && sha.withUnsafeBufferPointer { memcmp($0.baseAddress! + 64 * p, hex.baseAddress!, 64) == 0 }
-                }
-            default:
-                return labels.madeOn(order[p], sha256: sha256)
+            ExportLabels.madeOn(state: shaState[p], stored: sha, at: 64 * p, sha256: sha256) {
+                labels.madeOn(order[p], sha256: sha256)
             }
         }
+    }
+}
+
+extension LabelFieldSpans {
+    /// The string fields of a label line found by walking it (the strict scanner accepted it
+    /// when the sessions were read); nil when a key holds an escape or a field is of another
+    /// kind than the fast path takes.
+    init?(walking line: UnsafeRawBufferPointer) {
+        let members = JSONSpans.members(line, ofObjectIn: 0..<line.count)
+        guard let slots = SessionLineFields.Slots(members, in: line) else { return nil }
+        func isString(_ slot: Int?) -> Bool { slot.map { members[$0].kind == .string } ?? false }
+        func isOptionalString(_ slot: Int?) -> Bool {
+            slot.map { members[$0].kind == .string || members[$0].kind == .null } ?? true
+        }
+        guard isString(slots.task), isString(slots.rater), isString(slots.choice), isOptionalString(slots.at),
+              isOptionalString(slots.session), isOptionalString(slots.note) else { return nil }
+        func index(_ slot: Int?) -> Int32 { slot.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+        self.init(members, LabelFieldSlots(task: index(slots.task), rater: index(slots.rater), choice: index(slots.choice),
+                                           at: index(slots.at), session: index(slots.session), note: index(slots.note)))
     }
 }

@@ -48,25 +48,14 @@ public final class MemorySink: ExportSink {
     }
 }
 
-/// Writes every byte of `bytes` to `fd`: a short write (a pipe, a signal) goes on from where
-/// it stopped; a write that fails is an error naming `name`.
+/// Writes every byte of `bytes` to `fd` (see `writeVectors`); a write that fails is an error
+/// naming `name`.
 func writeAll(_ fd: Int32, _ bytes: [UInt8], name: String) throws(ExportError) {
-    var offset = 0
     var failure: Int32 = 0
     bytes.withUnsafeBytes { raw in
-        while offset < raw.count {
-            let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            if written == 0 {
-                failure = EIO
-                return
-            }
-            offset += written
-        }
+        guard let base = raw.baseAddress else { return }
+        var vector = iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: raw.count)
+        failure = withUnsafeMutablePointer(to: &vector) { writeVectors(fd, UnsafeMutableBufferPointer(start: $0, count: 1)) }
     }
     if failure != 0 { throw .output(path: name, operation: "write to", code: failure) }
 }

@@ -1,21 +1,14 @@
 /// Builds one compact JSON object member by member straight into bytes, with `JSONWriter`'s
-/// cat-safe escaping; parts shared by many lines can be serialized once and spliced in.
+/// cat-safe escaping (the reference writing of a `labels` row's head).
 struct JSONObjectBytes {
     private(set) var bytes: [UInt8] = []
     private var isEmpty = true
 
     /// Continues `buffer` (taken over, so that appending never copies it); give it back with
-    /// `finishLine(into:)`. Exports append millions of lines to a few reused buffers this way.
+    /// `handBack(into:)`.
     init(continuing buffer: inout [UInt8]) {
         swap(&bytes, &buffer)
         bytes.append(UInt8(ascii: "{"))
-    }
-
-    /// Ends the object and its line and hands the buffer back to `buffer`.
-    mutating func finishLine(into buffer: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "}"))
-        bytes.append(UInt8(ascii: "\n"))
-        swap(&bytes, &buffer)
     }
 
     /// Hands the buffer back to `buffer` with the object left open (more members follow).
@@ -29,12 +22,6 @@ struct JSONObjectBytes {
         JSONWriter.appendString(key, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         JSONWriter.append(value, to: &bytes)
-    }
-
-    /// Appends members that `write` serializes straight into the line (no surrounding braces).
-    mutating func splice(_ write: (inout [UInt8]) -> Void) {
-        separate()
-        write(&bytes)
     }
 
     private mutating func separate() {
