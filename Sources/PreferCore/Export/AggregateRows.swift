@@ -23,27 +23,12 @@ public enum AggregateRows {
     /// `JSONWriter` gives, which the export tests hold against hand-written lines.
     static func append(_ task: TaskPieces, choices: [String], categories: [String], to out: inout [UInt8]) {
         guard !choices.isEmpty else { return }
+        let tally = ChoiceTally(choices)
         // Counts per declared category, then per choice outside them (sorted; none when the
         // categories were declared from these labels, kept should a caller pass fewer).
-        var counts = categories.map { category in choices.reduce(0) { $0 + ($1 == category ? 1 : 0) } }
         var names = categories
-        let outside = Set(choices.filter { !categories.contains($0) }).sorted()
-        for choice in outside {
-            names.append(choice)
-            counts.append(choices.reduce(0) { $0 + ($1 == choice ? 1 : 0) })
-        }
-        // The strict plurality, as `ChoiceTally.majority`.
-        var best = -1
-        var shared = false
-        for k in counts.indices where counts[k] > 0 {
-            if best < 0 || counts[k] > counts[best] {
-                best = k
-                shared = false
-            } else if counts[k] == counts[best] {
-                shared = true
-            }
-        }
-        let majority = best >= 0 && !shared ? best : -1
+        names.append(contentsOf: tally.choices.filter { !categories.contains($0) }.sorted())
+        let counts = names.map { tally.count(of: $0) }
         out.append(literal: #"{"task":"#)
         JSONWriter.appendString(task.id, to: &out)
         out.append(literal: #","n":"#)
@@ -56,13 +41,9 @@ public enum AggregateRows {
             RawField.appendDecimal(counts[k], to: &out)
         }
         out.append(literal: #"},"majority":"#)
-        if majority >= 0 { JSONWriter.appendString(names[majority], to: &out) } else { out.append(literal: "null") }
+        JSONWriter.append(.optional(tally.majority), to: &out)
         out.append(literal: #","agreement":"#)
-        if majority >= 0 {
-            JSONWriter.append(.decimal(Double(counts[majority]) / Double(choices.count)), to: &out)
-        } else {
-            out.append(literal: "null")
-        }
+        JSONWriter.append(tally.agreement.map(JSONValue.decimal) ?? .null, to: &out)
         out.append(UInt8(ascii: ","))
         ExportContent.appendModelsAndTexts(task, to: &out)
         ExportContent.appendMetaAndEnd(task, to: &out)
