@@ -4,19 +4,6 @@
 /// safe to `cat`; such a string is decoded and written again by `JSONWriter`. Arrays and
 /// objects in `meta` are written again compactly; numbers, booleans and `null` are copied.
 enum TaskLinePieces {
-    /// The pieces of a trimmed task line, or nil when it is not a valid task line.
-    ///
-    /// The line is checked again as `TaskFile` checks it (the strict scanner, then
-    /// `TaskLineSchema`): the scanner finds the members as fast as a walk that trusts the
-    /// bytes would, and what is copied is then valid JSON whatever happened to the file.
-    static func make(_ bytes: UnsafeRawBufferPointer, scanner: inout JSONLineScanner) -> TaskPieces? {
-        guard (try? scanner.scan(bytes)) == .object,
-              case .success(let layout) = TaskLineSchema.check(bytes, scanner.members) else { return nil }
-        let members = scanner.members
-        let id = JSONStringDecoder.decodeValue(bytes, members[layout[.id]!].valueRange)
-        return make(bytes, members, layout, id: id, sha256: SHA256Hex.of(bytes))
-    }
-
     /// The pieces of a trimmed task line that the validating scan accepted and that has not
     /// changed since (the export checks the file's stamp around every read): its members are
     /// found by the structure-only walk, which trusts the bytes, and the schema is not checked
