@@ -144,7 +144,7 @@ final class ExportLabelsTests: XCTestCase {
 
 /// The fast reading of `at` (`FastTimestamp`, used by both session readers) gives exactly
 /// `Timestamp.parse`'s instant, as a `Date` too.
-final class SessionTimeTests: XCTestCase {
+final class FastTimestampTests: XCTestCase {
     func testRandomMillisecondTimesReadAsTimestampParseReadsThem() {
         var rng = Xoshiro256StarStar(seed: 8)
         for _ in 0..<20_000 {
