@@ -4,6 +4,13 @@
 enum CatSafety {
     /// Checks `range` of `bytes`, which must be valid UTF-8 (the scanner validated it).
     static func isSafe(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        // The table is fetched once per call: read as a global inside the loop, every byte
+        // looked up paid for the check that it is initialized.
+        byteClass.withUnsafeBufferPointer { isSafe(bytes, range, byteClass: $0) }
+    }
+
+    private static func isSafe(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>,
+                               byteClass: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !range.isEmpty else { return true }
         let p = base.assumingMemoryBound(to: UInt8.self)
         var i = range.lowerBound
@@ -19,32 +26,71 @@ enum CatSafety {
         }
         @inline(__always) func flags(_ w: UInt64) -> UInt64 { bits(w) & highs }
         while i < end {
-            // Plain printable ASCII, 64 bytes at a time (eight words, one test), then 8 at a
-            // time. (Swift's SIMD types were tried here: unspecialized, they ran 40× slower.)
-            while i + 64 <= end {
+            // Plain printable ASCII, 64 bytes at a time (eight words, one test). (Swift's SIMD
+            // types were tried here: unspecialized, they ran 40× slower.)
+            if i + 64 <= end {
                 let r = UnsafeRawPointer(p + i)
                 var any = bits(r.loadUnaligned(as: UInt64.self))
                 for k in 1..<8 { any |= bits(r.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) }
-                if any & highs != 0 { break }
-                i += 64
+                if any & highs == 0 {
+                    i += 64
+                    continue
+                }
             }
-            if i + 8 <= end && flags(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) == 0 {
-                i += 8
-                continue
+            // Something else is in these 64 bytes (or in the last few): go through them word by
+            // word before trying whole blocks again, which would fail until past it.
+            let stop = min(i + 64, end)
+            while i < stop {
+                if i + 8 <= end {
+                    if flags(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) == 0 {
+                        i += 8
+                        continue
+                    }
+                    // Letters beyond ASCII (é, Cyrillic, CJK, most punctuation): a word none
+                    // of whose bytes could start a hidden character passes in one test of
+                    // eight table bytes, without decoding its characters.
+                    var look: UInt8 = 0
+                    for k in 0..<8 { look |= byteClass[Int(p[i + k])] }
+                    if look == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = p[i]
+                if byteClass[Int(b)] == 0 {
+                    i += 1
+                    continue
+                }
+                if b < 0x80 { return false }
+                let (scalar, length) = decode(p, i, end)
+                if isHidden(scalar) { return false }
+                i += length
             }
-            guard i < end else { break }
-            let b = p[i]
-            if b < 0x20 || b == 0x7F { return false }
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            let (scalar, length) = decode(p, i, end)
-            if isHidden(scalar) { return false }
-            i += length
         }
         return true
     }
+
+    /// Per byte: 0 when it is printable ASCII, a continuation byte, or the lead byte of a
+    /// sequence whose characters are never hidden (é's C3, Cyrillic, CJK); 1 otherwise (C0
+    /// controls and DEL, which are never safe, and the lead bytes that need the character
+    /// decoded). Derived from `isHidden` itself, so the two cannot disagree.
+    private static let byteClass: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for b in 0..<0x20 { table[b] = 1 }
+        table[0x7F] = 1
+        // Two-byte leads C2…DF each start 64 scalars; three-byte leads E0…EF each 4,096.
+        func anyHidden(_ scalars: Range<Int>) -> Bool {
+            scalars.contains { v in
+                guard let scalar = Unicode.Scalar(UInt32(v)) else { return false }
+                return isHidden(scalar)
+            }
+        }
+        for lead in 0xC2...0xDF where anyHidden(((lead & 0x1F) << 6)..<(((lead & 0x1F) << 6) + 64)) { table[lead] = 1 }
+        for lead in 0xE0...0xEF where anyHidden(((lead & 0x0F) << 12)..<(((lead & 0x0F) << 12) + 4096)) { table[lead] = 1 }
+        // Four-byte leads (emoji, tag characters, the other planes) are always decoded.
+        for lead in 0xF0...0xFF { table[lead] = 1 }
+        return table
+    }()
 
     /// `HiddenCharacters.isHidden`, looked up in a table for the Basic Multilingual Plane (asking
     /// Unicode's general category for every CJK or accented letter is slow); emoji, tag

@@ -22,14 +22,17 @@ enum TaskLinePieces {
     /// The pieces of a line already scanned and checked (`layout` from `TaskLineSchema.check`).
     static func make(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan], _ layout: TaskLineSchema.Layout,
                      id: String, sha256: String) -> TaskPieces {
+        // Most lines are safe to `cat` whole, and then so is every string in them: one check
+        // of the line instead of one per string (a dozen calls a task, most on short strings).
+        let lineIsSafe = CatSafety.isSafe(bytes, 0..<bytes.count)
         func member(_ field: TaskLineSchema.Field) -> JSONMemberSpan? { layout[field].map { members[$0] } }
         func string(_ field: TaskLineSchema.Field) -> [UInt8] {
             guard let span = member(field), span.kind == .string else { return nullBytes }
-            return copy(bytes, span.valueRange)
+            return copy(bytes, span.valueRange, lineIsSafe: lineIsSafe)
         }
         func messages(_ field: TaskLineSchema.Field) -> [MessagePieces] {
             guard let span = member(field) else { return [] }
-            return messageList(bytes, span.valueRange)
+            return messageList(bytes, span.valueRange, lineIsSafe: lineIsSafe)
         }
         let content: TaskPieces.Content
         if layout[.conversationA] != nil {
@@ -46,14 +49,14 @@ enum TaskLinePieces {
             // The key as the value rule copies strings: as it stands when it has no escape
             // and is safe to `cat` (then it is what JSONWriter writes), else written again.
             let quoted = (span.keyRange.lowerBound - 1)..<(span.keyRange.upperBound + 1)
-            if !span.keyHasEscapes && CatSafety.isSafe(bytes, quoted) {
+            if !span.keyHasEscapes && (lineIsSafe || CatSafety.isSafe(bytes, quoted)) {
                 meta.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[quoted]))
             } else {
                 JSONWriter.appendString(span.key(in: bytes), to: &meta)
             }
             meta.append(UInt8(ascii: ":"))
             switch span.kind {
-            case .string: meta.append(contentsOf: copy(bytes, span.valueRange))
+            case .string: meta.append(contentsOf: copy(bytes, span.valueRange, lineIsSafe: lineIsSafe))
             case .array, .object: JSONWriter.append(JSONValueBuilder.build(bytes, from: span.valueRange.lowerBound).value, to: &meta)
             case .number, .bool, .null: meta.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[span.valueRange]))
             }
@@ -64,9 +67,9 @@ enum TaskLinePieces {
     }
 
     /// A string value (quotes included) as export bytes: as it stands when safe to cat, else
-    /// decoded and escaped again.
-    static func copy(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> [UInt8] {
-        if CatSafety.isSafe(bytes, range) { return Array(UnsafeRawBufferPointer(rebasing: bytes[range])) }
+    /// decoded and escaped again. `lineIsSafe`: the whole line was found safe, so the string is.
+    static func copy(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, lineIsSafe: Bool) -> [UInt8] {
+        if lineIsSafe || CatSafety.isSafe(bytes, range) { return Array(UnsafeRawBufferPointer(rebasing: bytes[range])) }
         var out: [UInt8] = []
         JSONWriter.appendString(JSONStringDecoder.decodeValue(bytes, range), to: &out)
         return out
@@ -74,15 +77,15 @@ enum TaskLinePieces {
 
     /// The `role` and `content` of each message of a checked message array (other keys of a
     /// message are left out, as `PreferenceTask` leaves them out).
-    private static func messageList(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> [MessagePieces] {
+    private static func messageList(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, lineIsSafe: Bool) -> [MessagePieces] {
         JSONSpans.elements(bytes, ofArrayIn: range).map { element in
             var role = emptyString
             var content = emptyString
             for part in JSONSpans.members(bytes, ofObjectIn: element.range) where part.kind == .string {
                 if part.keyEquals("role", in: bytes) {
-                    role = copy(bytes, part.valueRange)
+                    role = copy(bytes, part.valueRange, lineIsSafe: lineIsSafe)
                 } else if part.keyEquals("content", in: bytes) {
-                    content = copy(bytes, part.valueRange)
+                    content = copy(bytes, part.valueRange, lineIsSafe: lineIsSafe)
                 }
             }
             return MessagePieces(role: role, content: content)
