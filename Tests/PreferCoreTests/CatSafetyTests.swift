@@ -42,7 +42,8 @@ final class CatSafetyTests: XCTestCase {
     func testEveryScalarIsJudgedAsHiddenCharactersJudgesIt() {
         var values = Array(0..<0x10000)
         values += stride(from: 0x10000, to: 0x110000, by: 97)
-        values += Array(0xE0000...0xE0080) + Array(0x1D173...0x1D17A) + [0x110BD, 0x110CD, 0x1BCA0, 0x1F642]
+        values += Array(0xE0000...0xE0080) + Array(0x1D173...0x1D17A) + [0x110BD, 0x110CD, 0x1BCA0]
+        values += Array(0x1F000..<0x20000)
         let contexts: [(String, String)] = [("ab", "cdefghijklmnopq"), ("éé", "東京東京東京"), ("", ""), ("abcdefg", "")]
         for v in values {
             guard let scalar = Unicode.Scalar(UInt32(v)) else { continue }

@@ -62,6 +62,12 @@ enum CatSafety {
                     continue
                 }
                 if b < 0x80 { return false }
+                // Emoji (U+1F000…U+1FFFF, F0 9F …): a block with no hidden character, passed
+                // without asking Unicode for each one's category.
+                if b == 0xF0 && emojiBlockIsClean && i + 4 <= end && p[i + 1] == 0x9F {
+                    i += 4
+                    continue
+                }
                 let (scalar, length) = decode(p, i, end)
                 if isHidden(scalar) { return false }
                 i += length
@@ -87,9 +93,16 @@ enum CatSafety {
         }
         for lead in 0xC2...0xDF where anyHidden(((lead & 0x1F) << 6)..<(((lead & 0x1F) << 6) + 64)) { table[lead] = 1 }
         for lead in 0xE0...0xEF where anyHidden(((lead & 0x0F) << 12)..<(((lead & 0x0F) << 12) + 4096)) { table[lead] = 1 }
-        // Four-byte leads (emoji, tag characters, the other planes) are always decoded.
+        // Four-byte leads (emoji, tag characters, the other planes) are decoded, but see
+        // `emojiBlockIsClean`.
         for lead in 0xF0...0xFF { table[lead] = 1 }
         return table
+    }()
+
+    /// Whether U+1F000…U+1FFFF (emoji and other pictographs, the four-byte characters that
+    /// LLM answers use most) holds no hidden character; asked of `isHidden` once.
+    private static let emojiBlockIsClean: Bool = {
+        !(0x1F000..<0x20000).contains { v in Unicode.Scalar(UInt32(v)).map { isHidden($0) } ?? false }
     }()
 
     /// `HiddenCharacters.isHidden`, looked up in a table for the Basic Multilingual Plane (asking
