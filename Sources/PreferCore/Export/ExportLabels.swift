@@ -9,22 +9,27 @@ public struct ExportLabels: Sendable {
     /// The coded labels (`item` indexes `coded.itemNames`), warnings, files and counts.
     public let labelSet: LabelSet
     let lookup: LabeledItemLookup
-    /// Per effective label: its event, an index into the event columns below.
+    /// Per effective label: its event (label, undo or skip), numbered across the reader's
+    /// workers in order: worker `w`'s events are numbered from `workerBase[w]`.
     let sources: [Int32]
-    /// Per event (label, undo or skip, numbered across the reader's workers in order): its
-    /// session file (index into `labelSet.files`), its line number, where its line starts
-    /// in the file's bytes, and how its `task_sha256` is written
-    /// (`SessionLineEvent.taskSHAState`) with, when plainly, its 64 bytes at `64 * event`.
-    let eventFile: [Int32]
-    let eventLine: [Int32]
-    let eventLineStart: [Int]
-    let eventSHAState: [UInt8]
-    let eventSHA: [UInt8]
-    /// Per event, when read `forLabelRows`: where a label's string fields are in its line (nil
-    /// when the line took the reference path, and for undo and skip), kept per reader worker
-    /// (worker `w`'s events start at number `workerBase[w]`); empty otherwise.
-    let workerFields: [[LabelFieldSpans?]]
+    /// What each reader worker kept of its events, in the order it read them. Kept as the
+    /// workers left them: joining them copied some 25 MB on one core while the other waited.
+    let events: [EventColumns]
     let workerBase: [Int]
+    /// One reader worker's events: each one's session file (index into `labelSet.files`), line
+    /// number, where its line starts in the file's bytes, and how its `task_sha256` is written
+    /// (`SessionLineEvent.taskSHAState`) with, when plainly, its 64 bytes at `64 * index`; and,
+    /// when read `forLabelRows`, where a label's string fields are in its line (nil when the
+    /// line took the reference path, and for undo and skip; empty otherwise).
+    struct EventColumns: Sendable {
+        let file: [Int32]
+        let line: [Int32]
+        let lineStart: [Int]
+        let shaState: [UInt8]
+        let sha: [UInt8]
+        let fields: [LabelFieldSpans?]
+    }
+
     /// Each session file's bytes, by file index.
     let fileBytes: [[UInt8]]
     /// The declared scale of the sittings, as `SessionScale.hint` finds it.
@@ -40,25 +45,38 @@ public struct ExportLabels: Sendable {
         for worker in reading.workers {
             for (index, bytes) in worker.keptFiles { fileBytes[index] = bytes }
         }
-        // The workers' columns end to end: an event's number is its index (see `sources`).
-        func joined<T>(_ column: (SessionLabelReader.WorkerData) -> [T]) -> [T] {
-            reading.workers.dropFirst().reduce(into: column(reading.workers.first!)) { $0.append(contentsOf: column($1)) }
-        }
         var lists = Set<[String]?>()
         for worker in reading.workers { lists.formUnion(worker.scaleLists) }
-        let empty = reading.workers.isEmpty
-        return ExportLabels(labelSet: reading.set, lookup: reading.lookup, sources: reading.sources,
-                            eventFile: empty ? [] : joined(\.file), eventLine: empty ? [] : joined(\.line),
-                            eventLineStart: empty ? [] : joined(\.lineStart),
-                            eventSHAState: empty ? [] : joined(\.taskSHAState), eventSHA: empty ? [] : joined(\.taskSHA),
-                            workerFields: reading.workers.map(\.labelFields),
+        let events = reading.workers.map {
+            EventColumns(file: $0.file, line: $0.line, lineStart: $0.lineStart, shaState: $0.taskSHAState,
+                         sha: $0.taskSHA, fields: $0.labelFields)
+        }
+        return ExportLabels(labelSet: reading.set, lookup: reading.lookup, sources: reading.sources, events: events,
                             workerBase: reading.workers.reduce(into: [0]) { $0.append($0.last! + $1.kind.count) },
                             fileBytes: fileBytes, scaleHint: SessionScale.hint(lists: lists))
     }
 
+    /// The worker that read event `e`, and the event's index in that worker's columns.
+    @inline(__always)
+    static func place(ofEvent e: Int, workerBase: [Int]) -> (worker: Int, index: Int) {
+        var w = 0
+        while workerBase[w + 1] <= e { w += 1 }
+        return (w, e - workerBase[w])
+    }
+
+    /// Where label `j`'s event is kept.
+    func place(of j: Int) -> (worker: Int, index: Int) { Self.place(ofEvent: Int(sources[j]), workerBase: workerBase) }
+
     /// Label `j`'s session file (an index into `labelSet.files`) and line number.
-    func fileIndex(of j: Int) -> Int { Int(eventFile[Int(sources[j])]) }
-    func lineNumber(of j: Int) -> Int { Int(eventLine[Int(sources[j])]) }
+    func fileIndex(of j: Int) -> Int {
+        let (w, i) = place(of: j)
+        return Int(events[w].file[i])
+    }
+
+    func lineNumber(of j: Int) -> Int {
+        let (w, i) = place(of: j)
+        return Int(events[w].line[i])
+    }
 
     /// Number of effective labels.
     public var count: Int { labelSet.count }
@@ -83,15 +101,15 @@ public struct ExportLabels: Sendable {
 
     /// Calls `body` with the bytes of label `j`'s line (blanks around it trimmed).
     func withLine<Result>(_ j: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        let event = Int(sources[j])
-        return fileBytes[Int(eventFile[event])].withUnsafeBytes { raw in body(Self.line(raw, from: eventLineStart[event])) }
+        let (w, i) = place(of: j)
+        return fileBytes[Int(events[w].file[i])].withUnsafeBytes { raw in body(Self.line(raw, from: events[w].lineStart[i])) }
     }
 
     /// Whether label `j` was made on the task line whose hash is `sha256`: its `task_sha256`
     /// equals it, or it names none.
     func madeOn(_ j: Int, sha256: String) -> Bool {
-        let event = Int(sources[j])
-        return Self.madeOn(state: eventSHAState[event], stored: eventSHA, at: 64 * event, sha256: sha256) {
+        let (w, i) = place(of: j)
+        return Self.madeOn(state: events[w].shaState[i], stored: events[w].sha, at: 64 * i, sha256: sha256) {
             withLine(j) { line in Self.taskSHA256(line) == sha256 }
         }
     }
@@ -196,14 +214,13 @@ public struct ExportLabels: Sendable {
             var choice = [Int32](repeating: 0, count: order.count)
             var shaState = [UInt8](repeating: 0, count: order.count)
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
-            let gatherFields = gatherFields && labels.workerFields.contains { !$0.isEmpty }
+            let gatherFields = gatherFields && labels.events.contains { !$0.fields.isEmpty }
             var fields = [LabelFieldSpans?](repeating: nil, count: gatherFields ? order.count : 0)
             var left = [Int8](repeating: -1, count: gatherFields ? order.count : 0)
             var milliseconds = [Int](repeating: 0, count: gatherFields ? order.count : 0)
             let codedLeft = labels.labelSet.coded.left, codedMilliseconds = labels.labelSet.coded.milliseconds
-            let sources = labels.sources, eventFile = labels.eventFile, eventLineStart = labels.eventLineStart
-            let codedChoice = labels.labelSet.coded.choice, eventSHAState = labels.eventSHAState
-            let workerFields = labels.workerFields, workerBase = labels.workerBase
+            let sources = labels.sources, events = labels.events, workerBase = labels.workerBase
+            let codedChoice = labels.labelSet.coded.choice
             // The gather is all cache misses; halves on two cores wait for them side by side.
             let parts = max(1, min(workers, 8, order.count / 4096 + 1))
             file.withUnsafeMutableBufferPointer { file in
@@ -214,32 +231,30 @@ public struct ExportLabels: Sendable {
             left.withUnsafeMutableBufferPointer { left in
             milliseconds.withUnsafeMutableBufferPointer { milliseconds in
             sha.withUnsafeMutableBytes { to in
-            labels.eventSHA.withUnsafeBytes { from in
                 // Each part writes its own positions only, so the buffers are shared safely.
                 let columns = Columns(file: file, lineStart: lineStart, choice: choice, shaState: shaState,
-                                      sha: to, eventSHA: from, fields: fields, left: left, milliseconds: milliseconds)
+                                      sha: to, fields: fields, left: left, milliseconds: milliseconds)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let (file, lineStart, choice, shaState, to, from) = (columns.file, columns.lineStart, columns.choice,
-                                                                         columns.shaState, columns.sha, columns.eventSHA)
+                    let (file, lineStart, choice, shaState, to) = (columns.file, columns.lineStart, columns.choice,
+                                                                   columns.shaState, columns.sha)
                     let (fields, left, milliseconds) = (columns.fields, columns.left, columns.milliseconds)
                     for p in (order.count * part / parts)..<(order.count * (part + 1) / parts) {
                         let j = order[p]
-                        let e = Int(sources[j])
-                        file[p] = eventFile[e]
-                        lineStart[p] = eventLineStart[e]
+                        let (w, i) = ExportLabels.place(ofEvent: Int(sources[j]), workerBase: workerBase)
+                        file[p] = events[w].file[i]
+                        lineStart[p] = events[w].lineStart[i]
                         choice[p] = codedChoice[j]
-                        shaState[p] = eventSHAState[e]
+                        shaState[p] = events[w].shaState[i]
                         if gatherFields {
-                            var w = 0
-                            while workerBase[w + 1] <= e { w += 1 }
-                            fields[p] = workerFields[w][e - workerBase[w]]
+                            fields[p] = events[w].fields[i]
                             left[p] = codedLeft[j]
                             milliseconds[p] = codedMilliseconds[j]
                         }
-                        if eventSHAState[e] == 1 { memcpy(to.baseAddress! + 64 * p, from.baseAddress! + 64 * e, 64) }
+                        if shaState[p] == 1 {
+                            events[w].sha.withUnsafeBytes { memcpy(to.baseAddress! + 64 * p, $0.baseAddress! + 64 * i, 64) }
+                        }
                     }
                 }
-            }
             }
             }
             }
@@ -294,7 +309,6 @@ public struct ExportLabels: Sendable {
             let choice: UnsafeMutableBufferPointer<Int32>
             let shaState: UnsafeMutableBufferPointer<UInt8>
             let sha: UnsafeMutableRawBufferPointer
-            let eventSHA: UnsafeRawBufferPointer
             let fields: UnsafeMutableBufferPointer<LabelFieldSpans?>
             let left: UnsafeMutableBufferPointer<Int8>
             let milliseconds: UnsafeMutableBufferPointer<Int>
