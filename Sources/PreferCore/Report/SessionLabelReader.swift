@@ -37,6 +37,14 @@ public enum SessionLabelReader {
         let files = SessionFiles.find(paths, errors: &errors)
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         let states = WorkerStates(count: threads, keepingLines: keepingLines, keepingFields: keepingLines && keepingFields)
+        // Room for as many events as the files could hold, taken once: grown by doubling, the
+        // columns were copied again and again into memory the kernel had to zero each time.
+        // Untouched room costs address space only.
+        let bytes = files.reduce(0) { total, path in
+            var info = stat()
+            return total + (stat(path, &info) == 0 ? Int(info.st_size) : 0)
+        }
+        for w in 0..<threads { states[w].data.reserve(events: min(bytes / WorkerData.shortestEventLine, bytes / threads * 2 / WorkerData.shortestEventLine + 1024)) }
         let next = FileCounter()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let state = states[worker]
@@ -139,6 +147,26 @@ public enum SessionLabelReader {
         /// Per event, when lines are kept: where a label's fields are in its line (nil when
         /// the line took the reference path, or for undo and skip).
         var labelFields: [LabelFieldSpans?] = []
+
+        /// Fewer bytes than any label, undo or skip line takes (their keys alone take more).
+        static let shortestEventLine = 64
+
+        mutating func reserve(events count: Int) {
+            kind.reserveCapacity(count)
+            task.reserveCapacity(count)
+            rater.reserveCapacity(count)
+            choice.reserveCapacity(count)
+            left.reserveCapacity(count)
+            milliseconds.reserveCapacity(count)
+            time.reserveCapacity(count)
+            file.reserveCapacity(count)
+            line.reserveCapacity(count)
+            guard keepsLines else { return }
+            lineStart.reserveCapacity(count)
+            taskSHAState.reserveCapacity(count)
+            taskSHA.reserveCapacity(64 * count)
+            if keepsFields { labelFields.reserveCapacity(count) }
+        }
 
         mutating func read(file path: String, index: Int) {
             var outcome = FileOutcome()
