@@ -103,7 +103,7 @@ struct ExportRun {
         do {
             // Read once: sessions replayed, every task line validated, the labeled ones located.
             (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath,
-                                                    forLabelRows: options.format == .labels)
+                                                    keeping: .needed(by: options.format))
         } catch {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }

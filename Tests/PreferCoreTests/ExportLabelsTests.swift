@@ -44,8 +44,42 @@ final class ExportLabelsTests: XCTestCase {
                 LabelRows.append(pieces, [label], to: &plain)
                 XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: plain, as: UTF8.self), "round \(round): \(text)")
             }
+            compareOtherKeepings(expected, text: text, round: round, workers: workers)
         default:
             XCTFail("one reader refused what the other accepted, round \(round): \(text)")
+        }
+    }
+
+    /// With whole lines kept, every label reads as the reference's; with only the checks kept,
+    /// what warnings and the hash checks use (names, choice, side, milliseconds, hash, place).
+    private func compareOtherKeepings(_ expected: [EffectiveLabel], text: String, round: Int, workers: Int) {
+        for keeping in [ExportLabels.Keeping.wholeLines, .checks] {
+            guard let labels = try? ExportLabels.read(paths: [folder.file("s")], workers: workers, keeping: keeping) else {
+                return XCTFail("round \(round), \(keeping): refused what the other reading accepted")
+            }
+            func sorted(_ labels: [EffectiveLabel]) -> [EffectiveLabel] {
+                labels.sorted { $0.file != $1.file ? $0.file < $1.file : $0.line < $1.line }
+            }
+            let found = sorted((0..<labels.count).map { labels.label($0) })
+            let reference = sorted(expected)
+            guard found.count == reference.count else { return XCTFail("round \(round), \(keeping): \(text)") }
+            for (mine, theirs) in zip(found, reference) {
+                if keeping == .wholeLines {
+                    XCTAssertEqual(mine, theirs, "round \(round): \(text)")
+                    continue
+                }
+                XCTAssertEqual([mine.task, mine.rater, mine.choice, mine.taskSHA256 ?? "-", mine.file],
+                               [theirs.task, theirs.rater, theirs.choice, theirs.taskSHA256 ?? "-", theirs.file], "round \(round): \(text)")
+                XCTAssertEqual(mine.left, theirs.left, "round \(round): \(text)")
+                XCTAssertEqual(mine.ms, theirs.ms, "round \(round): \(text)")
+                XCTAssertEqual(mine.line, theirs.line, "round \(round): \(text)")
+            }
+            for j in 0..<labels.count {
+                let label = labels.label(j)
+                for sha in ["ab", Self.shaA, Self.shaB] {
+                    XCTAssertEqual(labels.madeOn(j, sha256: sha), label.taskSHA256 == nil || label.taskSHA256 == sha, "round \(round): \(text)")
+                }
+            }
         }
     }
 

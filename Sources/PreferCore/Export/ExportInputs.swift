@@ -6,14 +6,14 @@ import Foundation
 public enum ExportInputs {
     /// The effective labels of `sessionPaths` and the task file `tasksPath` matched to them.
     /// Session problems come first; a task file is not reported on when the sessions fail.
-    /// `forLabelRows` as in `ExportLabels.read`.
+    /// `keeping` as in `ExportLabels.read`.
     public static func read(sessionPaths: [String], tasksPath: String, workers: Int? = nil,
-                            forLabelRows: Bool = true) throws(ValidationFailure) -> (labels: ExportLabels, tasks: ExportTasks) {
+                            keeping: ExportLabels.Keeping = .labelFields) throws(ValidationFailure) -> (labels: ExportLabels, tasks: ExportTasks) {
         let scan = TaskFileScan(path: tasksPath, rerun: "export again")
         if (workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
         let labels: ExportLabels
         do {
-            labels = try ExportLabels.read(paths: sessionPaths, workers: workers, forLabelRows: forLabelRows)
+            labels = try ExportLabels.read(paths: sessionPaths, workers: workers, keeping: keeping)
         } catch {
             scan.stop()
             throw error

@@ -2,13 +2,15 @@ import Foundation
 
 /// The effective labels of an export: read by the report's session reader (`SessionLabelReader`,
 /// every core, names interned, held to `SessionReader` + `EffectiveLabels` by differential
-/// tests), with the session files' bytes kept so that the fields only an export writes — `at`
-/// as written, `session`, `note` and `task_sha256` — are read from the lines of the effective
-/// labels alone, when their rows are made.
+/// tests), which also keeps what an export needs of each label line and a report does not:
+/// its `task_sha256`, and for `labels` rows the fields they write (`at` as written,
+/// `session`, `note`, …) as they stand in the line (`Keeping`).
 public struct ExportLabels: Sendable {
     /// The coded labels (`item` indexes `coded.itemNames`), warnings, files and counts.
     public let labelSet: LabelSet
     let lookup: LabeledItemLookup
+    /// What was kept of each label line.
+    public let keeping: Keeping
     /// Per effective label: its event (label, undo or skip), numbered across the reader's
     /// workers in order: worker `w`'s events are numbered from `workerBase[w]`.
     let sources: [Int32]
@@ -17,43 +19,64 @@ public struct ExportLabels: Sendable {
     let events: [EventColumns]
     let workerBase: [Int]
     /// One reader worker's events: each one's session file (index into `labelSet.files`), line
-    /// number, where its line starts in the file's bytes, and how its `task_sha256` is written
+    /// number, the record kept of its line (`keptAt`, `keptLength` into `kept`: see
+    /// `SessionLabelReader.WorkerData.kept`), and how its `task_sha256` is written
     /// (`SessionLineEvent.taskSHAState`) with, when plainly, its 64 bytes at `64 * index`; and,
-    /// when read `forLabelRows`, where a label's string fields are in its line (nil when the
-    /// line took the reference path, and for undo and skip; empty otherwise).
+    /// with `.labelFields`, where a label's string fields are in its record (nil when the
+    /// record is the whole line, and for undo and skip; empty otherwise).
     struct EventColumns: Sendable {
         let file: [Int32]
         let line: [Int32]
-        let lineStart: [Int]
+        let kept: [UInt8]
+        let keptAt: [Int]
+        let keptLength: [Int32]
         let shaState: [UInt8]
         let sha: [UInt8]
         let fields: [LabelFieldSpans?]
     }
 
-    /// Each session file's bytes, by file index.
-    let fileBytes: [[UInt8]]
+    /// What the reader keeps of each label line for an export.
+    public enum Keeping: Sendable {
+        /// Its `task_sha256`, and the whole line only when that is written with escapes:
+        /// enough for `aggregate` and `dpo`.
+        case checks
+        /// Also the fields a `labels` row writes, as they stand in the line; the whole line
+        /// when the fast path did not read it.
+        case labelFields
+        /// Every label line whole, from which `labels` rows are written by reading each line
+        /// again (slower; the tests hold the two ways to the same bytes).
+        case wholeLines
+
+        /// What an export in `format` needs.
+        public static func needed(by format: ExportFormat) -> Keeping { format == .labels ? .labelFields : .checks }
+
+        var reading: SessionLabelReader.Keeping {
+            switch self {
+            case .checks: return .checks
+            case .labelFields: return .labelFields
+            case .wholeLines: return .wholeLines
+            }
+        }
+    }
+
     /// The declared scale of the sittings, as `SessionScale.hint` finds it.
     public let scaleHint: Scale?
 
-    /// Reads session files and folders like `SessionReader.read(paths:)` and replays them.
-    /// `forLabelRows` also keeps where each label's fields are, from which `labels` rows are
-    /// written fastest (without it they are read from the lines again).
-    public static func read(paths: [String], workers: Int? = nil, forLabelRows: Bool = true) throws(ValidationFailure) -> ExportLabels {
-        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keepingLines: true,
-                                                     keepingFields: forLabelRows)
-        var fileBytes = [[UInt8]](repeating: [], count: reading.set.files.count)
-        for worker in reading.workers {
-            for (index, bytes) in worker.keptFiles { fileBytes[index] = bytes }
-        }
+    /// Reads session files and folders like `SessionReader.read(paths:)` and replays them,
+    /// keeping what `keeping` says of each label line.
+    public static func read(paths: [String], workers: Int? = nil,
+                            keeping: Keeping = .labelFields) throws(ValidationFailure) -> ExportLabels {
+        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keeping: keeping.reading)
         var lists = Set<[String]?>()
         for worker in reading.workers { lists.formUnion(worker.scaleLists) }
         let events = reading.workers.map {
-            EventColumns(file: $0.file, line: $0.line, lineStart: $0.lineStart, shaState: $0.taskSHAState,
-                         sha: $0.taskSHA, fields: $0.labelFields)
+            EventColumns(file: $0.file, line: $0.line, kept: $0.kept, keptAt: $0.keptAt, keptLength: $0.keptLength,
+                         shaState: $0.taskSHAState, sha: $0.taskSHA, fields: $0.labelFields)
         }
-        return ExportLabels(labelSet: reading.set, lookup: reading.lookup, sources: reading.sources, events: events,
+        return ExportLabels(labelSet: reading.set, lookup: reading.lookup, keeping: keeping, sources: reading.sources,
+                            events: events,
                             workerBase: reading.workers.reduce(into: [0]) { $0.append($0.last! + $1.kind.count) },
-                            fileBytes: fileBytes, scaleHint: SessionScale.hint(lists: lists))
+                            scaleHint: SessionScale.hint(lists: lists))
     }
 
     /// The worker that read event `e`, and the event's index in that worker's columns.
@@ -99,10 +122,14 @@ public struct ExportLabels: Sendable {
         return names
     }
 
-    /// Calls `body` with the bytes of label `j`'s line (blanks around it trimmed).
-    func withLine<Result>(_ j: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    /// Calls `body` with label `j`'s line (blanks around it trimmed) when it was kept whole;
+    /// nil otherwise.
+    func withWholeLine<Result>(_ j: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
         let (w, i) = place(of: j)
-        return fileBytes[Int(events[w].file[i])].withUnsafeBytes { raw in body(Self.line(raw, from: events[w].lineStart[i])) }
+        let columns = events[w]
+        guard columns.keptLength[i] > 0, columns.fields.isEmpty || columns.fields[i] == nil else { return nil }
+        let start = columns.keptAt[i], end = start + Int(columns.keptLength[i])
+        return columns.kept.withUnsafeBytes { raw in body(Self.trimmed(UnsafeRawBufferPointer(rebasing: raw[start..<end]))) }
     }
 
     /// Whether label `j` was made on the task line whose hash is `sha256`: its `task_sha256`
@@ -110,7 +137,8 @@ public struct ExportLabels: Sendable {
     func madeOn(_ j: Int, sha256: String) -> Bool {
         let (w, i) = place(of: j)
         return Self.madeOn(state: events[w].shaState[i], stored: events[w].sha, at: 64 * i, sha256: sha256) {
-            withLine(j) { line in Self.taskSHA256(line) == sha256 }
+            // Written with escapes: the reader kept the line whole.
+            withWholeLine(j) { line in Self.taskSHA256(line) == sha256 } ?? false
         }
     }
 
@@ -130,29 +158,59 @@ public struct ExportLabels: Sendable {
         }
     }
 
-    /// Label `j` as the rows take it, every field read from its line exactly as
-    /// `SessionReader` reads it.
+    /// Label `j` as the rows take it, every field read exactly as `SessionReader` reads it:
+    /// from its line when that was kept whole, else from a line made of its kept fields (the
+    /// same bytes, so the same decoding). With `.checks`, which keeps no fields, `at`,
+    /// `session` and `note` are nil and the names are the coded ones (what warnings need).
     func label(_ j: Int) -> EffectiveLabel {
-        withLine(j) { line in
-            if let record = Self.record(line, file: file(of: j), line: lineNumber(of: j)) { return EffectiveLabel(record) }
-            // Unreachable: the line read when the sessions were read, and its bytes are kept.
-            let coded = labelSet.coded
-            return EffectiveLabel(task: coded.itemNames[Int(coded.item[j])], rater: coded.raterNames[Int(coded.rater[j])],
-                                  choice: choice(of: j), left: nil, ms: nil, taskSHA256: nil, file: file(of: j),
-                                  line: lineNumber(of: j))
-        }
+        let file = file(of: j), number = lineNumber(of: j)
+        let read = withWholeLine(j) { Self.record($0, file: file, line: number) }
+            ?? fieldLine(j).flatMap { line in line.withUnsafeBytes { Self.record($0, file: file, line: number) } }
+        if let record = read { return EffectiveLabel(record) }
+        let coded = labelSet.coded
+        let (w, i) = place(of: j)
+        let sha = events[w].shaState[i] == 1
+            ? String(decoding: events[w].sha[(64 * i)..<(64 * i + 64)], as: UTF8.self) : nil
+        let side: ResponseSide? = coded.left[j] == 0 ? .a : coded.left[j] == 1 ? .b : nil
+        let ms = coded.milliseconds[j] == CodedLabels.noMilliseconds ? nil : coded.milliseconds[j]
+        return EffectiveLabel(task: coded.itemNames[Int(coded.item[j])], rater: coded.raterNames[Int(coded.rater[j])],
+                              choice: choice(of: j), left: side, ms: ms, taskSHA256: sha, file: file, line: number)
     }
 
-    /// The line that starts at `start`, without its `\n` and a `\r` before it.
-    static func line(_ raw: UnsafeRawBufferPointer, from start: Int) -> UnsafeRawBufferPointer {
-        guard let base = raw.baseAddress else { return raw }
-        var start = start
-        var end = memchr(base + start, 0x0A, raw.count - start).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
-        // Blanks around the object (and the `\r` of a CRLF line) are no part of it.
+    /// A label line made of label `j`'s kept fields, its coded side and milliseconds and its
+    /// `task_sha256`; nil when no fields were kept.
+    private func fieldLine(_ j: Int) -> [UInt8]? {
+        let (w, i) = place(of: j)
+        guard i < events[w].fields.count, let fields = events[w].fields[i] else { return nil }
+        let start = events[w].keptAt[i]
+        var line = Array(#"{"v":1,"type":"label""#.utf8)
+        events[w].kept.withUnsafeBytes { raw in
+            let record = UnsafeRawBufferPointer(rebasing: raw[start...])
+            for (key, span) in [("task", fields.task), ("rater", fields.rater), ("choice", fields.choice), ("at", fields.at),
+                                ("session", fields.session), ("note", fields.note)] where span.isPresent {
+                line.append(contentsOf: ",\"\(key)\":".utf8)
+                line.append(contentsOf: UnsafeRawBufferPointer(rebasing: record[span.range]))
+            }
+        }
+        let coded = labelSet.coded
+        if coded.left[j] >= 0 { line.append(contentsOf: (coded.left[j] == 0 ? #","left":"A""# : #","left":"B""#).utf8) }
+        if coded.milliseconds[j] != CodedLabels.noMilliseconds { line.append(contentsOf: ",\"ms\":\(coded.milliseconds[j])".utf8) }
+        if events[w].shaState[i] == 1 {
+            line.append(contentsOf: #","task_sha256":""#.utf8)
+            line.append(contentsOf: events[w].sha[(64 * i)..<(64 * i + 64)])
+            line.append(UInt8(ascii: "\""))
+        }
+        line.append(UInt8(ascii: "}"))
+        return line
+    }
+
+    /// `line` without the blanks around the object (and the `\r` of a CRLF line).
+    static func trimmed(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
-        while start < end && isBlank(raw[start]) { start += 1 }
-        while end > start && isBlank(raw[end - 1]) { end -= 1 }
-        return UnsafeRawBufferPointer(rebasing: raw[start..<end])
+        var start = 0, end = line.count
+        while start < end && isBlank(line[start]) { start += 1 }
+        while end > start && isBlank(line[end - 1]) { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: line[start..<end])
     }
 
     /// The line's record, by the export's fast field reader or else the reference decoder;
@@ -184,14 +242,17 @@ public struct ExportLabels: Sendable {
 
     /// The facts an export reads of each label, laid out in the order it visits them (task
     /// file order), so that it reads them front to back instead of following each label to
-    /// its event and file through four arrays in scattered places: in one loop the processor
+    /// its event through several arrays in scattered places: in one loop the processor
     /// overlaps those cache misses; in the export they came one after another, per label.
+    /// (The kept fields themselves are read where the reader kept them: copying them in this
+    /// order as well took as long as it saved.)
     struct Visit: Sendable {
         let labels: ExportLabels
         /// Per visit position: the label.
         let order: [Int]
-        private let file: [Int32]
-        private let lineStart: [Int]
+        /// Per position: the reader worker that kept the label's record, and where.
+        private let worker: [Int32]
+        private let keptAt: [Int]
         private let choice: [Int32]
         private let shaState: [UInt8]
         /// 64 bytes per position.
@@ -201,16 +262,12 @@ public struct ExportLabels: Sendable {
         private let fields: [LabelFieldSpans?]
         private let left: [Int8]
         private let milliseconds: [Int]
-        /// With `fields`: each label's line up to its last field, in visiting order, position
-        /// `p`'s at `lineAt[p]`.
-        private let lines: [UInt8]
-        private let lineAt: [Int]
 
         init(_ labels: ExportLabels, _ order: [Int], workers: Int, fields gatherFields: Bool) {
             self.labels = labels
             self.order = order
-            var file = [Int32](repeating: 0, count: order.count)
-            var lineStart = [Int](repeating: 0, count: order.count)
+            var worker = [Int32](repeating: 0, count: order.count)
+            var keptAt = [Int](repeating: 0, count: order.count)
             var choice = [Int32](repeating: 0, count: order.count)
             var shaState = [UInt8](repeating: 0, count: order.count)
             var sha = [UInt8](repeating: 0, count: 64 * order.count)
@@ -223,8 +280,8 @@ public struct ExportLabels: Sendable {
             let codedChoice = labels.labelSet.coded.choice
             // The gather is all cache misses; halves on two cores wait for them side by side.
             let parts = max(1, min(workers, 8, order.count / 4096 + 1))
-            file.withUnsafeMutableBufferPointer { file in
-            lineStart.withUnsafeMutableBufferPointer { lineStart in
+            worker.withUnsafeMutableBufferPointer { worker in
+            keptAt.withUnsafeMutableBufferPointer { keptAt in
             choice.withUnsafeMutableBufferPointer { choice in
             shaState.withUnsafeMutableBufferPointer { shaState in
             fields.withUnsafeMutableBufferPointer { fields in
@@ -232,17 +289,17 @@ public struct ExportLabels: Sendable {
             milliseconds.withUnsafeMutableBufferPointer { milliseconds in
             sha.withUnsafeMutableBytes { to in
                 // Each part writes its own positions only, so the buffers are shared safely.
-                let columns = Columns(file: file, lineStart: lineStart, choice: choice, shaState: shaState,
+                let columns = Columns(worker: worker, keptAt: keptAt, choice: choice, shaState: shaState,
                                       sha: to, fields: fields, left: left, milliseconds: milliseconds)
                 DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let (file, lineStart, choice, shaState, to) = (columns.file, columns.lineStart, columns.choice,
-                                                                   columns.shaState, columns.sha)
+                    let (worker, keptAt, choice, shaState, to) = (columns.worker, columns.keptAt, columns.choice,
+                                                                  columns.shaState, columns.sha)
                     let (fields, left, milliseconds) = (columns.fields, columns.left, columns.milliseconds)
                     for p in (order.count * part / parts)..<(order.count * (part + 1) / parts) {
                         let j = order[p]
                         let (w, i) = ExportLabels.place(ofEvent: Int(sources[j]), workerBase: workerBase)
-                        file[p] = events[w].file[i]
-                        lineStart[p] = events[w].lineStart[i]
+                        worker[p] = Int32(w)
+                        keptAt[p] = events[w].keptAt[i]
                         choice[p] = codedChoice[j]
                         shaState[p] = events[w].shaState[i]
                         if gatherFields {
@@ -263,49 +320,20 @@ public struct ExportLabels: Sendable {
             }
             }
             }
-            self.file = file
-            self.lineStart = lineStart
+            self.worker = worker
+            self.keptAt = keptAt
             self.choice = choice
             self.shaState = shaState
             self.sha = sha
             self.fields = fields
             self.left = left
             self.milliseconds = milliseconds
-            // The lines themselves, up to their last field, copied in visiting order: read
-            // here in a loop whose cache misses overlap, then front to back by the rows.
-            var lineAt = [Int](repeating: 0, count: fields.count + 1)
-            for p in fields.indices { lineAt[p + 1] = lineAt[p] + (fields[p]?.end ?? 0) }
-            let total = lineAt[fields.count]
-            let lineAtCopy = lineAt
-            let count = fields.count
-            self.lines = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-                let target = UnsafeMutableRawBufferPointer(buffer)
-                let places = Places(target: target, file: file, lineStart: lineStart)
-                DispatchQueue.concurrentPerform(iterations: total == 0 ? 0 : parts) { part in
-                    for p in (count * part / parts)..<(count * (part + 1) / parts) {
-                        let length = lineAtCopy[p + 1] - lineAtCopy[p]
-                        guard length > 0 else { continue }
-                        labels.fileBytes[Int(places.file[p])].withUnsafeBytes { raw in
-                            memcpy(places.target.baseAddress! + lineAtCopy[p], raw.baseAddress! + places.lineStart[p], length)
-                        }
-                    }
-                }
-                initialized = total
-            }
-            self.lineAt = lineAt
-        }
-
-        /// The copy's destination and where each line is, handed to the parts of the copy.
-        private struct Places: @unchecked Sendable {
-            let target: UnsafeMutableRawBufferPointer
-            let file: [Int32]
-            let lineStart: [Int]
         }
 
         /// The gather's destination and source buffers, handed to its parts.
         private struct Columns: @unchecked Sendable {
-            let file: UnsafeMutableBufferPointer<Int32>
-            let lineStart: UnsafeMutableBufferPointer<Int>
+            let worker: UnsafeMutableBufferPointer<Int32>
+            let keptAt: UnsafeMutableBufferPointer<Int>
             let choice: UnsafeMutableBufferPointer<Int32>
             let shaState: UnsafeMutableBufferPointer<UInt8>
             let sha: UnsafeMutableRawBufferPointer
@@ -320,25 +348,27 @@ public struct ExportLabels: Sendable {
         /// The label at position `p`, read whole from its line.
         func label(_ p: Int) -> EffectiveLabel { labels.label(order[p]) }
 
-        /// Calls `body` with the bytes of the label's line, where its string fields are in it,
-        /// its side (0 A left, 1 B left, -1 none) and milliseconds; nil when the line is not of
-        /// the usual shape (an escaped key, a field of another kind), which the reference
-        /// decoding then reads.
+        /// Calls `body` with the bytes where the label's string fields are (its kept fields, or
+        /// its whole line), the fields' places in them, its side (0 A left, 1 B left, -1 none)
+        /// and milliseconds; nil when the line is not of the usual shape (an escaped key, a
+        /// field of another kind), which the reference decoding then reads.
         func withFields<Result>(_ p: Int, _ body: (UnsafeRawBufferPointer, LabelFieldSpans, Int8, Int) -> Result) -> Result? {
             if p < fields.count {
                 guard let spans = fields[p] else { return nil }
-                return lines.withUnsafeBytes { raw in
-                    body(UnsafeRawBufferPointer(rebasing: raw[lineAt[p]..<lineAt[p + 1]]), spans, left[p], milliseconds[p])
+                let start = keptAt[p]
+                return labels.events[Int(worker[p])].kept.withUnsafeBytes { raw in
+                    body(UnsafeRawBufferPointer(rebasing: raw[start..<(start + spans.end)]), spans, left[p], milliseconds[p])
                 }
             }
-            // Not gathered: the fields are found by walking the line (whose reading gave the
-            // coded side and milliseconds).
+            // Not gathered: the fields are found by walking the whole line (whose reading gave
+            // the coded side and milliseconds).
             let j = order[p]
-            return labels.withLine(j) { line in
+            let found: Result?? = labels.withWholeLine(j) { line in
                 LabelFieldSpans(walking: line).map {
                     body(line, $0, labels.labelSet.coded.left[j], labels.labelSet.coded.milliseconds[j])
                 }
             }
+            return found ?? nil
         }
 
         /// `ExportLabels.madeOn` for the label at position `p`.

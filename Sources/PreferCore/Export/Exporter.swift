@@ -10,6 +10,7 @@ public enum Exporter {
     /// Exports the effective labels of `labels` against `tasks` (loaded for those labels).
     public static func export(tasks: ExportTasks, labels: ExportLabels, options: ExportOptions, to sink: ExportSink,
                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> ExportSummary {
+        precondition(options.format != .labels || labels.keeping != .checks, "labels rows need the label fields kept")
         var summary = ExportSummary()
         let selection = ExportSelection(labels, tasks)
         summary.unknownTaskLabels = selection.unknownTask.count

@@ -21,22 +21,35 @@ public enum SessionLabelReader {
 
     /// `read`, plus the lookup from task id to item that the task and gold files are matched with.
     static func readIndexed(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
-        let reading = try readAll(paths: paths, workers: workers, keepingLines: false)
+        let reading = try readAll(paths: paths, workers: workers, keeping: .nothing)
         return (reading.set, reading.lookup)
     }
 
+    /// What the workers keep of each label line besides what a report needs, for an export.
+    /// The files themselves are not kept: read into fresh memory that is never reused, they
+    /// cost more than their reading (the kernel zeroes every page), and a `labels` export
+    /// needs a third of each line.
+    enum Keeping: Sendable {
+        /// Nothing (a report).
+        case nothing
+        /// Each label's `task_sha256`, and the whole line only when that is written with
+        /// escapes (then the export compares it decoded): `aggregate` and `dpo`.
+        case checks
+        /// Also the fields a `labels` row writes (`task`, `rater`, `choice`, `at`, `session`,
+        /// `note`) as they stand in the line, one after another; the whole line when the
+        /// fast path did not read it.
+        case labelFields
+        /// Every label line whole (rows then written from the lines read again; for tests).
+        case wholeLines
+    }
+
     /// Everything a reading found: the label set and lookup, and per effective label the event
-    /// it came from. With `keepingLines` the workers keep every file's bytes and where each
-    /// event's line starts, so that an export reads the fields a report never needs (`at` as
-    /// written, `session`, `note`, `task_sha256`) from the lines of the effective labels only.
-    /// With `keepingFields` too, where each label's fields are in its line (what `labels`
-    /// rows are written from).
-    static func readAll(paths: [String], workers: Int?, keepingLines: Bool,
-                        keepingFields: Bool = false) throws(ValidationFailure) -> SessionReading {
+    /// it came from, with what `keeping` asks for.
+    static func readAll(paths: [String], workers: Int?, keeping: Keeping) throws(ValidationFailure) -> SessionReading {
         var errors: [InputError] = []
         let files = SessionFiles.find(paths, errors: &errors)
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
-        let states = WorkerStates(count: threads, keepingLines: keepingLines, keepingFields: keepingLines && keepingFields)
+        let states = WorkerStates(count: threads, keeping: keeping)
         // Room for as many events as the files could hold, taken once: grown by doubling, the
         // columns were copied again and again into memory the kernel had to zero each time.
         // Untouched room costs address space only.
@@ -44,7 +57,7 @@ public enum SessionLabelReader {
             var info = stat()
             return total + (stat(path, &info) == 0 ? Int(info.st_size) : 0)
         }
-        for w in 0..<threads { states[w].data.reserve(events: min(bytes / WorkerData.shortestEventLine, bytes / threads * 2 / WorkerData.shortestEventLine + 1024)) }
+        for w in 0..<threads { states[w].data.reserve(events: min(bytes / WorkerData.shortestEventLine, bytes / threads * 2 / WorkerData.shortestEventLine + 1024), bytes: min(bytes, bytes / threads * 2 + 4096)) }
         let next = FileCounter()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let state = states[worker]
@@ -94,11 +107,10 @@ public enum SessionLabelReader {
     /// One state per worker; each is touched by its own worker only until all have finished.
     final class WorkerStates: @unchecked Sendable {
         private let states: [WorkerState]
-        init(count: Int, keepingLines: Bool, keepingFields: Bool) {
+        init(count: Int, keeping: Keeping) {
             states = (0..<count).map { _ in
                 let state = WorkerState()
-                state.data.keepsLines = keepingLines
-                state.data.keepsFields = keepingFields
+                state.data.keeping = keeping
                 return state
             }
         }
@@ -133,25 +145,30 @@ public enum SessionLabelReader {
         /// The `scale` of every `session_start` line as `SessionScale.hint` reads it (nil when
         /// a line has none), distinct.
         var scaleLists: Set<[String]?> = []
-        /// Whether the worker keeps what an export needs: each file's bytes and, per event,
-        /// the offset where its line starts.
-        var keepsLines = false
-        var keepsFields = false
-        var keptFiles: [(Int, [UInt8])] = []
-        var lineStart: [Int] = []
-        /// Per event, when lines are kept: `SessionLineEvent.taskSHAState`, and the 64 bytes
-        /// of the `task_sha256` when that is 1 (zeros otherwise), so that an export checks a
-        /// label against its task without going back to the line.
+        /// What the worker keeps for an export (see `Keeping`); the columns below stay empty
+        /// with `.nothing`.
+        var keeping = Keeping.nothing
+        /// Bytes kept of label lines, one record after another: a whole line (blanks around
+        /// it included), or the fields of `labelFields` one after another.
+        var kept: [UInt8] = []
+        /// Per event: where its record starts in `kept` and its length (0: nothing kept).
+        var keptAt: [Int] = []
+        var keptLength: [Int32] = []
+        /// Per event: `SessionLineEvent.taskSHAState`, and the 64 bytes of the `task_sha256`
+        /// when that is 1 (zeros otherwise), so that an export checks a label against its task
+        /// without going back to the line.
         var taskSHAState: [UInt8] = []
         var taskSHA: [UInt8] = []
-        /// Per event, when lines are kept: where a label's fields are in its line (nil when
-        /// the line took the reference path, or for undo and skip).
+        /// Per event, with `.labelFields`: where a label's fields are in its record (nil when
+        /// the record is the whole line, or for undo and skip).
         var labelFields: [LabelFieldSpans?] = []
 
         /// Fewer bytes than any label, undo or skip line takes (their keys alone take more).
         static let shortestEventLine = 64
 
-        mutating func reserve(events count: Int) {
+        /// Room for `count` events, and (with `.labelFields` or `.wholeLines`) for records of
+        /// lines of `bytes` in all.
+        mutating func reserve(events count: Int, bytes: Int) {
             kind.reserveCapacity(count)
             task.reserveCapacity(count)
             rater.reserveCapacity(count)
@@ -161,11 +178,13 @@ public enum SessionLabelReader {
             time.reserveCapacity(count)
             file.reserveCapacity(count)
             line.reserveCapacity(count)
-            guard keepsLines else { return }
-            lineStart.reserveCapacity(count)
+            guard keeping != .nothing else { return }
+            keptAt.reserveCapacity(count)
+            keptLength.reserveCapacity(count)
             taskSHAState.reserveCapacity(count)
             taskSHA.reserveCapacity(64 * count)
-            if keepsFields { labelFields.reserveCapacity(count) }
+            if keeping == .labelFields { labelFields.reserveCapacity(count) }
+            if keeping == .labelFields || keeping == .wholeLines { kept.reserveCapacity(bytes) }
         }
 
         mutating func read(file path: String, index: Int) {
@@ -180,7 +199,7 @@ public enum SessionLabelReader {
             }
             bytes.withUnsafeBytes { raw in parse(raw, path: path, index: index, &outcome) }
             outcomes.append((index, outcome))
-            if keepsLines { keptFiles.append((index, bytes)) }
+
         }
 
         /// The lines of one file, split and judged exactly as `SessionReader.parse` does.
@@ -249,11 +268,8 @@ public enum SessionLabelReader {
                 time.append(inherited)
                 file.append(Int32(index))
                 line.append(Int32(number))
-                if keepsLines {
-                    lineStart.append(start)
-                    if keepsFields {
-                        labelFields.append(event.kind == .label ? event.labelFields.map { LabelFieldSpans(scanner.members, $0) } : nil)
-                    }
+                if keeping != .nothing {
+                    keep(event, bytes)
                     taskSHAState.append(event.taskSHAState)
                     if event.taskSHAState == 1 {
                         taskSHA.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[event.taskSHAOffset..<(event.taskSHAOffset + 64)]))
@@ -262,6 +278,25 @@ public enum SessionLabelReader {
                     }
                 }
             }
+        }
+
+        /// Keeps what `keeping` asks of one event's line (see `Keeping`).
+        private mutating func keep(_ event: SessionLineEvent, _ line: UnsafeRawBufferPointer) {
+            let record = kept.count
+            var fields: LabelFieldSpans?
+            if event.kind == .label {
+                let fast = keeping == .labelFields && event.taskSHAState != 2 ? event.labelFields : nil
+                if let slots = fast {
+                    var spans = LabelFieldSpans(scanner.members, slots)
+                    spans.moveFields(of: line, to: &kept)
+                    fields = spans
+                } else if keeping == .wholeLines || keeping == .labelFields || event.taskSHAState == 2 {
+                    kept.append(contentsOf: line)
+                }
+            }
+            keptAt.append(record)
+            keptLength.append(Int32(kept.count - record))
+            if keeping == .labelFields { labelFields.append(fields) }
         }
 
         private static func syntaxDetail(_ bytes: UnsafeRawBufferPointer) -> String {

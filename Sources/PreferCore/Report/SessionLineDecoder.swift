@@ -46,6 +46,14 @@ struct FieldSpan: Sendable {
     }
 
     var isPresent: Bool { start != UInt32.max }
+
+    /// The same value once its bytes are copied to `offset`.
+    func moved(to offset: Int) -> FieldSpan {
+        guard isPresent else { return self }
+        var span = self
+        span.start = UInt32(truncatingIfNeeded: offset)
+        return span
+    }
     var range: Range<Int> { Int(start)..<(Int(start) + Int(packedCount & ~(1 << 31))) }
     var escaped: Bool { packedCount & (1 << 31) != 0 }
 }
@@ -65,6 +73,24 @@ struct LabelFieldSpans: Sendable {
     /// Where the last of the fields ends in the line (0 when none is present).
     var end: Int {
         [task, rater, choice, at, session, note].reduce(0) { $1.isPresent ? max($0, $1.range.upperBound) : $0 }
+    }
+
+    /// Appends the fields' bytes from `line` to `record` one after another (the record
+    /// starting where `record` ends now) and points the spans at them there.
+    mutating func moveFields(of line: UnsafeRawBufferPointer, to record: inout [UInt8]) {
+        let base = record.count
+        func move(_ span: inout FieldSpan) {
+            guard span.isPresent else { return }
+            let range = span.range
+            span = span.moved(to: record.count - base)
+            record.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[range]))
+        }
+        move(&task)
+        move(&rater)
+        move(&choice)
+        move(&at)
+        move(&session)
+        move(&note)
     }
 
     init(_ members: [JSONMemberSpan], _ slots: LabelFieldSlots) {
