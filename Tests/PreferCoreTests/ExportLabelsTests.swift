@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import PreferCore
 
-/// The export's labels are the reference's: `ExportLabels` (the report's reader, lines kept)
+/// The export's labels are the reference's: `ExportLabels` (the report's reader, label fields kept)
 /// gives the effective labels that `SessionReader` + `EffectiveLabels` give, field for field,
 /// checks `task_sha256` as they would, and writes the same `labels` rows.
 final class ExportLabelsTests: XCTestCase {
