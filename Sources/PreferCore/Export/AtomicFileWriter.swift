@@ -40,26 +40,21 @@ public final class AtomicFileWriter: ExportSink {
     deinit { discard() }
 
     public func write(_ bytes: [UInt8]) throws(ExportError) {
-        do {
-            try writeAll(fd, bytes, name: path)
-        } catch {
-            discard()
-            throw error
-        }
-        wrote(bytes.count)
+        try writing(bytes.count) { () throws(ExportError) in try writeAll(fd, bytes, name: path) }
     }
 
     public func write(chunk: ExportChunk) throws(ExportError) {
+        try writing(chunk.count) { () throws(ExportError) in try writeAll(fd, chunk, name: path) }
+    }
+
+    /// Runs `write` (of `count` bytes); a failed write removes the temporary file.
+    private func writing(_ count: Int, _ write: () throws(ExportError) -> Void) throws(ExportError) {
         do {
-            try writeAll(fd, chunk, name: path)
+            try write()
         } catch {
             discard()
             throw error
         }
-        wrote(chunk.count)
-    }
-
-    private func wrote(_ count: Int) {
         written += count
         #if os(Linux)
         // Start writing back what is written so far, without waiting (Linux starts the
