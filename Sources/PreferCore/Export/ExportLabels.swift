@@ -122,14 +122,14 @@ public struct ExportLabels: Sendable {
         return names
     }
 
-    /// Calls `body` with label `j`'s line (blanks around it trimmed) when it was kept whole;
-    /// nil otherwise.
+    /// Calls `body` with label `j`'s line (its object, as the reader kept it) when it was kept
+    /// whole; nil otherwise.
     func withWholeLine<Result>(_ j: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
         let (w, i) = place(of: j)
         let columns = events[w]
         guard columns.keptLength[i] > 0, columns.fields.isEmpty || columns.fields[i] == nil else { return nil }
         let start = columns.keptAt[i], end = start + Int(columns.keptLength[i])
-        return columns.kept.withUnsafeBytes { raw in body(Self.trimmed(UnsafeRawBufferPointer(rebasing: raw[start..<end]))) }
+        return columns.kept.withUnsafeBytes { raw in body(UnsafeRawBufferPointer(rebasing: raw[start..<end])) }
     }
 
     /// Whether label `j` was made on the task line whose hash is `sha256`: its `task_sha256`
@@ -202,15 +202,6 @@ public struct ExportLabels: Sendable {
         }
         line.append(UInt8(ascii: "}"))
         return line
-    }
-
-    /// `line` without the blanks around the object (and the `\r` of a CRLF line).
-    static func trimmed(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
-        var start = 0, end = line.count
-        while start < end && isBlank(line[start]) { start += 1 }
-        while end > start && isBlank(line[end - 1]) { end -= 1 }
-        return UnsafeRawBufferPointer(rebasing: line[start..<end])
     }
 
     /// The line's record, by the export's fast field reader or else the reference decoder;

@@ -148,8 +148,8 @@ public enum SessionLabelReader {
         /// What the worker keeps for an export (see `Keeping`); the columns below stay empty
         /// with `.nothing`.
         var keeping = Keeping.nothing
-        /// Bytes kept of label lines, one record after another: a whole line (blanks around
-        /// it included), or the fields of `labelFields` one after another.
+        /// Bytes kept of label lines, one record after another: a whole line (its object,
+        /// without the blanks around it), or the fields of `labelFields` one after another.
         var kept: [UInt8] = []
         /// Per event: where its record starts in `kept` and its length (0: nothing kept).
         var keptAt: [Int] = []
@@ -291,7 +291,7 @@ public enum SessionLabelReader {
                     spans.moveFields(of: line, to: &kept)
                     fields = spans
                 } else if keeping == .wholeLines || keeping == .labelFields || event.taskSHAState == 2 {
-                    kept.append(contentsOf: line)
+                    kept.append(contentsOf: Self.trimmed(line))
                 }
             }
             keptAt.append(record)
@@ -311,11 +311,20 @@ public enum SessionLabelReader {
         private static func isBlank(_ raw: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
             var k = start
             while k < end {
-                let b = raw[k]
-                if b != 0x20 && b != 0x09 && b != 0x0D { return false }
+                if !isBlank(raw[k]) { return false }
                 k += 1
             }
             return true
+        }
+
+        private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+        /// `line` without the blanks around its object.
+        private static func trimmed(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+            var start = 0, end = line.count
+            while start < end && isBlank(line[start]) { start += 1 }
+            while end > start && isBlank(line[end - 1]) { end -= 1 }
+            return UnsafeRawBufferPointer(rebasing: line[start..<end])
         }
 
         /// The number of the last line holding anything but blanks, or 0.
