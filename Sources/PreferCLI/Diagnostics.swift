@@ -1,8 +1,9 @@
-import Foundation
+import PreferCore
 import PreferTUI
 
 /// Chatter and errors go to stderr, always through the sanitizer, because messages quote
-/// file names and input text that may hold escape sequences.
+/// file names and input text that may hold escape sequences. A terminal that hung up or a
+/// closed pipe loses the message, never the process (see `StandardStream`).
 enum Diagnostics {
     static func error(_ message: String) { raw("prefer: " + message) }
     static func warning(_ message: String) { raw("prefer: warning: " + message) }
@@ -13,6 +14,6 @@ enum Diagnostics {
         let safe = message.split(separator: "\n", omittingEmptySubsequences: false)
             .map { Sanitizer.singleLine(String($0)) }
             .joined(separator: "\n")
-        FileHandle.standardError.write(Data((safe + "\n").utf8))
+        StandardStream.error.write(safe + "\n")
     }
 }

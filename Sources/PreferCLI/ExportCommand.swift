@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         var inputs: ExportRun.Inputs?
-        try ExportRun(command: self).execute(standardOutput: FileDescriptorSink(fd: STDOUT_FILENO, name: "standard output"),
+        try ExportRun(command: self).execute(standardOutput: StandardStream.output.sink,
                                              note: Diagnostics.note, warning: Diagnostics.warning, keeping: &inputs)
         // Done and written: end the process here rather than free hundreds of thousands of
         // session records one by one on the way out (a tenth of a second for nothing).

@@ -56,7 +56,7 @@ struct MakeTasksCommand: ParsableCommand {
     }
 
     func run() throws {
-        try MakeTasksRun(command: self).execute(standardOutput: FileDescriptorSink(fd: STDOUT_FILENO, name: "standard output"),
+        try MakeTasksRun(command: self).execute(standardOutput: StandardStream.output.sink,
                                                 note: Diagnostics.note, warning: Diagnostics.warning)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PreferCore
 
 /// The root `prefer` command: one subcommand per job.
 public struct PreferCommand: ParsableCommand {
@@ -30,8 +31,9 @@ public struct PreferCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+                // Help, version and completion scripts are the result: a failed write is a failure.
+                let failure = StandardStream.output.write(fullMessage(for: error) + "\n")
+                Foundation.exit(failure == 0 ? 0 : 1)
             }
             Diagnostics.raw(fullMessage(for: error))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)

@@ -80,7 +80,10 @@ struct ReportCommand: ParsableCommand {
         case .markdown: output = ReportMarkdownRenderer.render(report)
         case .text: output = ReportTextRenderer.render(report, color: Self.colorWanted())
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        let failure = StandardStream.output.write(output)
+        if failure != 0 {
+            throw CommandFailure.runtime("the report could not be written to standard output: \(String(cString: strerror(failure)))")
+        }
     }
 
     /// Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.

@@ -124,7 +124,8 @@ def tmux_cmd(socket, *args, check_rc=True):
 class Tmux:
     """A command in a private tmux server of a given size; records the exit status."""
 
-    def __init__(self, argv, cwd, cols=80, rows=24, env=None, shell_prefix="", interactive=False):
+    def __init__(self, argv, cwd, cols=80, rows=24, env=None, shell_prefix="", interactive=False,
+                 stderr_on_tty=False):
         self.socket = "prefer-rel-%d-%d" % (os.getpid(), random.randrange(1 << 30))
         self.status = os.path.join(cwd, ".status-" + self.socket)
         environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8"}
@@ -135,6 +136,9 @@ class Tmux:
         script = ("cd %s && %s env %s %s %s 2>%s.err; echo $? >%s; sleep 60"
                   % (shlex.quote(cwd), shell_prefix, unset, exports, line, shlex.quote(self.status),
                      shlex.quote(self.status)))
+        if stderr_on_tty:  # as a rater runs it: messages on the terminal, which may be gone by then
+            script = ("cd %s && %s env %s %s %s; echo $? >%s; sleep 60"
+                      % (shlex.quote(cwd), shell_prefix, unset, exports, line, shlex.quote(self.status)))
         if interactive:  # an interactive shell keeps its stderr (prompt, job messages) on screen
             script = "cd %s && %s env %s %s %s" % (shlex.quote(cwd), shell_prefix, unset, exports, line)
         subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "rel",

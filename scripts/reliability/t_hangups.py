@@ -1,5 +1,6 @@
 """Item 4: SIGHUP, SIGTERM, a closed pseudo terminal, a parent that ignores SIGHUP, and
-Ctrl-Z/fg. The process is gone within 2 s without spinning, with a session_end line."""
+Ctrl-Z/fg. The process is gone within 0.5 s with the documented exit status (129 after a
+hang-up, 143 after SIGTERM), without spinning and without a trap, with a session_end line."""
 import os
 import signal
 import time
@@ -17,8 +18,12 @@ def started(ws, **kw):
     return tmux, pid
 
 
+# A trap (SIGILL from Foundation on a failed write) plus the Swift backtracer takes about 2 s.
+GONE_WITHIN = 0.5
+
+
 def ends_cleanly(ws, pid, reason, cpu_before):
-    check(gone_within(pid, 2.0), "prefer still running 2 s after the %s" % reason)
+    check(gone_within(pid, GONE_WITHIN), "prefer still running %.1f s after the %s" % (GONE_WITHIN, reason))
     ends = ws.events(type_="session_end")
     check(len(ends) == 1 and ends[0]["reason"] == reason and ends[0]["labels"] == 1,
           "expected one session_end with reason %s and 1 label, found %s" % (reason, ends))
@@ -32,7 +37,7 @@ def test_sigterm_ends_the_sitting_with_a_terminated_line():
         try:
             os.kill(pid, signal.SIGTERM)
             ends_cleanly(ws, pid, "terminated", cpu_seconds(pid))
-            check(tmux.exit_status() == 143, "exit status after SIGTERM is not 143")
+            check(tmux.exit_status() == 143, "exit status after SIGTERM is %s, not 143" % tmux.exit_status())
         finally:
             tmux.kill()
     finally:
@@ -46,6 +51,7 @@ def test_sighup_ends_the_sitting_with_a_hangup_line():
         try:
             os.kill(pid, signal.SIGHUP)
             ends_cleanly(ws, pid, "hangup", cpu_seconds(pid))
+            check(tmux.exit_status() == 129, "exit status after SIGHUP is %s, not 129" % tmux.exit_status())
         finally:
             tmux.kill()
     finally:
@@ -53,32 +59,35 @@ def test_sighup_ends_the_sitting_with_a_hangup_line():
 
 
 def closed_terminal(prefix):
+    """stderr stays on the terminal, as when a rater runs prefer: the farewell line then meets
+    a hung-up tty (EIO). The wrapper shell records the exit status in a file; it survives the
+    hang-up because it traps (or ignores) SIGHUP itself."""
     ws = Workspace()
     try:
-        tmux, pid = started(ws, shell_prefix=prefix)
+        tmux, pid = started(ws, shell_prefix=prefix, stderr_on_tty=True)
         before = cpu_seconds(pid)
         # Killing the server closes the pty master: the tty gives EOF/EIO (and SIGHUP unless ignored).
+        killed = time.time()
         tmux.kill()
-        deadline = time.time() + 2.0
-        last = before
-        while time.time() < deadline:
-            now = cpu_seconds(pid)
-            if now is None:
-                break
-            last = now
-            time.sleep(0.05)
-        check(gone_within(pid, 0.05), "prefer still running 2 s after its terminal closed")
-        check(last - before < 0.5, "prefer spun the CPU (%.2f s) after its terminal closed" % (last - before))
+        gone = gone_within(pid, GONE_WITHIN - (time.time() - killed))
+        after = cpu_seconds(pid)  # None once it is gone
+        check(gone, "prefer still running %.1f s after its terminal closed" % GONE_WITHIN)
+        spun = (after - before) if after is not None else 0.0
+        check(spun < 0.5, "prefer spun the CPU (%.2f s) after its terminal closed" % spun)
+        status = tmux.exit_status(timeout=3)
+        check(status == 129, "exit status after the terminal closed is %s, not 129 (132 is a SIGILL trap)" % status)
         ends = ws.events(type_="session_end")
-        check(len(ends) == 1 and ends[0]["reason"] in ("hangup", "error"),
-              "expected a session_end line after the terminal closed, found %s" % ends)
+        check(len(ends) == 1 and ends[0]["reason"] == "hangup",
+              "expected a session_end line with reason hangup after the terminal closed, found %s" % ends)
         check(len(ws.effective_labels()) == 1, "the acknowledged label is missing")
     finally:
         ws.close()
 
 
 def test_a_closed_terminal_ends_the_sitting_without_spinning():
-    closed_terminal("")
+    # `trap : HUP` keeps the wrapper alive to record the status; prefer gets SIGHUP as usual
+    # (a caught signal is reset to its default across exec).
+    closed_terminal("trap : HUP;")
 
 
 def test_a_closed_terminal_ends_the_sitting_even_when_the_parent_ignores_sighup():
