@@ -10,7 +10,8 @@ struct LabelCommand: ParsableCommand {
         commandName: "label",
         abstract: "Label pairs of responses: one key per choice, saved before the next task.",
         discussion: """
-        With no options, run in the repository, it opens the bundled demo.
+        Without --tasks it opens the demo task set built into prefer (from any folder);
+        without --guideline it shows the built-in default guideline.
 
         Examples:
           prefer label
@@ -19,11 +20,11 @@ struct LabelCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The task file (JSONL).", valueName: "file"))
-    var tasks: String = LabelDefaults.tasks
+    @Option(name: .long, help: ArgumentHelp("The task file (JSONL; default: the built-in demo).", valueName: "file"))
+    var tasks: String?
 
-    @Option(name: .long, help: ArgumentHelp("The labeling guideline (Markdown).", valueName: "file"))
-    var guideline: String = LabelDefaults.guideline
+    @Option(name: .long, help: ArgumentHelp("The labeling guideline (Markdown; default: the built-in guideline).", valueName: "file"))
+    var guideline: String?
 
     @Option(name: .long, help: ArgumentHelp("Where session files are written.", valueName: "dir"))
     var sessions: String = LabelDefaults.sessions
@@ -49,9 +50,8 @@ struct LabelCommand: ParsableCommand {
 
 extension Scale: ExpressibleByArgument {}
 
-/// Where `prefer label` looks when given no options: the repository's demo.
+/// What `prefer label` uses when given no options: the built-in demo and guideline
+/// (`BundledFile`), and `sessions` in the working folder.
 enum LabelDefaults {
-    static let tasks = "examples/demo/tasks.jsonl"
-    static let guideline = "guidelines/default.md"
     static let sessions = "sessions"
 }

@@ -16,7 +16,10 @@ struct LabelingPlan {
     var queue: [Int]
     var alreadyLabeled: Int
 
-    static func prepare(tasksPath: String, guidelinePath: String, sessionsRoot: String,
+    /// - Parameters:
+    ///   - tasksPath: `--tasks`, or nil for the built-in demo.
+    ///   - guidelinePath: `--guideline`, or nil for the built-in default guideline.
+    static func prepare(tasksPath: String?, guidelinePath: String?, sessionsRoot: String,
                         raterOverride: String?, scale: Scale, requireRead: Bool) throws -> LabelingPlan {
         let login = RaterName.login ?? "unknown"
         let rater: RaterName
@@ -25,20 +28,8 @@ struct LabelingPlan {
         } catch {
             throw CommandFailure.badInput(String(describing: error))
         }
-        let tasks: TaskFile
-        let guideline: Guideline
-        do {
-            tasks = try TaskFile.load(path: tasksPath)
-            guideline = try Guideline.load(path: guidelinePath)
-        } catch let failure as ValidationFailure {
-            throw CommandFailure.badInput(failure.description + "\nNothing was labeled; fix the file and try again.")
-        } catch let error as InputError {
-            var message = error.description
-            if tasksPath == LabelDefaults.tasks && error.file == tasksPath {
-                message += "\n(the demo opens when prefer runs in its repository; elsewhere pass --tasks FILE)"
-            }
-            throw CommandFailure.badInput(message)
-        }
+        let tasks = try loadTasks(tasksPath)
+        let guideline = try loadGuideline(guidelinePath)
         let prior: PriorLabels
         do {
             prior = try SessionReader.priorLabels(sessionsRoot: sessionsRoot, rater: rater)
@@ -58,5 +49,28 @@ struct LabelingPlan {
         return LabelingPlan(tasks: tasks, guideline: guideline, sessionsRoot: sessionsRoot,
                             rater: rater, login: login, scale: scale, requireRead: requireRead,
                             queue: queue, alreadyLabeled: labeled)
+    }
+
+    /// The task file given with `--tasks`, or the built-in demo. A problem with a file the
+    /// rater named says which option named it, since the rater may not have typed it just now.
+    private static func loadTasks(_ path: String?) throws -> TaskFile {
+        do {
+            guard let path else { return try TaskFile.load(bundled: .demoTasks) }
+            return try TaskFile.load(path: path)
+        } catch {
+            let origin = path == nil ? "the built-in demo" : "the task file given with --tasks"
+            throw CommandFailure.badInput(error.description + "\n(\(origin); nothing was labeled, fix the file and try again)")
+        }
+    }
+
+    /// The guideline given with `--guideline`, or the built-in default.
+    private static func loadGuideline(_ path: String?) throws -> Guideline {
+        do {
+            guard let path else { return try Guideline.load(bundled: .defaultGuideline) }
+            return try Guideline.load(path: path)
+        } catch {
+            let origin = path == nil ? "the built-in guideline" : "the guideline given with --guideline"
+            throw CommandFailure.badInput(error.description + "\n(\(origin); nothing was labeled, fix the file and try again)")
+        }
     }
 }

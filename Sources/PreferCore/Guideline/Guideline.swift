@@ -33,6 +33,12 @@ public struct Guideline: Sendable, Equatable {
         return Guideline(path: path, text: text, sha256: SHA256Hex.of(bytes))
     }
 
+    /// The guideline compiled into prefer; `path` is the bundled file's `recordedName`.
+    public static func load(bundled: BundledFile) throws(InputError) -> Guideline {
+        Guideline(path: bundled.recordedName, text: try decode(bundled.bytes, path: bundled.recordedName),
+                  sha256: SHA256Hex.of(bundled.bytes))
+    }
+
     /// The text of a guideline file's bytes, or the first problem with them.
     static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> String {
         let outcome: Result<String, InputError> = bytes.withUnsafeBytes { raw in

@@ -48,6 +48,47 @@ final class PositionalFile: Sendable {
         self.stamp = PositionalFile.stamp(info)
     }
 
+    #if os(Linux)
+    /// An anonymous in-memory file (memfd) holding `contents`, named `name` in errors, so that
+    /// bytes compiled into prefer are read by the same code as a file on disk.
+    init(contents: [UInt8], name: String) throws(InputError) {
+        self.path = name
+        let fd = PositionalFile.memoryFile()
+        guard fd >= 0 else { throw PositionalFile.failure(name, "cannot be put in memory", errno) }
+        var written = 0
+        while written < contents.count {
+            let n = contents.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, $0.count - written, off_t(written)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let code = n < 0 ? errno : EIO
+                close(fd)
+                throw PositionalFile.failure(name, "cannot be put in memory", code)
+            }
+            written += n
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw PositionalFile.failure(name, "cannot be examined", code)
+        }
+        self.descriptor = fd
+        self.stamp = PositionalFile.stamp(info)
+    }
+
+    /// A new memfd (close-on-exec). Glibc declares `memfd_create` only under _GNU_SOURCE,
+    /// which Swift's Glibc module does not set, so the symbol is looked up at run time.
+    private static func memoryFile() -> Int32 {
+        typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "memfd_create") else {
+            errno = ENOSYS
+            return -1
+        }
+        let closeOnExec: UInt32 = 1  // MFD_CLOEXEC
+        return unsafeBitCast(symbol, to: MemfdCreate.self)("prefer-bundled", closeOnExec)
+    }
+    #endif
+
     deinit { close(descriptor) }
 
     private static func stamp(_ info: stat) -> Stamp {

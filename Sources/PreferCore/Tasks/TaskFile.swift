@@ -39,6 +39,20 @@ public final class TaskFile: Sendable {
         TaskFile(try TaskFileLoader.load(path: path), path: path)
     }
 
+    #if os(Linux)
+    /// Validates a file compiled into prefer (the demo task set); `path` is then the
+    /// bundled file's `recordedName`, since no file of that name need exist.
+    public static func load(bundled: BundledFile) throws(ValidationFailure) -> TaskFile {
+        let file: PositionalFile
+        do {
+            file = try PositionalFile(contents: bundled.bytes, name: bundled.recordedName)
+        } catch {
+            throw ValidationFailure(errors: [error])
+        }
+        return TaskFile(try TaskFileLoader.load(file), path: bundled.recordedName)
+    }
+    #endif
+
     /// `load` with slices of `sliceSize` bytes, so that tests can exercise the joining of
     /// many slices on small files.
     static func load(path: String, sliceSize: Int) throws(ValidationFailure) -> TaskFile {

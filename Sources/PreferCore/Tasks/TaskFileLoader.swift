@@ -31,6 +31,12 @@ enum TaskFileLoader {
         } catch {
             throw ValidationFailure(errors: [error])
         }
+        return try load(file, sliceSize: sliceSize)
+    }
+
+    /// Loads and validates an opened file (on disk or in memory); errors name `file.path`.
+    static func load(_ file: PositionalFile, sliceSize: Int = TaskFileLoader.sliceSize) throws(ValidationFailure) -> Loaded {
+        let path = file.path
         let size = file.stamp.size
         let cuts: [Int]
         do {
