@@ -37,6 +37,32 @@ static inline int prefer_probe_terminfo(const char *name, int fd) {
     return result;
 }
 
+// A pseudo terminal pair for OutputBatching: returns the slave's descriptor and stores the
+// master's, or returns -1. posix_openpt/grantpt/unlockpt are hidden from Swift (_XOPEN_SOURCE),
+// so this is what they do on Linux. Both descriptors are close-on-exec.
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+static inline int prefer_open_pty_pair(int *master_out) {
+    int master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0) return -1;
+    int unlock = 0, number = 0;
+    char path[32];
+    if (ioctl(master, TIOCSPTLCK, &unlock) != 0 || ioctl(master, TIOCGPTN, &number) != 0) {
+        close(master);
+        return -1;
+    }
+    snprintf(path, sizeof path, "/dev/pts/%d", number);
+    int slave = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (slave < 0) {
+        close(master);
+        return -1;
+    }
+    *master_out = master;
+    return slave;
+}
+
 // wcwidth is not visible through Swift's Glibc module.
 extern int wcwidth(wchar_t);
 

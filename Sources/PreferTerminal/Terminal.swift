@@ -62,6 +62,8 @@ public final class Terminal: LabelingScreen {
             fclose(tty)
             throw .screenDidNotStart(term: term)
         }
+        // Before the modes below are set: the suspend it does leaves them to the real terminal.
+        OutputBatching.enable(ttyDescriptor: descriptor)
         // cbreak, not raw: ISIG stays on, so Ctrl-C is SIGINT and Ctrl-Z suspends through
         // ncurses' own SIGTSTP handler, which restores the screen on fg.
         cbreak()

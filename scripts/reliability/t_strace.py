@@ -1,9 +1,11 @@
 """Item 3: an strace audit of one sitting — open flags and modes, one write per event, fsync
-before the next write to the terminal, the directory fsync, and the lock."""
+before the next write to the terminal, the directory fsync, and the lock; and a frame after a
+choice leaves in at most three writes to the terminal."""
 import os
 import re
+import time
 
-from rlib import Tmux, Workspace, check, choose
+from rlib import Tmux, Workspace, check, choose, task
 
 CALL = re.compile(r'^(\d+)\s+(?:[\d:.]+\s+)?(\w+)\((.*)\)\s+=\s+(-?\d+)(?:<([^>]*)>)?')
 FD = re.compile(r'^(\d+)<([^>]*)>')
@@ -91,5 +93,42 @@ def test_strace_audit_of_one_sitting():
                 check(False, "an event write was never fsynced")
         types = [line.split('"type":"')[1].split('"')[0] for line in lines]
         check(types == ["session_start", "label", "label", "undo", "session_end"], "events: %s" % types)
+    finally:
+        ws.close()
+
+
+def test_a_frame_after_a_choice_reaches_the_terminal_in_at_most_three_writes():
+    # Over SSH each write(2) can become a packet; ncurses flushed at every cursor motion
+    # (~70 writes at 80x24) until OutputBatching. Responses of many lines make the frame big.
+    tasks = [task(n, response_a="\n".join("Alpha %d line %d." % (n, k) for k in range(40)),
+                  response_b="\n".join("Beta %d line %d." % (n, k) for k in range(40))) for n in range(1, 5)]
+    ws = Workspace(tasks=tasks)
+    try:
+        log = ws.path("strace.log")
+        cmd = ["strace", "-f", "-y", "-s", "0", "-e", "trace=write,writev,fsync", "-o", log] + ws.command()
+        tmux = Tmux(cmd, ws.root, cols=80, rows=24)
+        try:
+            tmux.wait_for("Question number 1?", timeout=20)
+            for n in (1, 2, 3):
+                choose(tmux, "1" if n % 2 else "2")
+                tmux.wait_for("Question number %d?" % (n + 1))
+            time.sleep(0.5)  # anything drawn after the frame (nothing should be) counts too
+            tmux.type("q")
+            check(tmux.exit_status(timeout=20) == 0, "the traced sitting failed: " + tmux.stderr())
+        finally:
+            tmux.kill()
+        calls = parse(log)
+        session = ws.session_files()[0]
+        event_writes = [i for i, (n, a, r, p) in enumerate(calls)
+                        if n in ("write", "writev") and fd_path(a)[1] == session]
+        # session_start, three labels, session_end: the frames after labels lie between writes 1..4.
+        check(len(event_writes) == 5, "expected 5 event writes, found %d" % len(event_writes))
+        for k in (1, 2, 3):
+            between = calls[event_writes[k] + 1:event_writes[k + 1]]
+            tty = [r for n, a, r, p in between
+                   if n in ("write", "writev") and (fd_path(a)[1].startswith("/dev/pts") or fd_path(a)[1] == "/dev/tty")]
+            check(tty, "label %d: no frame reached the terminal" % k)
+            check(len(tty) <= 3, "label %d: the next frame took %d writes (%d bytes); at most 3 allowed"
+                  % (k, len(tty), sum(tty)))
     finally:
         ws.close()
