@@ -9,6 +9,12 @@ enum Diagnostics {
     static func warning(_ message: String) { raw("prefer: warning: " + message) }
     static func note(_ message: String) { raw(message) }
 
+    /// A command's result line (validate's `ok` lines) on stdout, sanitized like the rest.
+    /// - Returns: 0, or the errno of a write that failed.
+    static func result(_ message: String) -> Int32 {
+        StandardStream.output.write(Sanitizer.singleLine(message) + "\n")
+    }
+
     /// Writes each line of `message` sanitized, newline-separated.
     static func raw(_ message: String) {
         let safe = message.split(separator: "\n", omittingEmptySubsequences: false)

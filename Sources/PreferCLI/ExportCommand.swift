@@ -132,7 +132,7 @@ struct ExportRun {
     private func report(_ summary: ExportSummary, labelsRead: Int, note: (String) -> Void, warning: (String) -> Void) {
         for item in summary.warnings { warning(item.description) }
         if summary.unknownTaskLabels > ExportSummary.warningLimit || summary.changedTaskLabels > ExportSummary.warningLimit {
-            warning("left out in all: \(summary.unknownTaskLabels) labels of tasks not in \(tasksPath), \(summary.changedTaskLabels) labels made on other content")
+            warning("left out in all: \(Counted.noun(summary.unknownTaskLabels, "label")) of tasks not in \(tasksPath), \(Counted.noun(summary.changedTaskLabels, "label")) made on other content")
         }
         let target = outputPath ?? "stdout"
         var line = "\(options.format.rawValue) export: \(summary.rows) line\(summary.rows == 1 ? "" : "s") to \(target) from \(summary.labels) effective label\(summary.labels == 1 ? "" : "s") on \(summary.items) item\(summary.items == 1 ? "" : "s")"

@@ -46,7 +46,7 @@ struct LabelingSitting {
         terminal.close()
         writer.close()
         let final = runtime.state
-        Diagnostics.note("\(final.labeledThisSitting) labels saved this sitting in \(writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
+        Diagnostics.note("\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
         if case .failed(let message) = final.mode {
             throw CommandFailure.runtime(message)
         }

@@ -95,7 +95,7 @@ struct MakeTasksRun {
             }
         }
         let sides = made.sides.keys.sorted().map { "\($0) \(made.sides[$0]!.a)/\(made.sides[$0]!.b)" }.joined(separator: ", ")
-        note("wrote \(made.ids.count) tasks (\(made.conversationCount) in conversation form) to \(outputPath ?? "stdout"); A/B per model: \(sides)")
+        note("wrote \(Counted.noun(made.ids.count, "task")) (\(made.conversationCount) in conversation form) to \(outputPath ?? "stdout"); A/B per model: \(sides)")
         return made
     }
 
@@ -107,7 +107,7 @@ struct MakeTasksRun {
         let made = try TaskMaker.make(inputs, options: options)
         for missing in made.missing.prefix(Self.missingListed) { warning(missing.description) }
         if made.missing.count > Self.missingListed {
-            warning("… and \(made.missing.count - Self.missingListed) more missing answers")
+            warning("… and \(Counted.noun(made.missing.count - Self.missingListed, "more missing answer", plural: "more missing answers"))")
         }
         for gap in made.questionsWithoutTurn.prefix(Self.missingListed) {
             warning("question \(gap.question) has no turn \(gap.turn)")

@@ -21,6 +21,11 @@ public struct PreferCommand: ParsableCommand {
     /// Parses the process arguments, runs the command and exits with the documented status
     /// (argument-parser's own usage errors become 2, not 64).
     public static func runAndExit() -> Never {
+        let names = configuration.subcommands.map { $0._commandName }
+        if let problem = SubcommandSuggestion.problem(arguments: Array(CommandLine.arguments.dropFirst()), names: names) {
+            Diagnostics.error(problem)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

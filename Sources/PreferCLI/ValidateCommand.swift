@@ -43,15 +43,22 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         for file in files {
+            let summary: String
             do {
-                let summary = try InputFileCheck.check(file, tasks: taskFile)
-                Diagnostics.note("\(file): ok (\(summary))")
+                summary = try InputFileCheck.check(file, tasks: taskFile)
             } catch let failure as ValidationFailure {
                 Diagnostics.raw(failure.description)
                 failed = true
+                continue
             } catch {
                 Diagnostics.raw(String(describing: error))
                 failed = true
+                continue
+            }
+            // The ok lines are the command's result: stdout, so `prefer validate … | grep` works.
+            let failure = Diagnostics.result("\(file): ok (\(summary))")
+            if failure != 0 {
+                throw CommandFailure.runtime("the result could not be written to standard output: \(String(cString: strerror(failure)))")
             }
         }
         if failed { throw CommandFailure(message: "some files have problems (see above)", exitCode: 2) }
@@ -66,10 +73,10 @@ enum InputFileCheck {
         switch try kind(of: path) {
         case .guideline:
             let guideline = try Guideline.load(path: path)
-            return "guideline, \(guideline.text.split(separator: "\n", omittingEmptySubsequences: false).count) lines"
+            return "guideline, " + Counted.noun(guideline.text.split(separator: "\n", omittingEmptySubsequences: false).count, "line")
         case .tasks:
             let tasks = try TaskFile.load(path: path)
-            return "\(tasks.count) tasks"
+            return Counted.noun(tasks.count, "task")
         case .sessions:
             let result = SessionFileCheck.check(paths: [path], tasks: tasks)
             return try outcome(result)
@@ -77,7 +84,7 @@ enum InputFileCheck {
             let gold = try GoldFile.load(path: path)
             let errors = tasks.map(gold.errors(against:)) ?? []
             return try outcome(FileCheckResult(errors: errors, warnings: gold.warnings,
-                                               summary: "\(gold.answers.count) gold answers"))
+                                               summary: Counted.noun(gold.answers.count, "gold answer")))
         }
     }
 
