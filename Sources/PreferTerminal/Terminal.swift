@@ -11,7 +11,10 @@ private let exitHookInstalled = Atomic<Bool>(false)
 /// Restores the terminal when the process exits with the screen still up (an `exit` on an
 /// error path), so the rater's shell is never left without echo.
 private let restoreAtExit: @convention(c) () -> Void = {
-    if screenIsUp.exchange(false, ordering: .sequentiallyConsistent) { endwin() }
+    if screenIsUp.exchange(false, ordering: .sequentiallyConsistent) {
+        BracketedPaste.stop()
+        endwin()
+    }
 }
 
 /// The labeling screen on `/dev/tty`: paints `CellGrid`s, reads keys, notices resizes and hangups.
@@ -84,6 +87,9 @@ public final class Terminal: LabelingScreen {
                 init_pair(1, Int16(COLOR_CYAN), Int16(COLOR_BLACK))
             }
         }
+        PasteReader.register()
+        // After newterm, which installed the SIGTSTP handler this wraps (off on suspend, on after fg).
+        BracketedPaste.start(ttyDescriptor: descriptor)
         screenIsUp.store(true, ordering: .sequentiallyConsistent)
         if !exitHookInstalled.exchange(true, ordering: .sequentiallyConsistent) {
             atexit(restoreAtExit)
@@ -136,6 +142,9 @@ public final class Terminal: LabelingScreen {
         case KEY_CODE_YES:
             hangupDetector.noteSuccess()
             let key = Int32(bitPattern: code)
+            if key == PasteReader.startCode {
+                return .key(.paste(readPaste()))
+            }
             if key == KEY_RESIZE {
                 // ncurses has already resized its screen; the old frame no longer matches it.
                 repaintEverything = true
@@ -174,9 +183,40 @@ public final class Terminal: LabelingScreen {
         isClosed = true
         screenIsUp.store(false, ordering: .sequentiallyConsistent)
         // After a hangup these fail with EIO; there is nothing left to restore then.
+        BracketedPaste.stop()
         endwin()
         delscreen(screen)
         fclose(tty)
+    }
+
+    /// Reads the rest of a bracketed paste, up to its end marker: the text as one event, so
+    /// no pasted character is ever taken for a key. Gives up when the end marker does not
+    /// come (a terminal that dropped it) or the terminal goes away.
+    private func readPaste() -> String {
+        var reader = PasteReader()
+        wtimeout(window, Int32(PasteReader.silenceMs))
+        appliedTimeout = nil
+        while true {
+            var code: wint_t = 0
+            errno = 0
+            let status = wget_wch(window, &code)
+            let errorNumber = errno
+            switch status {
+            case OK:
+                reader.append(character: UInt32(code))
+            case KEY_CODE_YES:
+                if Int32(bitPattern: code) == PasteReader.endCode { return reader.text }
+                if Int32(bitPattern: code) == KEY_RESIZE { repaintEverything = true }
+                // Any other decoded key inside a paste is pasted bytes, not a key: dropped.
+            default:
+                let hangupBits = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+                if errorNumber == EIO || pollTerminal() & hangupBits != 0 {
+                    isGone = true
+                    return reader.text
+                }
+                if reader.noteSilence() { return reader.text }
+            }
+        }
     }
 
     /// The tty's poll events right now, to tell a hung-up terminal from a quiet one.

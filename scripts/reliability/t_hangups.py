@@ -2,6 +2,8 @@
 Ctrl-Z/fg. The process is gone within 0.5 s with the documented exit status (129 after a
 hang-up, 143 after SIGTERM), without spinning and without a trap, with a session_end line."""
 import os
+import re
+import shlex
 import signal
 import time
 
@@ -95,31 +97,51 @@ def test_a_closed_terminal_ends_the_sitting_even_when_the_parent_ignores_sighup(
     closed_terminal("trap '' HUP;")
 
 
+PASTE_MODE = re.compile(rb"\x1b\[\?2004([hl])")
+
+
+def paste_mode(path):
+    """'on' or 'off': the last bracketed-paste switch written to the pane so far, or None."""
+    try:
+        switches = PASTE_MODE.findall(open(path, "rb").read())
+    except OSError:
+        return None
+    return None if not switches else ("on" if switches[-1] == b"h" else "off")
+
+
 def test_ctrl_z_and_fg_restore_the_screen():
     ws = Workspace()
     try:
-        tmux = Tmux(["bash", "--norc", "--noprofile", "-i"], ws.root, env={"PS1": "SHELL$ "},
+        # readline's own bracketed paste is turned off, so every switch in the output is prefer's.
+        ws.write("inputrc", "set enable-bracketed-paste off\n")
+        raw = ws.path("pane-output")
+        tmux = Tmux(["bash", "--norc", "--noprofile", "-i"], ws.root, env={"PS1": "SHELL$ ", "INPUTRC": ws.path("inputrc")},
                     interactive=True)
         try:
             tmux.wait_for("SHELL$")
+            tmux.run("pipe-pane", "-o", "-t", "rel", "cat >> %s" % shlex.quote(raw))
             tmux.type(" ".join(ws.command()))
             tmux.press("Enter")
             tmux.wait_for("Question number 1?")
             before = tmux.screen()
             time.sleep(0.2)
+            check(paste_mode(raw) == "on", "bracketed paste is not on while the screen is up")
             tmux.press("C-z")
             tmux.wait_for("Stopped")
             check("Question number 1?" not in tmux.screen(), "the screen was not given back on Ctrl-Z")
+            check(paste_mode(raw) == "off", "bracketed paste was left on for the shell after Ctrl-Z")
             tmux.type("fg")
             tmux.press("Enter")
             tmux.wait_for("Question number 1?")
             time.sleep(0.3)
             check(tmux.screen() == before, "the screen after fg differs:\n%s\n---\n%s" % (before, tmux.screen()))
+            check(paste_mode(raw) == "on", "bracketed paste is not back on after fg")
             choose(tmux, "1")
             tmux.wait_for("Question number 2?")
             check(len(ws.effective_labels()) == 1, "a label after fg was not recorded")
             tmux.type("q")
             tmux.wait_for("1 label saved this sitting")
+            check(paste_mode(raw) == "off", "bracketed paste was left on after q")
         finally:
             tmux.kill()
     finally:

@@ -6,6 +6,8 @@ public enum Action: Sendable, Equatable {
     case command(Command)
     /// A character typed into the note or search field.
     case insertText(Character)
+    /// A bracketed paste into the note or search field: text only, never keys.
+    case paste(String)
     case deleteBackward
     case commitInput
     case cancelInput

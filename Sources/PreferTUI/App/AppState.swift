@@ -41,6 +41,8 @@ public struct AppState: Sendable, Equatable {
     public var current: LoadedTask?
     /// Clock time (ms) at which the current task appeared; choices measure from here.
     public var shownAt: Int64 = 0
+    /// Clock time (ms) from which the choice guard runs again after a note was saved.
+    public var choiceGuardFrom: Int64 = 0
     /// Tasks in the task file, and how many of them this rater has an effective label for.
     public var totalTasks: Int
     public var labeledCount: Int

@@ -12,11 +12,14 @@ public enum Reducer {
         case .insertText(let character):
             editField(&state) { $0.append(character) }
             return []
+        case .paste(let text):
+            editField(&state) { $0.append(PastedText.singleLine(text)) }
+            return []
         case .deleteBackward:
             editField(&state) { if !$0.isEmpty { $0.removeLast() } }
             return []
         case .commitInput:
-            return commitField(&state)
+            return commitField(&state, now: now)
         case .cancelInput, .dismiss:
             if case .failed = state.mode { return [] }
             state.mode = state.current == nil ? .done : .labeling
@@ -108,7 +111,7 @@ public enum Reducer {
     private static func choose(slot: Int, in state: inout AppState, now: Int64) -> [Effect] {
         guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
         // A key that arrives before the rater can have seen the task is type-ahead or a held key.
-        if now - state.shownAt < Int64(state.config.choiceGuardMs) { return [] }
+        if now - max(state.shownAt, state.choiceGuardFrom) < Int64(state.config.choiceGuardMs) { return [] }
         if state.config.requireRead && !state.readToEnd.isSuperset(of: [.response1, .response2]) {
             state.message = .init("Read both responses to the end first (Tab to a response, then Space or End).",
                                   isError: true)
@@ -223,12 +226,17 @@ public enum Reducer {
         }
     }
 
-    private static func commitField(_ state: inout AppState) -> [Effect] {
+    private static func commitField(_ state: inout AppState, now: Int64) -> [Effect] {
         switch state.mode {
         case .editingNote(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             state.note = trimmed.isEmpty ? nil : trimmed
             state.message = .init(trimmed.isEmpty ? "Note cleared." : "Note kept; it is saved with your choice.")
+            // The Enter may be a line break inside a paste the terminal did not bracket: what
+            // is queued behind it is dropped, and choices wait out the guard again.
+            state.choiceGuardFrom = now
+            state.mode = state.current == nil ? .done : .labeling
+            return [.flushInput]
         case .searching(let text):
             let query = text.isEmpty ? (state.lastSearch ?? "") : text
             state.lastSearch = query.isEmpty ? nil : query

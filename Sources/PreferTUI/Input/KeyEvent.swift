@@ -12,6 +12,9 @@ public enum KeyEvent: Sendable, Hashable {
     case pageUp, pageDown, home, end
     /// Ctrl plus a letter, lowercase (e.g. `.control("c")`).
     case control(Character)
+    /// Text the terminal delivered as one bracketed paste (`ESC[200~ … ESC[201~`), its
+    /// characters already filtered like typed ones; line breaks and tabs kept as sent.
+    case paste(String)
     /// Anything else the terminal sent; ignored by the key map.
     case unknown(Int32)
 }

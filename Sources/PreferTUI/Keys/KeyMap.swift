@@ -14,6 +14,8 @@ public struct KeyMap: Sendable, Equatable {
 
     /// The action a key stands for in a context, or nil when the key does nothing there.
     public func action(for key: KeyEvent, in context: KeyContext) -> Action? {
+        // Pasted text is never read as keys: it is field text, or nothing.
+        if case .paste(let text) = key { return context == .textInput ? .paste(text) : nil }
         switch context {
         case .textInput:
             switch key {
