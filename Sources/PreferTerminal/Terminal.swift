@@ -121,27 +121,18 @@ public final class Terminal: LabelingScreen {
         return lastKnownSize
     }
 
-    /// Waits up to `timeoutMs` (≤ 200 keeps signals prompt; negative blocks) for one key,
-    /// a resize, or evidence that the terminal is gone.
+    /// Waits up to `timeoutMs` (≤ 200 keeps signals prompt; 0 only looks; negative blocks)
+    /// for one key, a resize, or evidence that the terminal is gone.
     public func readInput(timeoutMs: Int) -> ScreenInput {
         if isInactive { return .closed }
         let timeout = Int32(clamping: max(timeoutMs, -1))
-        if appliedTimeout != timeout {
-            wtimeout(window, timeout)
-            appliedTimeout = timeout
-        }
-        var code: wint_t = 0
-        errno = 0
         let started = ContinuousClock.now
-        let status = wget_wch(window, &code)
-        let errorNumber = errno
-        switch status {
-        case OK:
+        switch readRaw(timeout: timeout) {
+        case .character(let code):
             hangupDetector.noteSuccess()
             return .key(KeyDecoder.character(code))
-        case KEY_CODE_YES:
+        case .function(let key):
             hangupDetector.noteSuccess()
-            let key = Int32(bitPattern: code)
             if key == PasteReader.startCode {
                 return .key(.paste(readPaste()))
             }
@@ -151,7 +142,7 @@ public final class Terminal: LabelingScreen {
                 return .resize(size)
             }
             return .key(KeyDecoder.functionKey(key))
-        default:
+        case .nothing(let errorNumber):
             let elapsed = started.duration(to: .now)
             let elapsedMs = Int(elapsed.components.seconds) * 1000
                 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
@@ -163,6 +154,46 @@ public final class Terminal: LabelingScreen {
                 return .closed
             }
             return .timeout
+        }
+    }
+
+    /// What one read gave: a character (code point), a function key, or nothing (with errno).
+    private enum RawRead {
+        case character(UInt32)
+        case function(Int32)
+        case nothing(errorNumber: Int32)
+    }
+
+    /// Reads one key with `wgetch` (bytes, function keys decoded by ncurses) and assembles
+    /// UTF-8 here, where an undecodable byte can become U+FFFD instead of an error.
+    private func readRaw(timeout: Int32) -> RawRead {
+        applyTimeout(timeout)
+        errno = 0
+        let code = wgetch(window)
+        let errorNumber = errno
+        if code == ERR { return .nothing(errorNumber: errorNumber) }
+        if code > 0xFF || code < 0 { return .function(code) }
+        let byte = UInt8(code)
+        guard byte >= 0x80 else { return .character(UInt32(byte)) }
+        var sequence = UTF8Sequence(lead: byte)
+        while sequence.needsMore {
+            applyTimeout(UTF8Sequence.continuationWaitMs)
+            let next = wgetch(window)
+            if next == ERR { break }
+            guard next >= 0, next <= 0xFF, UTF8Sequence.isContinuation(UInt8(next)) else {
+                // Not part of this character: it is read again as the next key.
+                ungetch(next)
+                break
+            }
+            sequence.append(UInt8(next))
+        }
+        return .character(sequence.scalar)
+    }
+
+    private func applyTimeout(_ timeout: Int32) {
+        if appliedTimeout != timeout {
+            wtimeout(window, timeout)
+            appliedTimeout = timeout
         }
     }
 
@@ -194,21 +225,15 @@ public final class Terminal: LabelingScreen {
     /// come (a terminal that dropped it) or the terminal goes away.
     private func readPaste() -> String {
         var reader = PasteReader()
-        wtimeout(window, Int32(PasteReader.silenceMs))
-        appliedTimeout = nil
         while true {
-            var code: wint_t = 0
-            errno = 0
-            let status = wget_wch(window, &code)
-            let errorNumber = errno
-            switch status {
-            case OK:
-                reader.append(character: UInt32(code))
-            case KEY_CODE_YES:
-                if Int32(bitPattern: code) == PasteReader.endCode { return reader.text }
-                if Int32(bitPattern: code) == KEY_RESIZE { repaintEverything = true }
+            switch readRaw(timeout: Int32(PasteReader.silenceMs)) {
+            case .character(let code):
+                reader.append(character: code)
+            case .function(let key):
+                if key == PasteReader.endCode { return reader.text }
+                if key == KEY_RESIZE { repaintEverything = true }
                 // Any other decoded key inside a paste is pasted bytes, not a key: dropped.
-            default:
+            case .nothing(let errorNumber):
                 let hangupBits = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
                 if errorNumber == EIO || pollTerminal() & hangupBits != 0 {
                     isGone = true

@@ -55,6 +55,12 @@ public struct AppState: Sendable, Equatable {
     public var pendingRecord: SessionEventBody?
     /// The note that will go with the current task's label.
     public var note: String?
+    /// Set when typing or a paste ran into the note's or search's limit (the rest was left
+    /// out), so the field can say so; cleared when the field opens, closes or loses a character.
+    public var fieldWasCut = false
+    /// The longest note, and the longest search, in characters.
+    public static let noteLimit = 2000
+    public static let searchLimit = 200
 
     public var focus: Pane = .prompt
     public var scroll: [Pane: Int] = [:]

@@ -10,18 +10,23 @@ public enum Reducer {
         case .command(let command):
             return perform(command, on: &state, now: now)
         case .insertText(let character):
+            // A field already cut at its limit takes no more (checked first: a paste the
+            // terminal did not bracket arrives as a million of these).
+            if state.fieldWasCut { return [] }
             editField(&state) { $0.append(character) }
             return []
         case .paste(let text):
             editField(&state) { $0.append(PastedText.singleLine(text)) }
             return []
         case .deleteBackward:
+            state.fieldWasCut = false
             editField(&state) { if !$0.isEmpty { $0.removeLast() } }
             return []
         case .commitInput:
             return commitField(&state, now: now)
         case .cancelInput, .dismiss:
             if case .failed = state.mode { return [] }
+            state.fieldWasCut = false
             state.mode = state.current == nil ? .done : .labeling
             return []
         case .resize(let cols, let rows):
@@ -70,6 +75,7 @@ public enum Reducer {
         case .startNote:
             guard state.current != nil else { return [] }
             state.mode = .editingNote(state.note ?? "")
+            state.fieldWasCut = false
             return []
         case .cycleFocus, .cycleFocusBackward:
             let panes = state.focusablePanes
@@ -97,6 +103,7 @@ public enum Reducer {
             state.guidelineVisible = true
             state.focus = .guideline
             state.mode = .searching("")
+            state.fieldWasCut = false
             return []
         case .toggleHelp:
             state.mode = state.mode == .help ? (state.current == nil ? .done : .labeling) : .help
@@ -217,13 +224,21 @@ public enum Reducer {
         switch state.mode {
         case .editingNote(var text):
             edit(&text)
-            state.mode = .editingNote(String(text.prefix(2000)))
+            state.mode = .editingNote(limited(text, to: AppState.noteLimit, state: &state))
         case .searching(var text):
             edit(&text)
-            state.mode = .searching(String(text.prefix(200)))
+            state.mode = .searching(limited(text, to: AppState.searchLimit, state: &state))
         default:
             break
         }
+    }
+
+    /// `text` cut to `limit` characters; a cut is remembered so the field can say so.
+    private static func limited(_ text: String, to limit: Int, state: inout AppState) -> String {
+        // utf8.count is O(1): a text of no more bytes than the limit has no more characters.
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        state.fieldWasCut = true
+        return String(text.prefix(limit))
     }
 
     private static func commitField(_ state: inout AppState, now: Int64) -> [Effect] {
@@ -231,13 +246,17 @@ public enum Reducer {
         case .editingNote(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             state.note = trimmed.isEmpty ? nil : trimmed
-            state.message = .init(trimmed.isEmpty ? "Note cleared." : "Note kept; it is saved with your choice.")
+            state.message = .init(trimmed.isEmpty ? "Note cleared."
+                : state.fieldWasCut ? "Note kept, cut at its limit of \(AppState.noteLimit) characters; it is saved with your choice."
+                : "Note kept; it is saved with your choice.")
+            state.fieldWasCut = false
             // The Enter may be a line break inside a paste the terminal did not bracket: what
             // is queued behind it is dropped, and choices wait out the guard again.
             state.choiceGuardFrom = now
             state.mode = state.current == nil ? .done : .labeling
             return [.flushInput]
         case .searching(let text):
+            state.fieldWasCut = false
             let query = text.isEmpty ? (state.lastSearch ?? "") : text
             state.lastSearch = query.isEmpty ? nil : query
             findInGuideline(query, in: &state, continuing: text.isEmpty)

@@ -23,6 +23,8 @@ public struct KeyMap: Sendable, Equatable {
             case .escape: return .cancelInput
             case .backspace: return .deleteBackward
             case .character(let c): return .insertText(c)
+            // A field is one line; a tab typed (or pasted unbracketed) is a space there.
+            case .tab: return .insertText(" ")
             case .control("c"): return .cancelInput
             default: return nil
             }

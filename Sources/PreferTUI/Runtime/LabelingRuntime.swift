@@ -56,8 +56,36 @@ public final class LabelingRuntime {
             guard let action else { continue }
             let effects = Reducer.reduce(&state, action, now: clock())
             if let reason = perform(effects) { return reason }
+            if effects.isEmpty, let reason = drainPendingInput() { return reason }
             screen.present(Screen.render(state))
         }
+    }
+
+    /// Most keys handled before one frame is drawn: a paste the terminal did not bracket,
+    /// or a held key, then costs one redraw per batch instead of one per character (a
+    /// redraw takes about a millisecond; a 1 MB paste used to freeze the screen for minutes).
+    static let drainLimit = 65_536
+
+    /// Handles keys that are already waiting (read without waiting) until none is left, a
+    /// key has an effect (a choice must be drawn as saved before anything else is read), a
+    /// signal is pending, or `drainLimit` keys were taken. Returns the quit reason if the
+    /// sitting ended meanwhile.
+    private func drainPendingInput() -> SessionEndReason? {
+        for _ in 0..<Self.drainLimit {
+            if pendingEnd() != nil { return nil }
+            let action: Action?
+            switch screen.readInput(timeoutMs: 0) {
+            case .key(let key): action = keyMap.action(for: key, in: state.keyContext)
+            case .resize(let size): action = .resize(cols: size.cols, rows: size.rows)
+            case .timeout: return nil
+            case .closed: action = .endRequested(.hangup)
+            }
+            guard let action else { continue }
+            let effects = Reducer.reduce(&state, action, now: clock())
+            if let reason = perform(effects) { return reason }
+            if !effects.isEmpty { return nil }
+        }
+        return nil
     }
 
     /// Performs effects in order, feeding outcomes back to the reducer; returns the quit

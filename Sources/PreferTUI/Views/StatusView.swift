@@ -5,7 +5,8 @@ enum StatusView {
         grid.fill(rect, with: .blank)
         switch state.mode {
         case .editingNote(let text):
-            put("Note (Enter saves, Esc cancels): ", field: text, state: state, rect: rect, grid: &grid)
+            put(state.fieldWasCut ? "Note (full: \(AppState.noteLimit) characters kept; Enter saves, Esc cancels): "
+                : "Note (Enter saves, Esc cancels): ", field: text, state: state, rect: rect, grid: &grid)
             return
         case .searching(let text):
             put("Search guideline (Enter finds, Esc cancels): /", field: text, state: state, rect: rect, grid: &grid)
