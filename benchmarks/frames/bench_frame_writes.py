@@ -7,9 +7,9 @@ in a private tmux server (default 120x40, the demo-like 6-task workspace of the 
 suite), presses keys with pauses longer than the 350 ms choice guard, and counts the writes
 to the terminal between one key and the next:
 
-  choice   `1` on a task: the label's write+fsync, then the next task's frame
+  focus    `Tab` (to the next pane)
   scroll   `j` (one line down in the focused pane)
-  focus    `Tab`
+  choice   `1` on a task: the label's write+fsync, then the next task's frame
 
     python3 benchmarks/frames/bench_frame_writes.py [--bin PATH] [--cols 120 --rows 40] [--repeat 5]
 
@@ -42,16 +42,6 @@ def wait_for(socket, text, timeout=20):
             return
         time.sleep(0.03)
     raise SystemExit("never saw %r:\n%s" % (text, tmux(socket, "capture-pane", "-p", "-t", "b")))
-
-
-def tty_calls(log):
-    """(kind, path, bytes) for every write/writev/fsync in the log, in order."""
-    out = []
-    for line in open(log, encoding="utf-8", errors="replace"):
-        m = CALL.match(line.strip())
-        if m:
-            out.append((m.group(2), m.group(4), max(int(m.group(6)), 0)))
-    return out
 
 
 def is_tty(path):
