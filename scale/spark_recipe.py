@@ -58,7 +58,7 @@ def pattern_regex(pattern):
     if not match.group(1) and not path.startswith("/"):
         path = os.path.abspath(path)
     path = path.rstrip("/")
-    out = ["^([a-zA-Z][a-zA-Z0-9+.-]*:)?(//[^/]*)?"]
+    out = ["([a-zA-Z][a-zA-Z0-9+.-]*:)?(//[^/]*)?"]  # the SQL anchors it with '^'
     for ch in path:
         if ch == "*":
             out.append("[^/]*")
@@ -70,8 +70,7 @@ def pattern_regex(pattern):
             raise ValueError(f"sessions pattern: {ch!r} is not supported in {pattern!r}")
         else:
             out.append(f"[{ch}]")
-    # The SQL adds its own '^'; leave it out here.
-    return "".join(out)[1:]
+    return "".join(out)
 
 
 def statements(text):
@@ -120,12 +119,37 @@ def collect(spark):
     return results
 
 
+def jvm_peak_kib():
+    """The peak resident set (VmHWM) of the JVM this process started, in KiB; 0 if unknown.
+
+    In local mode the whole job runs in that JVM, a child of this Python process that it
+    never waits for, so /usr/bin/time (which counts waited-for children) does not see it.
+    """
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            if parent != os.getpid():
+                continue
+            with open(f"/proc/{entry}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", required=True, help="sessions folder or glob of folders")
     parser.add_argument("--tasks", required=True, help="task file")
     parser.add_argument("--out", help="write the three tables here as JSON folders")
     parser.add_argument("--driver-memory", help="spark.driver.memory (local mode: the whole job)")
+    parser.add_argument("--jvm-peak", action="store_true",
+                        help="print the local JVM's peak resident set on stderr (for benchmarks)")
     args = parser.parse_args()
     spark = session(driver_memory=args.driver_memory)
     try:
@@ -135,6 +159,9 @@ def main():
     if args.out:
         for table in TABLES:
             spark.table(table).write.mode("overwrite").json(f"{args.out.rstrip('/')}/{table}")
+        if args.jvm_peak:
+            print(f"spark_recipe: JVM peak RSS: {jvm_peak_kib()} kB", file=sys.stderr)
+        spark.stop()
         return
     results = collect(spark)
     for table in ("pair_wins", "rater_labels"):
