@@ -3,12 +3,16 @@
 --
 -- Set two variables, then run this file:
 --
---   duckdb -c "SET VARIABLE sessions = 'host*/sessions'; SET VARIABLE tasks = 'tasks.jsonl';" \
---          -c ".read scale/effective_labels.sql" -c "FROM pair_wins"
+--   SET VARIABLE sessions = 'host*/sessions';
+--   SET VARIABLE tasks = 'tasks.jsonl';
+--   .read scale/effective_labels.sql
+--   FROM pair_wins;
+--
+-- (in the duckdb shell; scale/duckdb_recipe.py does the same from Python).
 --
 -- `sessions` is a folder or a glob of folders (one per host), each laid out as prefer writes
 -- it: SESSIONS/<rater>/<sitting>.jsonl, plus files from other tools directly in SESSIONS/.
--- Its last part must be a name, not a pattern. `tasks` is the task file (SPEC §2).
+-- `tasks` is the task file (SPEC §2).
 -- Result tables: effective_labels, pair_wins, rater_labels (and the steps before them).
 --
 -- Files are read as text and split at '\n' here, then each line is parsed on its own, so that
