@@ -177,6 +177,28 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(label?["note"] as? String, "B cites a fake paper")
     }
 
+    func testAChoiceUnderTheGuidelineOverlayRecordsNothingUntilTheGuidelineIsClosed() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try tmux.type("g")
+        tmux.waitFor("Pick the more helpful answer.")
+        try choose("1", in: tmux)
+        tmux.waitFor("press g to close it, then choose")
+        try tmux.press("Tab")
+        usleep(pause)
+        XCTAssertTrue(tmux.screen()[1].contains("▶ Guideline"), tmux.screen().joined(separator: "\n"))
+        XCTAssertTrue(workspace.events(ofType: "label").isEmpty, "a label was recorded under the overlay")
+        try tmux.type("g")
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        XCTAssertEqual(workspace.waitForEvents("label", count: 1).map { $0["task"] as? String }, ["task-1"])
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)

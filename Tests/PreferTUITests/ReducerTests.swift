@@ -170,15 +170,50 @@ final class ReducerTests: XCTestCase {
         XCTAssertGreaterThan(metrics.maxOffset, 0)
     }
 
-    func testTabCyclesPromptResponsesAndGuidelineWhenShown() {
-        var s = showing(task(0))
-        s.guidelineVisible = true
+    func testTabCyclesPromptResponsesAndGuidelineWhenShownBesideThem() {
+        var s = showing(task(0), state(size: .init(cols: 160, rows: 40)))
+        XCTAssertTrue(s.guidelineVisible)
         var seen: [Pane] = []
         for _ in 0..<4 {
             _ = Reducer.reduce(&s, .command(.cycleFocus), now: 2000)
             seen.append(s.focus)
         }
         XCTAssertEqual(seen, [.response1, .response2, .guideline, .prompt])
+    }
+
+    func testChoiceKeysAreRefusedWithAHintWhileTheGuidelineOverlayCoversTheResponses() {
+        var s = showing(task(0))
+        XCTAssertFalse(s.guidelineVisible, "80 columns: the guideline starts hidden")
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 2000)
+        XCTAssertTrue(s.guidelineVisible)
+        for slot in 0..<4 {
+            XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: slot)), now: 2100), [], "slot \(slot)")
+        }
+        XCTAssertNil(s.pendingRecord)
+        XCTAssertEqual(s.message, .init("The guideline covers the responses: press g to close it, then choose.",
+                                        isError: true))
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 2200)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2300),
+                       [.record(.label(LabelInfo(task: "t0", taskSHA256: "sha0", choice: "A", left: .a, ms: 1300)))])
+    }
+
+    func testTabDoesNotMoveFocusUnderTheGuidelineOverlay() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 2000)
+        for command in [Command.cycleFocus, .cycleFocus, .cycleFocusBackward, .cycleFocus] {
+            _ = Reducer.reduce(&s, .command(command), now: 2000)
+            XCTAssertEqual(s.focus, .guideline)
+        }
+    }
+
+    func testNarrowingAWideScreenWithTheGuidelineOpenMovesFocusOntoIt() {
+        var s = showing(task(0), state(size: .init(cols: 160, rows: 40)))
+        XCTAssertTrue(s.guidelineVisible)
+        _ = Reducer.reduce(&s, .command(.cycleFocus), now: 2000)
+        XCTAssertEqual(s.focus, .response1)
+        _ = Reducer.reduce(&s, .resize(cols: 100, rows: 40), now: 2000)
+        XCTAssertEqual(s.focus, .guideline, "a pane under the overlay cannot hold focus")
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2100), [])
     }
 
     func testSearchFindsTheGuidelineLineAndRepeatsWithAnEmptyQuery() {

@@ -227,6 +227,39 @@ final class ScreenTests: XCTestCase {
         ])
     }
 
+    func testAChoiceUnderTheGuidelineOverlayShowsAHintAndFocusStaysOnTheGuideline() {
+        var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
+        _ = Reducer.reduce(&state, .command(.toggleGuideline), now: 1000)
+        _ = Reducer.reduce(&state, .command(.choose(slot: 0)), now: 1000)
+        _ = Reducer.reduce(&state, .command(.cycleFocus), now: 1000)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┏━ ▶ Guideline ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ Guideline                                                                    ┃",
+        "┃                                                                              ┃",
+        "┃ Pick the response that is more helpful, truthful and harmless.               ┃",
+        "┃                                                                              ┃",
+        "┃ • Ignore which side a response is on.                                        ┃",
+        "┃ • Ignore length unless it hurts.                                             ┃",
+        "┃   • Padding is not helpfulness.                                              ┃",
+        "┃                                                                              ┃",
+        "┃ Ties                                                                         ┃",
+        "┃                                                                              ┃",
+        "┃ Use tie only when neither is better.                                         ┃",
+        "┃                                                                              ┃",
+        "┃                                                                              ┃",
+        "┃                                                                              ┃",
+        "┃                                                                              ┃",
+        "┃                                                                              ┃",
+        "┃                                                                              ┃",
+        "┃                                                                              ┃",
+        "┃                                                                              ┃",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        " ! The guideline covers the responses: press g to close it, then choose.        ",
+        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        ])
+    }
+
     private func assertScreen(_ state: AppState, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
         let rows = Screen.render(state).rows()
         XCTAssertEqual(rows.count, expected.count, "row count", file: file, line: line)

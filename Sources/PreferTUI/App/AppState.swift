@@ -86,8 +86,14 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// The panes that can take focus now, in `Tab` order.
+    /// The guideline is drawn over the prompt and both responses (narrow screens): nothing
+    /// of the task can be seen, so nothing of it may be chosen or focused.
+    public var guidelineCoversTask: Bool { guidelineVisible && !ScreenLayout.isWide(size) }
+
+    /// The panes that can take focus now, in `Tab` order; never a pane hidden under the
+    /// guideline overlay.
     public var focusablePanes: [Pane] {
+        if guidelineCoversTask { return [.guideline] }
         var panes: [Pane] = [.prompt, .response1, .response2]
         if guidelineVisible { panes.append(.guideline) }
         return panes

@@ -23,6 +23,8 @@ public enum Reducer {
             return []
         case .resize(let cols, let rows):
             state.size = TerminalSize(cols: max(0, cols), rows: max(0, rows))
+            // Narrowed below the side-by-side width, an open guideline now covers the task.
+            if state.guidelineCoversTask { state.focus = .guideline }
             clampScrolling(&state)
             return []
         case .taskLoaded(let task):
@@ -109,6 +111,12 @@ public enum Reducer {
         guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
         // A key that arrives before the rater can have seen the task is type-ahead or a held key.
         if now - state.shownAt < Int64(state.config.choiceGuardMs) { return [] }
+        // A choice is made only while both responses can be seen.
+        if state.guidelineCoversTask {
+            state.message = .init("The guideline covers the responses: press g to close it, then choose.",
+                                  isError: true)
+            return []
+        }
         if state.config.requireRead && !state.readToEnd.isSuperset(of: [.response1, .response2]) {
             state.message = .init("Read both responses to the end first (Tab to a response, then Space or End).",
                                   isError: true)
