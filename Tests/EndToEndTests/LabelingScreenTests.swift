@@ -199,6 +199,64 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testUndoAfterASkipReturnsToItAndUndoOfALabelOffersItsNoteAgain() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("n", in: tmux)
+        tmux.waitFor("Note")
+        try tmux.type("B cites a fake paper")
+        try tmux.press("Enter")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        try choose("s", in: tmux)
+        tmux.waitFor("Question number 3?")
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("Skip undone: this task is back.")
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 1?")
+        tmux.waitFor("Your note is kept")
+        try choose("n", in: tmux)
+        tmux.waitFor("Note (Enter saves, Esc cancels): B cites a fake paper")
+        try tmux.press("Enter")
+        try choose("2", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("Saved.")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(workspace.events(ofType: "skip").map { $0["task"] as? String }, ["task-2"])
+        XCTAssertEqual(workspace.events(ofType: "undo").map { $0["task"] as? String }, ["task-1"],
+                       "only the label is retracted on disk; the skip needs no undo line")
+        let labels = workspace.events(ofType: "label")
+        XCTAssertEqual(labels.map { $0["task"] as? String }, ["task-1", "task-1"])
+        XCTAssertEqual(labels.map { $0["note"] as? String }, ["B cites a fake paper", "B cites a fake paper"])
+    }
+
+    func testAChoiceTypedAsTheTaskAppearsSaysSoAndSavedGoesAway() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("Saved.")
+        try tmux.type("1")
+        tmux.waitFor("Too soon")
+        XCTAssertEqual(workspace.events(ofType: "label").count, 1)
+        try choose("j", in: tmux)
+        XCTAssertTrue(waitUntilGone("Too soon", from: tmux, within: 2), "the next key leaves the hint on screen")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 3?")
+        tmux.waitFor("Saved.")
+        let shown = Date()
+        XCTAssertTrue(waitUntilGone("Saved.", from: tmux, within: 4), tmux.screen().joined(separator: "\n"))
+        XCTAssertGreaterThan(Date().timeIntervalSince(shown), 1.0, "Saved. is shown for a moment first")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)
@@ -221,6 +279,16 @@ final class LabelingScreenTests: XCTestCase {
         Glibc.kill(pid, SIGHUP)
         XCTAssertNotNil(tmux.exitStatus(timeout: 2), "still running 2 s after SIGHUP")
         XCTAssertEqual(workspace.events(ofType: "session_end").first?["reason"] as? String, "hangup")
+    }
+
+    /// Waits until `text` is no longer on screen; false if it still is after `seconds`.
+    private func waitUntilGone(_ text: String, from tmux: TmuxSession, within seconds: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if !tmux.screen().joined().contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
     }
 
     private func sha256sum(file: String) throws -> String {

@@ -105,6 +105,82 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.labeledCount, 0)
     }
 
+    private func label(_ index: Int, note: String? = nil) -> SessionEventBody {
+        .label(LabelInfo(task: "t\(index)", taskSHA256: "sha\(index)", choice: "A", left: .a, ms: 1000, note: note))
+    }
+
+    func testUndoAfterASkipReturnsToTheSkippedTaskAndLeavesTheEarlierLabel() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        _ = Reducer.reduce(&s, .saved(label(0)), now: 2000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 2001)
+        _ = Reducer.reduce(&s, .command(.skip), now: 3000)
+        XCTAssertEqual(Reducer.reduce(&s, .saved(.skip(task: "t1")), now: 3000), [.loadTask(index: 2), .flushInput])
+        _ = Reducer.reduce(&s, .taskLoaded(task(2)), now: 3001)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.undo), now: 4000), [.loadTask(index: 1), .flushInput],
+                       "undoing a skip writes nothing and goes back to the skipped task")
+        XCTAssertNil(s.pendingRecord)
+        XCTAssertEqual(s.queue, [2])
+        XCTAssertEqual(s.skippedThisSitting, 0)
+        XCTAssertEqual(s.labeledCount, 1, "the label before the skip stands")
+        XCTAssertEqual(s.message?.text, "Skip undone: this task is back.")
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 4001)
+        XCTAssertEqual(s.current?.id, "t1")
+        XCTAssertEqual(Reducer.reduce(&s, .command(.undo), now: 5000), [.record(.undo(task: "t0"))],
+                       "a second u reaches the label before the skip")
+    }
+
+    func testAfterUndoTheNoteOfTheRetractedLabelIsOfferedAgain() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.startNote), now: 1100)
+        for c in "cites a fake paper" { _ = Reducer.reduce(&s, .insertText(c), now: 1200) }
+        _ = Reducer.reduce(&s, .commitInput, now: 1300)
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        _ = Reducer.reduce(&s, .saved(label(0, note: "cites a fake paper")), now: 2000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 2001)
+        XCTAssertNil(s.note, "a note belongs to its task")
+        _ = Reducer.reduce(&s, .command(.undo), now: 3000)
+        _ = Reducer.reduce(&s, .saved(.undo(task: "t0")), now: 3000)
+        XCTAssertEqual(s.message?.text, "Undone: label again. Your note is kept (n to change it).")
+        _ = Reducer.reduce(&s, .taskLoaded(task(0)), now: 3001)
+        XCTAssertEqual(s.note, "cites a fake paper")
+        _ = Reducer.reduce(&s, .command(.startNote), now: 3100)
+        XCTAssertEqual(s.mode, .editingNote("cites a fake paper"))
+        _ = Reducer.reduce(&s, .commitInput, now: 3200)
+        guard case .record(.label(let info))? = Reducer.reduce(&s, .command(.choose(slot: 1)), now: 4000).first else {
+            return XCTFail("no label")
+        }
+        XCTAssertEqual(info.note, "cites a fake paper")
+        _ = Reducer.reduce(&s, .saved(.label(info)), now: 4000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 4001)
+        XCTAssertNil(s.note, "the kept note does not follow the rater to the next task")
+    }
+
+    func testAChoiceInsideTheGuardSaysWhyItWasIgnored() {
+        var s = showing(task(0))
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 1100), [])
+        XCTAssertEqual(s.message, .init("Too soon: that key came as the task appeared. Read it, then choose again.",
+                                        isError: true))
+    }
+
+    func testSavedDoesNotLingerOnTheNextTask() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        _ = Reducer.reduce(&s, .saved(label(0)), now: 2000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 2001)
+        XCTAssertEqual(s.message?.text, "Saved.")
+        _ = Reducer.reduce(&s, .tick, now: 3999)
+        XCTAssertEqual(s.message?.text, "Saved.", "the confirmation shows for a moment")
+        _ = Reducer.reduce(&s, .tick, now: 4000)
+        XCTAssertNil(s.message, "then it goes by itself")
+        _ = Reducer.reduce(&s, .command(.skip), now: 5000)
+        _ = Reducer.reduce(&s, .saved(.skip(task: "t1")), now: 5000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(2)), now: 5001)
+        XCTAssertEqual(s.message?.text, "Skipped.")
+        _ = Reducer.reduce(&s, .command(.scrollLines(1)), now: 5100)
+        XCTAssertNil(s.message, "or at the next key")
+    }
+
     func testTheLastLabelLeadsToTheDoneScreen() {
         var s = showing(task(2), state(queue: []))
         let record = SessionEventBody.label(LabelInfo(task: "t2", taskSHA256: "sha2", choice: "tie", left: .a, ms: 1000))

@@ -173,7 +173,7 @@ final class ScreenTests: XCTestCase {
         "  ┃ 2           the right response (Response 2) is better                    ┃  ",
         "  ┃ 3/t         tie: both are about equally good                             ┃  ",
         "  ┃ 4/x         both are bad                                                 ┃  ",
-        "  ┃ u           undo the last label and go back to that task                 ┃  ",
+        "  ┃ u           undo the last label or skip; back to that task               ┃  ",
         "  ┃ s           skip this task                                               ┃  ",
         "  ┃ n           add a note to this task (Enter saves, Esc cancels)           ┃  ",
         "  ┃ Tab         move focus: prompt → response 1 → response 2 → guideline     ┃  ",
@@ -230,8 +230,8 @@ final class ScreenTests: XCTestCase {
     func testAChoiceUnderTheGuidelineOverlayShowsAHintAndFocusStaysOnTheGuideline() {
         var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
         _ = Reducer.reduce(&state, .command(.toggleGuideline), now: 1000)
-        _ = Reducer.reduce(&state, .command(.choose(slot: 0)), now: 1000)
         _ = Reducer.reduce(&state, .command(.cycleFocus), now: 1000)
+        _ = Reducer.reduce(&state, .command(.choose(slot: 0)), now: 1000)
         assertScreen(state, [
         " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
         "┏━ ▶ Guideline ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",

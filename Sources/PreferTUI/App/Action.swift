@@ -18,6 +18,8 @@ public enum Action: Sendable, Equatable {
     case saveFailed(String)
     /// The terminal hung up or a signal asked us to stop.
     case endRequested(SessionEndReason)
+    /// No input arrived for a while: time-limited messages may expire.
+    case tick
 }
 
 /// A task as the screen needs it: display texts in screen order plus what a label records.

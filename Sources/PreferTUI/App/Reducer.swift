@@ -34,7 +34,7 @@ public enum Reducer {
             state.mode = .failed(message)
             return []
         case .saved(let record):
-            return confirm(record, in: &state)
+            return confirm(record, in: &state, now: now)
         case .saveFailed(let message):
             state.pendingRecord = nil
             state.mode = .failed("Could not save: \(message). Your earlier labels are safe; "
@@ -42,6 +42,9 @@ public enum Reducer {
             return []
         case .endRequested(let reason):
             return [.quit(reason: reason)]
+        case .tick:
+            if let expiry = state.message?.expiresAt, now >= expiry { state.message = nil }
+            return []
         }
     }
 
@@ -49,6 +52,8 @@ public enum Reducer {
 
     private static func perform(_ command: Command, on state: inout AppState, now: Int64) -> [Effect] {
         if case .failed = state.mode { return [.quit(reason: .error)] }
+        // A message answers the key before this one; a new key makes it stale.
+        state.message = nil
         switch command {
         case .choose(let slot):
             return choose(slot: slot, in: &state, now: now)
@@ -63,9 +68,19 @@ public enum Reducer {
                 state.message = .init("Nothing to undo in this sitting.")
                 return []
             }
-            let record = SessionEventBody.undo(task: last.task)
-            state.pendingRecord = record
-            return [.record(record)]
+            switch last.kind {
+            case .label:
+                let record = SessionEventBody.undo(task: last.task)
+                state.pendingRecord = record
+                return [.record(record)]
+            case .skip:
+                // A skip changes no label, so there is nothing to retract on disk: the
+                // skipped task simply comes back (its skip line stays, as what happened).
+                state.history.removeLast()
+                state.skippedThisSitting = max(0, state.skippedThisSitting - 1)
+                state.message = .init("Skip undone: this task is back.")
+                return goBack(to: last.index, in: &state)
+            }
         case .startNote:
             guard state.current != nil else { return [] }
             state.mode = .editingNote(state.note ?? "")
@@ -110,7 +125,11 @@ public enum Reducer {
     private static func choose(slot: Int, in state: inout AppState, now: Int64) -> [Effect] {
         guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
         // A key that arrives before the rater can have seen the task is type-ahead or a held key.
-        if now - state.shownAt < Int64(state.config.choiceGuardMs) { return [] }
+        if now - state.shownAt < Int64(state.config.choiceGuardMs) {
+            state.message = .init("Too soon: that key came as the task appeared. Read it, then choose again.",
+                                  isError: true)
+            return []
+        }
         // A choice is made only while both responses can be seen.
         if state.guidelineCoversTask {
             state.message = .init("The guideline covers the responses: press g to close it, then choose.",
@@ -133,36 +152,50 @@ public enum Reducer {
 
     // MARK: - Confirmed records
 
-    private static func confirm(_ record: SessionEventBody, in state: inout AppState) -> [Effect] {
+    private static func confirm(_ record: SessionEventBody, in state: inout AppState, now: Int64) -> [Effect] {
         guard state.pendingRecord == record else { return [] }
         state.pendingRecord = nil
         switch record {
         case .label(let info):
             let ms = info.ms
             if let task = state.current {
-                state.history.append(.init(index: task.index, task: task.id))
+                state.history.append(.init(index: task.index, task: task.id, kind: .label(note: info.note)))
             }
             state.labeledCount += 1
             state.labeledThisSitting += 1
             state.labelingMsThisSitting += ms
-            state.message = .init("Saved.")
+            state.message = .init("Saved.", expiresAt: now + AppState.StatusMessage.confirmationMs)
             return advance(&state)
         case .skip:
+            if let task = state.current {
+                state.history.append(.init(index: task.index, task: task.id, kind: .skip))
+            }
             state.skippedThisSitting += 1
-            state.message = .init("Skipped.")
+            state.message = .init("Skipped.", expiresAt: now + AppState.StatusMessage.confirmationMs)
             return advance(&state)
         case .undo:
             guard let last = state.history.popLast() else { return [] }
             state.labeledCount = max(0, state.labeledCount - 1)
             state.labeledThisSitting = max(0, state.labeledThisSitting - 1)
-            if let current = state.current { state.queue.insert(current.index, at: 0) }
-            state.current = nil
-            state.mode = .labeling
-            state.message = .init("Undone: label again.")
-            return [.loadTask(index: last.index), .flushInput]
+            if case .label(let note?) = last.kind {
+                state.retractedNote = .init(index: last.index, note: note)
+                state.message = .init("Undone: label again. Your note is kept (n to change it).")
+            } else {
+                state.message = .init("Undone: label again.")
+            }
+            return goBack(to: last.index, in: &state)
         case .sessionStart, .sessionEnd:
             return []
         }
+    }
+
+    /// Puts the task on screen back in front of the queue and loads `index` instead.
+    private static func goBack(to index: Int, in state: inout AppState) -> [Effect] {
+        if let current = state.current { state.queue.insert(current.index, at: 0) }
+        state.current = nil
+        state.note = nil
+        state.mode = .labeling
+        return [.loadTask(index: index), .flushInput]
     }
 
     private static func advance(_ state: inout AppState) -> [Effect] {
@@ -179,7 +212,8 @@ public enum Reducer {
     private static func show(_ task: LoadedTask, in state: inout AppState, now: Int64) {
         state.current = task
         state.shownAt = now
-        state.note = nil
+        state.note = state.retractedNote?.index == task.index ? state.retractedNote?.note : nil
+        state.retractedNote = nil
         state.readToEnd = []
         state.scroll = state.scroll.filter { $0.key == .guideline }
         if state.focus != .guideline { state.focus = .prompt }

@@ -85,7 +85,7 @@ public struct KeyMap: Sendable, Equatable {
     }
 
     private static let commonBindings: [KeyBinding] = [
-        KeyBinding([.character("u")], "u", .undo, help: "undo the last label and go back to that task", bar: "undo"),
+        KeyBinding([.character("u")], "u", .undo, help: "undo the last label or skip; back to that task", bar: "undo"),
         KeyBinding([.character("s")], "s", .skip, help: "skip this task", bar: "skip"),
         KeyBinding([.character("n")], "n", .startNote, help: "add a note to this task (Enter saves, Esc cancels)", bar: "note"),
         KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response 1 → response 2 → guideline", bar: "focus"),

@@ -8,7 +8,13 @@ enum DoneView {
             lines.append("Skipped tasks come back in your next sitting.")
         }
         lines.append("")
-        lines.append("Press q to quit" + (state.history.isEmpty ? "." : ", or u to undo your last label."))
+        let undo: String
+        switch state.history.last?.kind {
+        case nil: undo = "."
+        case .label?: undo = ", or u to undo your last label."
+        case .skip?: undo = ", or u to go back to the task you skipped."
+        }
+        lines.append("Press q to quit" + undo)
         MessageBox.draw(title: "Finished", lines: lines, in: area, into: &grid)
     }
 }
