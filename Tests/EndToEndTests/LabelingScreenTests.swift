@@ -257,6 +257,22 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testAt80x24TheKeyBarNamesTheWayAroundAndSpaceScrollsTheLongResponseAtOnce() throws {
+        let long = (1...27).map { "Step \($0) of the answer." }.joined(separator: "\n")
+        let workspace = try Workspace(tasks: [["id": "long", "prompt": "How?", "response_a": long,
+                                               "response_b": long + "\nOne more step."]])
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("How?")
+        let bar = tmux.screen()[23]
+        XCTAssertEqual(bar, " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit")
+        XCTAssertTrue(tmux.screen()[4].contains("▶ Response 1"), tmux.screen().joined(separator: "\n"))
+        try tmux.press("Space")
+        tmux.waitFor("13–28 of 28 end")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)

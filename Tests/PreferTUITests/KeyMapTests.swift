@@ -46,6 +46,15 @@ final class KeyMapTests: XCTestCase {
         XCTAssertEqual(map.barBindings().compactMap(\.barLabel).prefix(4), ["left", "right", "tie", "both bad"])
     }
 
+    func testTheShortKeyBarNamesEveryKeyOfTheLongOneThatMovesAround() {
+        for scale in Scale.allCases {
+            let short = KeyMap(scale: scale).barBindings().compactMap(\.shortBar).map(\.key)
+            for key in ["Tab", "g", "/", "?", "q", "u", "s", "n"] {
+                XCTAssertTrue(short.contains(key), "\(scale): \(key) missing from \(short)")
+            }
+        }
+    }
+
     func testTooSmallOnlyLetsTheRaterQuit() {
         let map = KeyMap(scale: .pairwise)
         XCTAssertNil(map.action(for: .character("1"), in: .tooSmall))

@@ -224,14 +224,29 @@ final class ReducerTests: XCTestCase {
         var s = showing(task(0, response: long), state(requireRead: true))
         XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5000), [])
         XCTAssertEqual(s.message?.isError, true)
-        _ = Reducer.reduce(&s, .command(.cycleFocus), now: 5001)
-        XCTAssertEqual(s.focus, .response1)
+        XCTAssertEqual(s.focus, .response1, "focus starts on the first pane that scrolls")
         _ = Reducer.reduce(&s, .command(.scrollToBottom), now: 5002)
         XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5003), [], "response 2 is still unread")
         _ = Reducer.reduce(&s, .command(.cycleFocus), now: 5004)
         for _ in 0..<200 { _ = Reducer.reduce(&s, .command(.scrollPages(1)), now: 5005) }
         XCTAssertEqual(s.readToEnd, [.response1, .response2])
         XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5006).isEmpty)
+    }
+
+    func testFocusStartsOnTheFirstPaneThatScrollsSoSpaceActsAtOnce() {
+        let long = (1...40).map { "Line \($0)." }.joined(separator: "\n")
+        var s = showing(LoadedTask(index: 0, id: "t0", sha256: "sha0", promptText: "Short?", responseA: "Short.",
+                                   responseB: long, leftIsA: true))
+        XCTAssertEqual(s.focus, .response2, "the prompt and Response 1 fit; Response 2 does not")
+        _ = Reducer.reduce(&s, .command(.scrollPages(1)), now: 2000)
+        XCTAssertGreaterThan(s.offset(of: .response2), 0)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 3000)
+        XCTAssertEqual(s.focus, .prompt, "nothing scrolls: focus starts on the prompt")
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 3100)
+        _ = Reducer.reduce(&s, .taskLoaded(LoadedTask(index: 2, id: "t2", sha256: "sha2", promptText: "Short?",
+                                                      responseA: long, responseB: "Short.", leftIsA: true)), now: 4000)
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 4100)
+        XCTAssertEqual(s.focus, .response1, "closing the guideline gives focus to the pane that scrolls")
     }
 
     func testScrollingIsClampedToTheContent() {

@@ -32,6 +32,12 @@ enum ScreenFixtures {
         responseA: "光合作用是植物利用阳光把二氧化碳和水变成糖和氧气的过程。",
         responseB: "植物は光を使って二酸化炭素と水から糖と酸素を作ります。🌱", leftIsA: true)
 
+    /// Response 2 (canonical A) is 27 lines, more than an 80×24 pane holds; the rest fits.
+    static let longRight = LoadedTask(
+        index: 3, id: "long", sha256: "3", promptText: "Name three uses of a hash table.",
+        responseA: (1...27).map { "\($0). A use of hash tables, number \($0)." }.joined(separator: "\n"),
+        responseB: "Caches, sets and indexes.", leftIsA: false)
+
     static func state(_ task: LoadedTask?, cols: Int, rows: Int, guidelineVisible: Bool? = nil,
                       labeled: Int = 7, total: Int = 24) -> AppState {
         let config = LabelingConfig(rater: "ana", taskSetName: "batch-07.jsonl", guideline: guideline)

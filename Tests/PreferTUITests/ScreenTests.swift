@@ -31,7 +31,7 @@ final class ScreenTests: XCTestCase {
         "│                                      ││                                      │",
         "└──────────────────────────────────────┘└──────────────────────────────────────┘",
         "                                                                                ",
-        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
         ])
     }
 
@@ -115,7 +115,7 @@ final class ScreenTests: XCTestCase {
         "│                                      ││                                      │",
         "└──────────────────────────────────────┘└──────────────────────────────────────┘",
         "                                                                                ",
-        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
         ])
     }
 
@@ -145,7 +145,7 @@ final class ScreenTests: XCTestCase {
         "│                                      ││                                      │",
         "└──────────────────────────────────────┘└──────────────────────────────────────┘",
         "                                                                                ",
-        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
         ])
     }
 
@@ -227,6 +227,58 @@ final class ScreenTests: XCTestCase {
         ])
     }
 
+    func testAt80ColumnsTheKeyBarNamesTheWayAroundAndFocusStartsOnThePaneThatScrolls() {
+        let state = ScreenFixtures.state(ScreenFixtures.longRight, cols: 80, rows: 24)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┌─ Prompt ─────────────────────────────────────────────────────────────────────┐",
+        "│ Name three uses of a hash table.                                             │",
+        "└──────────────────────────────────────────────────────────────────────────────┘",
+        "┌─ Response 1 ─────────────────────────┐┏━ ▶ Response 2 ━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "│ Caches, sets and indexes.            │┃ 1. A use of hash tables, number 1.   ┃",
+        "│                                      │┃ 2. A use of hash tables, number 2.   ┃",
+        "│                                      │┃ 3. A use of hash tables, number 3.   ┃",
+        "│                                      │┃ 4. A use of hash tables, number 4.   ┃",
+        "│                                      │┃ 5. A use of hash tables, number 5.   ┃",
+        "│                                      │┃ 6. A use of hash tables, number 6.   ┃",
+        "│                                      │┃ 7. A use of hash tables, number 7.   ┃",
+        "│                                      │┃ 8. A use of hash tables, number 8.   ┃",
+        "│                                      │┃ 9. A use of hash tables, number 9.   ┃",
+        "│                                      │┃ 10. A use of hash tables, number 10. ┃",
+        "│                                      │┃ 11. A use of hash tables, number 11. ┃",
+        "│                                      │┃ 12. A use of hash tables, number 12. ┃",
+        "│                                      │┃ 13. A use of hash tables, number 13. ┃",
+        "│                                      │┃ 14. A use of hash tables, number 14. ┃",
+        "│                                      │┃ 15. A use of hash tables, number 15. ┃",
+        "│                                      │┃ 16. A use of hash tables, number 16. ┃",
+        "└──────────────────────────────────────┘┗━━━━━━━━━━━━━━━━━━━━━━━ 1–16 of 27 ↓ ━┛",
+        "                                                                                ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
+        ])
+    }
+
+    func testAtTheMinimumSizeTheKeyBarKeepsTheChoicesAndTheWayAround() {
+        let state = ScreenFixtures.state(ScreenFixtures.longRight, cols: 60, rows: 16)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                   7/24 · 29% ",
+        "┌─ Prompt ─────────────────────────────────────────────────┐",
+        "│ Name three uses of a hash table.                         │",
+        "└──────────────────────────────────────────────────────────┘",
+        "┌─ Response 1 ───────────────┐┏━ ▶ Response 2 ━━━━━━━━━━━━━┓",
+        "│ Caches, sets and indexes.  │┃ 1. A use of hash tables,   ┃",
+        "│                            │┃    number 1.               ┃",
+        "│                            │┃ 2. A use of hash tables,   ┃",
+        "│                            │┃    number 2.               ┃",
+        "│                            │┃ 3. A use of hash tables,   ┃",
+        "│                            │┃    number 3.               ┃",
+        "│                            │┃ 4. A use of hash tables,   ┃",
+        "│                            │┃    number 4.               ┃",
+        "└────────────────────────────┘┗━━━━━━━━━━━━━━ 1–8 of 54 ↓ ━┛",
+        "                                                            ",
+        " 1/2 best 3 tie 4 bad Tab pane g guide / find ? help q quit ",
+        ])
+    }
+
     func testAChoiceUnderTheGuidelineOverlayShowsAHintAndFocusStaysOnTheGuideline() {
         var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
         _ = Reducer.reduce(&state, .command(.toggleGuideline), now: 1000)
@@ -256,7 +308,7 @@ final class ScreenTests: XCTestCase {
         "┃                                                                              ┃",
         "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
         " ! The guideline covers the responses: press g to close it, then choose.        ",
-        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  ? help  q quit ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
         ])
     }
 

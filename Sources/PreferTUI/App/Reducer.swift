@@ -105,7 +105,8 @@ public enum Reducer {
             return []
         case .toggleGuideline:
             state.guidelineVisible.toggle()
-            state.focus = state.guidelineVisible ? .guideline : (state.focus == .guideline ? .prompt : state.focus)
+            state.focus = state.guidelineVisible ? .guideline
+                : (state.focus == .guideline ? firstScrollablePane(state) : state.focus)
             return []
         case .startSearch:
             state.guidelineVisible = true
@@ -216,9 +217,16 @@ public enum Reducer {
         state.retractedNote = nil
         state.readToEnd = []
         state.scroll = state.scroll.filter { $0.key == .guideline }
-        if state.focus != .guideline { state.focus = .prompt }
         if state.mode == .done { state.mode = .labeling }
         clampScrolling(&state)
+        if state.focus != .guideline { state.focus = firstScrollablePane(state) }
+    }
+
+    /// Where focus starts on a task: the first of prompt, Response 1, Response 2 that has
+    /// more than fits, so Space and j act at once (the prompt when nothing needs scrolling).
+    static func firstScrollablePane(_ state: AppState) -> Pane {
+        let metrics = ScreenLayout.metrics(for: state)
+        return [Pane.prompt, .response1, .response2].first { (metrics[$0]?.maxOffset ?? 0) > 0 } ?? .prompt
     }
 
     // MARK: - Scrolling
