@@ -273,6 +273,32 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testALongPromptIsShownWholeAndRequireReadWaitsForItsEnd() throws {
+        let passage = (1...6).map { "Sentence \($0) of the passage." }.joined(separator: "\n")
+        let long = (1...40).map { "Background line \($0)." }.joined(separator: "\n")
+        let workspace = try Workspace(tasks: [
+            ["id": "summary", "prompt": "Summarize this:\n\n" + passage, "response_a": "Six sentences.",
+             "response_b": "Sentences."],
+            ["id": "context", "prompt": "Read this first.\n" + long, "response_a": "Read.", "response_b": "Done."],
+        ])
+        let tmux = try start(workspace, extra: ["--require-read"])
+        defer { tmux.kill() }
+        tmux.waitFor("Sentence 6 of the passage.")
+        XCTAssertFalse(tmux.screen().joined().contains(" of 8 "), "the prompt scrolls while rows stay empty")
+        try choose("1", in: tmux)
+        tmux.waitFor("Background line 1.")
+        try choose("1", in: tmux)
+        tmux.waitFor("Read to the end first: Prompt")
+        XCTAssertEqual(workspace.events(ofType: "label").count, 1)
+        try tmux.press("End")
+        tmux.waitFor("Background line 40.")
+        try choose("1", in: tmux)
+        tmux.waitFor("All done")
+        XCTAssertEqual(workspace.waitForEvents("label", count: 2).map { $0["task"] as? String }, ["summary", "context"])
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)

@@ -229,7 +229,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5003), [], "response 2 is still unread")
         _ = Reducer.reduce(&s, .command(.cycleFocus), now: 5004)
         for _ in 0..<200 { _ = Reducer.reduce(&s, .command(.scrollPages(1)), now: 5005) }
-        XCTAssertEqual(s.readToEnd, [.response1, .response2])
+        XCTAssertEqual(s.readToEnd, [.prompt, .response1, .response2], "a prompt that fits counts as read")
         XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5006).isEmpty)
     }
 
@@ -247,6 +247,18 @@ final class ReducerTests: XCTestCase {
                                                       responseA: long, responseB: "Short.", leftIsA: true)), now: 4000)
         _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 4100)
         XCTAssertEqual(s.focus, .response1, "closing the guideline gives focus to the pane that scrolls")
+    }
+
+    func testRequireReadCountsALongPromptToo() {
+        let longPrompt = (1...30).map { "Context line \($0)." }.joined(separator: "\n")
+        var s = showing(LoadedTask(index: 0, id: "t0", sha256: "sha0", promptText: longPrompt, responseA: "Short A.",
+                                   responseB: "Short B.", leftIsA: true), state(requireRead: true))
+        XCTAssertEqual(s.readToEnd, [.response1, .response2], "both responses fit; the prompt does not")
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5000), [])
+        XCTAssertEqual(s.message, .init("Read to the end first: Prompt (Tab to it, then Space or End).", isError: true))
+        XCTAssertEqual(s.focus, .prompt)
+        _ = Reducer.reduce(&s, .command(.scrollToBottom), now: 5001)
+        XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5002).isEmpty)
     }
 
     func testScrollingIsClampedToTheContent() {

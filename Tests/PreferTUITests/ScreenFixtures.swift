@@ -38,6 +38,20 @@ enum ScreenFixtures {
         responseA: (1...27).map { "\($0). A use of hash tables, number \($0)." }.joined(separator: "\n"),
         responseB: "Caches, sets and indexes.", leftIsA: false)
 
+    /// An eight-line prompt (like demo-23: a passage to summarize) with short responses.
+    static let longPrompt = LoadedTask(
+        index: 4, id: "summary", sha256: "4",
+        promptText: "Summarize this in two sentences:\n\n" + (1...6).map { "Sentence \($0) of the passage." }
+            .joined(separator: "\n"),
+        responseA: "The passage has six sentences.", responseB: "It is about sentences.", leftIsA: true)
+
+    /// A long prompt and long responses: the prompt gets its share and scrolls.
+    static let allLong = LoadedTask(
+        index: 5, id: "all-long", sha256: "5",
+        promptText: (1...12).map { "Prompt line \($0)." }.joined(separator: "\n"),
+        responseA: (1...30).map { "A line \($0)." }.joined(separator: "\n"),
+        responseB: (1...30).map { "B line \($0)." }.joined(separator: "\n"), leftIsA: true)
+
     static func state(_ task: LoadedTask?, cols: Int, rows: Int, guidelineVisible: Bool? = nil,
                       labeled: Int = 7, total: Int = 24) -> AppState {
         let config = LabelingConfig(rater: "ana", taskSetName: "batch-07.jsonl", guideline: guideline)

@@ -279,6 +279,66 @@ final class ScreenTests: XCTestCase {
         ])
     }
 
+    func testAPromptTakesTheRowsTheResponsesLeaveEmpty() {
+        let state = ScreenFixtures.state(ScreenFixtures.longPrompt, cols: 80, rows: 24)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┏━ ▶ Prompt ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ Summarize this in two sentences:                                             ┃",
+        "┃                                                                              ┃",
+        "┃ Sentence 1 of the passage.                                                   ┃",
+        "┃ Sentence 2 of the passage.                                                   ┃",
+        "┃ Sentence 3 of the passage.                                                   ┃",
+        "┃ Sentence 4 of the passage.                                                   ┃",
+        "┃ Sentence 5 of the passage.                                                   ┃",
+        "┃ Sentence 6 of the passage.                                                   ┃",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        "┌─ Response 1 ─────────────────────────┐┌─ Response 2 ─────────────────────────┐",
+        "│ The passage has six sentences.       ││ It is about sentences.               │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "│                                      ││                                      │",
+        "└──────────────────────────────────────┘└──────────────────────────────────────┘",
+        "                                                                                ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
+        ])
+    }
+
+    func testWhenEverythingIsLongThePromptGetsItsShareAndScrolls() {
+        let state = ScreenFixtures.state(ScreenFixtures.allLong, cols: 80, rows: 24)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┏━ ▶ Prompt ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
+        "┃ Prompt line 1.                                                               ┃",
+        "┃ Prompt line 2.                                                               ┃",
+        "┃ Prompt line 3.                                                               ┃",
+        "┃ Prompt line 4.                                                               ┃",
+        "┃ Prompt line 5.                                                               ┃",
+        "┃ Prompt line 6.                                                               ┃",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 1–6 of 12 ↓ ━┛",
+        "┌─ Response 1 ─────────────────────────┐┌─ Response 2 ─────────────────────────┐",
+        "│ A line 1.                            ││ B line 1.                            │",
+        "│ A line 2.                            ││ B line 2.                            │",
+        "│ A line 3.                            ││ B line 3.                            │",
+        "│ A line 4.                            ││ B line 4.                            │",
+        "│ A line 5.                            ││ B line 5.                            │",
+        "│ A line 6.                            ││ B line 6.                            │",
+        "│ A line 7.                            ││ B line 7.                            │",
+        "│ A line 8.                            ││ B line 8.                            │",
+        "│ A line 9.                            ││ B line 9.                            │",
+        "│ A line 10.                           ││ B line 10.                           │",
+        "│ A line 11.                           ││ B line 11.                           │",
+        "└─────────────────────── 1–11 of 30 ↓ ─┘└─────────────────────── 1–11 of 30 ↓ ─┘",
+        "                                                                                ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
+        ])
+    }
+
     func testAChoiceUnderTheGuidelineOverlayShowsAHintAndFocusStaysOnTheGuideline() {
         var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
         _ = Reducer.reduce(&state, .command(.toggleGuideline), now: 1000)

@@ -85,7 +85,7 @@ public struct AppState: Sendable, Equatable {
 
     public var focus: Pane = .prompt
     public var scroll: [Pane: Int] = [:]
-    /// Response panes the rater has scrolled to the end of (for `--require-read`).
+    /// The prompt and response panes the rater has seen to the end (for `--require-read`).
     public var readToEnd: Set<Pane> = []
     public var guidelineVisible: Bool
     public var lastSearch: String?

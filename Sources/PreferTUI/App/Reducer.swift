@@ -137,9 +137,10 @@ public enum Reducer {
                                   isError: true)
             return []
         }
-        if state.config.requireRead && !state.readToEnd.isSuperset(of: [.response1, .response2]) {
-            state.message = .init("Read both responses to the end first (Tab to a response, then Space or End).",
-                                  isError: true)
+        if state.config.requireRead && !state.readToEnd.isSuperset(of: [.prompt, .response1, .response2]) {
+            let unread = [Pane.prompt, .response1, .response2].filter { !state.readToEnd.contains($0) }
+            state.message = .init("Read to the end first: " + unread.map(\.title).joined(separator: ", ")
+                                  + " (Tab to it, then Space or End).", isError: true)
             return []
         }
         guard let choice = ChoiceSlots.canonicalChoice(slot: slot, scale: state.config.scale,
@@ -240,8 +241,8 @@ public enum Reducer {
         noteReading(&state, metrics)
     }
 
-    /// Keeps offsets valid after a resize or a new task, and records which responses have
-    /// been seen to the end (a response that fits its pane counts as read).
+    /// Keeps offsets valid after a resize or a new task, and records which of the prompt and
+    /// responses have been seen to the end (a pane whose text fits counts as read).
     static func clampScrolling(_ state: inout AppState) {
         let metrics = ScreenLayout.metrics(for: state)
         for (pane, m) in metrics {
@@ -251,7 +252,8 @@ public enum Reducer {
     }
 
     private static func noteReading(_ state: inout AppState, _ metrics: [Pane: PaneMetrics]) {
-        for pane in [Pane.response1, .response2] {
+        guard !state.guidelineCoversTask else { return }
+        for pane in [Pane.prompt, .response1, .response2] {
             if let m = metrics[pane], state.offset(of: pane) >= m.maxOffset, m.viewHeight > 0 {
                 state.readToEnd.insert(pane)
             }

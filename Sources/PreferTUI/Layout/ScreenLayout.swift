@@ -42,10 +42,7 @@ public enum ScreenLayout {
                 panes[.guideline] = body
             }
         }
-        let promptLines = state.current.map {
-            TextLayout.layout($0.promptText, width: innerWidth(main.width), markdown: true).lines.count
-        } ?? 1
-        let promptHeight = min(max(3, promptLines + 2), max(3, main.height * 3 / 10))
+        let promptHeight = promptPaneHeight(state, main: main)
         panes[.prompt] = Rect(x: main.x, y: main.y, width: main.width, height: promptHeight)
         let responsesY = main.y + promptHeight
         let responsesHeight = max(0, main.height - promptHeight)
@@ -55,6 +52,27 @@ public enum ScreenLayout {
                                  height: responsesHeight)
         return Frame(header: header, panes: panes, status: status, keyBar: keyBar,
                      guidelineIsOverlay: state.guidelineVisible && !wide)
+    }
+
+    /// The share of the rows under the header the prompt pane may always take (40%); it
+    /// takes more only when the responses would leave those rows empty.
+    public static let promptSharePercent = 40
+
+    /// The prompt pane's height: the rows its text needs, up to `promptSharePercent` of
+    /// `main`, or beyond that up to what the taller response leaves unused, so no row
+    /// stays empty while the prompt scrolls.
+    static func promptPaneHeight(_ state: AppState, main: Rect) -> Int {
+        guard let task = state.current else { return 3 }
+        let need = max(3, TextLayout.layout(task.promptText, width: innerWidth(main.width), markdown: true)
+            .lines.count + 2)
+        let share = max(3, main.height * promptSharePercent / 100)
+        if need <= share { return need }
+        let leftWidth = main.width / 2
+        let responseLines = max(
+            TextLayout.layout(task.leftText, width: innerWidth(leftWidth), markdown: true).lines.count,
+            TextLayout.layout(task.rightText, width: innerWidth(main.width - leftWidth), markdown: true).lines.count)
+        let unusedByResponses = main.height - max(3, responseLines + 2)
+        return min(need, max(share, unusedByResponses))
     }
 
     /// Text columns inside a bordered pane: a border and a space of padding on each side.
