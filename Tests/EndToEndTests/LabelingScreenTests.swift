@@ -299,6 +299,29 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testATurnTwoTaskShowsItsTurnAndQuestionAndOpensAtTheReply() throws {
+        func side(_ first: String, _ second: String) -> [[String: String]] {
+            [["role": "user", "content": "Plan a trip to Hawaii."],
+             ["role": "assistant", "content": (1...20).map { "\(first) plan, day \($0)." }.joined(separator: "\n")],
+             ["role": "user", "content": "Now make it a budget trip."],
+             ["role": "assistant", "content": second]]
+        }
+        let workspace = try Workspace(tasks: [["id": "mt1-t2-x-vs-y", "conversation_a": side("Alpha", "Alpha budget."),
+                                               "conversation_b": side("Beta", "Beta budget."), "turn": 2]])
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("turn 2 of 2")
+        let screen = tmux.screen()
+        XCTAssertTrue(screen[2].contains("Now make it a budget trip."), screen.joined(separator: "\n"))
+        XCTAssertTrue(screen[5].contains("assistant:"), screen.joined(separator: "\n"))
+        XCTAssertTrue(screen[7].contains("budget."), screen.joined(separator: "\n"))
+        XCTAssertFalse(screen.joined().contains("plan, day"), "the first turn is above, out of view")
+        try tmux.press("Home")
+        tmux.waitFor("plan, day 1.")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)

@@ -261,6 +261,41 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5002).isEmpty)
     }
 
+    func testATurnTwoConversationPutsTheSecondQuestionInThePromptAndTheFirstTurnAboveEachReply() {
+        let q1 = Message(role: "user", content: "First question?")
+        let q2 = Message(role: "user", content: "Second question?")
+        let task = PreferenceTask(id: "mt1-t2", content: .conversation(
+            a: [q1, Message(role: "assistant", content: "First answer of A."), q2,
+                Message(role: "assistant", content: "Second answer of A.")],
+            b: [q1, Message(role: "assistant", content: "First answer of B."), q2,
+                Message(role: "assistant", content: "Second answer of B.")]),
+            modelA: nil, modelB: nil, extra: [], sha256: "s", line: 1)
+        let loaded = LoadedTask(task: task, index: 0, leftIsA: false)
+        XCTAssertEqual(loaded.promptText, "Second question?")
+        XCTAssertEqual(loaded.judgedTurn, JudgedTurn(number: 2, count: 2))
+        XCTAssertEqual(loaded.responseA, "**assistant:**\n\nSecond answer of A.")
+        XCTAssertEqual(loaded.earlierB, "**user:**\n\nFirst question?\n\n**assistant:**\n\nFirst answer of B."
+                       + "\n\n**user:**\n\nSecond question?")
+        XCTAssertEqual(loaded.leftEarlier, loaded.earlierB)
+        var s = showing(loaded)
+        let metrics = ScreenLayout.metrics(for: s)
+        XCTAssertEqual(s.offset(of: .response1), metrics[.response1]?.openingLine)
+        XCTAssertEqual(metrics[.response1]?.openingLine, 12, "past the 11 lines of turn 1 and question 2, and a blank")
+        _ = Reducer.reduce(&s, .command(.scrollToTop), now: 2000)
+        XCTAssertEqual(s.offset(of: s.focus), 0, "the earlier turns are reachable by scrolling up")
+    }
+
+    func testAOneTurnConversationKeepsTheSharedQuestionInThePrompt() {
+        let q = Message(role: "user", content: "Only question?")
+        let task = PreferenceTask(id: "c1", content: .conversation(
+            a: [q, Message(role: "assistant", content: "A.")], b: [q, Message(role: "assistant", content: "B.")]),
+            modelA: nil, modelB: nil, extra: [], sha256: "s", line: 1)
+        let loaded = LoadedTask(task: task, index: 0, leftIsA: true)
+        XCTAssertEqual(loaded.promptText, "**user:**\n\nOnly question?")
+        XCTAssertNil(loaded.judgedTurn)
+        XCTAssertEqual(loaded.earlierA, "")
+    }
+
     func testScrollingIsClampedToTheContent() {
         let long = (1...80).map { "Line \($0)." }.joined(separator: "\n\n")
         var s = showing(task(0, response: long))

@@ -52,6 +52,21 @@ enum ScreenFixtures {
         responseA: (1...30).map { "A line \($0)." }.joined(separator: "\n"),
         responseB: (1...30).map { "B line \($0)." }.joined(separator: "\n"), leftIsA: true)
 
+    /// An MT-Bench turn-2 task in conversation form: the same two questions, each side's
+    /// own first answer in its history.
+    static let turnTwo = LoadedTask(
+        task: PreferenceTask(id: "mt81-t2", content: .conversation(
+            a: [Message(role: "user", content: "Write a blog post about a trip to Hawaii."),
+                Message(role: "assistant", content: (1...12).map { "Aloha paragraph \($0)." }.joined(separator: "\n\n")),
+                Message(role: "user", content: "Rewrite it so every sentence starts with A."),
+                Message(role: "assistant", content: "A trip to Hawaii is a joy.\n\nAll of it was sunny.")],
+            b: [Message(role: "user", content: "Write a blog post about a trip to Hawaii."),
+                Message(role: "assistant", content: "Hawaii was lovely."),
+                Message(role: "user", content: "Rewrite it so every sentence starts with A."),
+                Message(role: "assistant", content: "Hawaii? Amazing.")]),
+            modelA: nil, modelB: nil, extra: [], sha256: "6", line: 1),
+        index: 6, leftIsA: true)
+
     static func state(_ task: LoadedTask?, cols: Int, rows: Int, guidelineVisible: Bool? = nil,
                       labeled: Int = 7, total: Int = 24) -> AppState {
         let config = LabelingConfig(rater: "ana", taskSetName: "batch-07.jsonl", guideline: guideline)

@@ -339,6 +339,36 @@ final class ScreenTests: XCTestCase {
         ])
     }
 
+    func testATurnTwoTaskShowsTheTurnItsQuestionAndOpensEachPaneAtTheReply() {
+        let state = ScreenFixtures.state(ScreenFixtures.turnTwo, cols: 80, rows: 24)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "┌─ Prompt · turn 2 of 2 · earlier turns above each reply ──────────────────────┐",
+        "│ Rewrite it so every sentence starts with A.                                  │",
+        "└──────────────────────────────────────────────────────────────────────────────┘",
+        "┏━ ▶ Response 1 ━━━━━━━━━━━━━━━━━━━━━━━┓┌─ Response 2 ─────────────────────────┐",
+        "┃ assistant:                           ┃│ assistant:                           │",
+        "┃                                      ┃│                                      │",
+        "┃ A trip to Hawaii is a joy.           ┃│ Hawaii? Amazing.                     │",
+        "┃                                      ┃│                                      │",
+        "┃ All of it was sunny.                 ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┃                                      ┃│                                      │",
+        "┗━━━━━━━━━━━━━━━━━━━━ 37–41 of 41 end ━┛└──────────────────── 15–17 of 17 end ─┘",
+        "                                                                                ",
+        " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit",
+        ])
+    }
+
     func testAChoiceUnderTheGuidelineOverlayShowsAHintAndFocusStaysOnTheGuideline() {
         var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
         _ = Reducer.reduce(&state, .command(.toggleGuideline), now: 1000)

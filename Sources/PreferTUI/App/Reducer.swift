@@ -219,6 +219,14 @@ public enum Reducer {
         state.readToEnd = []
         state.scroll = state.scroll.filter { $0.key == .guideline }
         if state.mode == .done { state.mode = .labeling }
+        // A conversation's panes open at the judged reply; the earlier turns are above it.
+        if ScreenLayout.fits(state.size) {
+            let frame = ScreenLayout.frame(for: state)
+            for pane in [Pane.response1, .response2] {
+                let line = ScreenLayout.openingLine(of: pane, in: state, frame: frame)
+                if line > 0 { state.scroll[pane] = line }
+            }
+        }
         clampScrolling(&state)
         if state.focus != .guideline { state.focus = firstScrollablePane(state) }
     }

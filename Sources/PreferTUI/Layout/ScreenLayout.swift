@@ -68,9 +68,12 @@ public enum ScreenLayout {
         let share = max(3, main.height * promptSharePercent / 100)
         if need <= share { return need }
         let leftWidth = main.width / 2
-        let responseLines = max(
-            TextLayout.layout(task.leftText, width: innerWidth(leftWidth), markdown: true).lines.count,
-            TextLayout.layout(task.rightText, width: innerWidth(main.width - leftWidth), markdown: true).lines.count)
+        func lines(_ text: String, _ earlier: String, _ width: Int) -> Int {
+            TextLayout.layout(text, width: innerWidth(width), markdown: true).lines.count
+                + (earlier.isEmpty ? 0 : TextLayout.layout(earlier, width: innerWidth(width), markdown: true).lines.count + 1)
+        }
+        let responseLines = max(lines(task.leftText, task.leftEarlier, leftWidth),
+                                lines(task.rightText, task.rightEarlier, main.width - leftWidth))
         let unusedByResponses = main.height - max(3, responseLines + 2)
         return min(need, max(share, unusedByResponses))
     }
@@ -90,10 +93,35 @@ public enum ScreenLayout {
         }
     }
 
-    /// The laid-out text of a pane at its current width.
+    /// The earlier turns a response pane shows above its reply (conversations only).
+    public static func earlierText(of pane: Pane, in state: AppState) -> String {
+        switch pane {
+        case .response1: return state.current?.leftEarlier ?? ""
+        case .response2: return state.current?.rightEarlier ?? ""
+        case .prompt, .guideline: return ""
+        }
+    }
+
+    /// The laid-out text of a pane at its current width: for a response with earlier turns,
+    /// those turns (laid out on their own, so their Markdown cannot run into the reply), a
+    /// blank line, then the reply.
     public static func laidOut(_ pane: Pane, in state: AppState, frame: Frame) -> LaidOutText? {
         guard let rect = frame.panes[pane] else { return nil }
-        return TextLayout.layout(text(of: pane, in: state), width: innerWidth(rect.width), markdown: true)
+        let width = innerWidth(rect.width)
+        let main = TextLayout.layout(text(of: pane, in: state), width: width, markdown: true)
+        let earlier = earlierText(of: pane, in: state)
+        guard !earlier.isEmpty else { return main }
+        let above = TextLayout.layout(earlier, width: width, markdown: true)
+        return LaidOutText(lines: above.lines + [StyledLine("")] + main.lines,
+                           hiddenCount: above.hiddenCount + main.hiddenCount)
+    }
+
+    /// The line a pane opens at on a new task: a response's judged reply, past its
+    /// earlier turns (0 when there are none).
+    public static func openingLine(of pane: Pane, in state: AppState, frame: Frame) -> Int {
+        let earlier = earlierText(of: pane, in: state)
+        guard !earlier.isEmpty, let rect = frame.panes[pane] else { return 0 }
+        return TextLayout.layout(earlier, width: innerWidth(rect.width), markdown: true).lines.count + 1
     }
 
     /// Content and view heights of every visible pane, for clamping scroll offsets.
@@ -104,7 +132,8 @@ public enum ScreenLayout {
         for (pane, rect) in frame.panes {
             if pane != .guideline && state.current == nil { continue }
             let lines = laidOut(pane, in: state, frame: frame)?.lines.count ?? 0
-            result[pane] = PaneMetrics(contentHeight: lines, viewHeight: innerHeight(rect.height))
+            result[pane] = PaneMetrics(contentHeight: lines, viewHeight: innerHeight(rect.height),
+                                       openingLine: openingLine(of: pane, in: state, frame: frame))
         }
         return result
     }
