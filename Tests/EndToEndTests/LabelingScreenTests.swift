@@ -322,6 +322,37 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testFlagsReachTheTerminalAsTheirRegionalIndicatorsNeverAsQuestionMarks() throws {
+        let flags = ["🇯🇵", "🇵🇹", "🇧🇷", "🇩🇪", "🇺🇦"]
+        let workspace = try Workspace(tasks: [["id": "flags", "prompt": "Which flags?",
+                                               "response_a": "Flags: " + flags.joined(separator: " ") + " end",
+                                               "response_b": "No flags here."]])
+        // Too small first, so the whole task is drawn only after the recording starts.
+        let tmux = try start(workspace, cols: 30, rows: 8)
+        defer { tmux.kill() }
+        tmux.waitFor("too small")
+        let raw = workspace.path("raw-output")
+        try tmux.recordOutput(to: raw)
+        try tmux.resize(cols: 80, rows: 24)
+        tmux.waitFor("Which flags?")
+        tmux.waitFor("end")
+        usleep(300_000)
+        let bytes = try String(contentsOfFile: raw, encoding: .utf8)
+        for flag in flags {
+            XCTAssertTrue(bytes.contains(flag), "\(flag) did not reach the terminal as its two indicators")
+        }
+        // Escape sequences hold `?` (`ESC[?25l`); the text between them must not.
+        let text = bytes.replacingOccurrences(of: "\u{1B}(\\[[0-?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>78])", with: "",
+                                              options: .regularExpression)
+        let questionMarks = text.replacingOccurrences(of: "Which flags?", with: "")
+            .replacingOccurrences(of: "? help", with: "").filter { $0 == "?" }.count
+        XCTAssertEqual(questionMarks, 0, "a ? reached the terminal besides the prompt's and the key bar's: \(text)")
+        let line = tmux.screen().first { $0.contains("Flags:") } ?? ""
+        XCTAssertTrue(line.contains("Flags: 🇯🇵 🇵🇹 🇧🇷 🇩🇪 🇺🇦 end"), line)
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)
