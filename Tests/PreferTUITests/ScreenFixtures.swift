@@ -17,6 +17,19 @@ enum ScreenFixtures {
     Use `tie` only when neither is better.
     """
 
+    /// Guideline prose wrapped by hand at 76 columns, as in guidelines/default.md.
+    static let handWrappedGuideline = """
+    # Labeling guideline
+
+    Thank you for helping. Your labels teach and test AI assistants, so each one
+    matters. This page says what we ask of you and how to decide. Keep it open
+    while you work; press `/` to search it.
+
+    1. Read the prompt first, all of it. Know what was asked before you read
+       any answer.
+    2. Read both responses to the end.
+    """
+
     static let plain = LoadedTask(
         index: 0, id: "hash-table", sha256: "0", promptText: "Explain what a hash table is, briefly.",
         responseA: "A **hash table** maps keys to values.\n\n- It hashes the key to a slot.\n- Lookups take O(1) on average.",

@@ -369,6 +369,31 @@ final class ScreenTests: XCTestCase {
         ])
     }
 
+    func testTheGuidelinesHandWrappedParagraphsReflowToThePane() {
+        var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 150, rows: 18)
+        state.config.guideline = ScreenFixtures.handWrappedGuideline
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                                                                                             7/24 · 29% ",
+        "┏━ ▶ Prompt ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓┌─ Guideline ─────────────────────────────────────┐",
+        "┃ Explain what a hash table is, briefly.                                                          ┃│ Labeling guideline                              │",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛│                                                 │",
+        "┌─ Response 1 ──────────────────────────────────┐┌─ Response 2 ───────────────────────────────────┐│ Thank you for helping. Your labels teach and    │",
+        "│ It is a list you search from the start until  ││ A hash table maps keys to values.              ││ test AI assistants, so each one matters. This   │",
+        "│ you find the key.                             ││                                                ││ page says what we ask of you and how to decide. │",
+        "│                                               ││ • It hashes the key to a slot.                 ││ Keep it open while you work; press / to search  │",
+        "│                                               ││ • Lookups take O(1) on average.                ││ it.                                             │",
+        "│                                               ││                                                ││                                                 │",
+        "│                                               ││                                                ││ 1. Read the prompt first, all of it. Know what  │",
+        "│                                               ││                                                ││    was asked before you read any answer.        │",
+        "│                                               ││                                                ││ 2. Read both responses to the end.              │",
+        "│                                               ││                                                ││                                                 │",
+        "│                                               ││                                                ││                                                 │",
+        "└───────────────────────────────────────────────┘└────────────────────────────────────────────────┘└─────────────────────────────────────────────────┘",
+        "                                                                                                                                                      ",
+        " 1 left  2 right  3/t tie  4/x both bad  u undo  s skip  n note  Tab focus  j/↓ scroll  g guide  / search  ? help  q quit                             ",
+        ])
+    }
+
     func testAChoiceUnderTheGuidelineOverlayShowsAHintAndFocusStaysOnTheGuideline() {
         var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
         _ = Reducer.reduce(&state, .command(.toggleGuideline), now: 1000)

@@ -108,7 +108,9 @@ public enum ScreenLayout {
     public static func laidOut(_ pane: Pane, in state: AppState, frame: Frame) -> LaidOutText? {
         guard let rect = frame.panes[pane] else { return nil }
         let width = innerWidth(rect.width)
-        let main = TextLayout.layout(text(of: pane, in: state), width: width, markdown: true)
+        // Only the guideline's paragraphs reflow; responses keep their lines as written.
+        let main = TextLayout.layout(text(of: pane, in: state), width: width, markdown: true,
+                                     joinSoftBreaks: pane == .guideline)
         let earlier = earlierText(of: pane, in: state)
         guard !earlier.isEmpty else { return main }
         let above = TextLayout.layout(earlier, width: width, markdown: true)
