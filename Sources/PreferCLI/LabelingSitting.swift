@@ -46,7 +46,8 @@ struct LabelingSitting {
         terminal.close()
         writer.close()
         let final = runtime.state
-        Diagnostics.note("\(final.labeledThisSitting) labels saved this sitting in \(writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
+        let saved = "\(final.labeledThisSitting) " + (final.labeledThisSitting == 1 ? "label" : "labels")
+        Diagnostics.note("\(saved) saved this sitting in \(writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
         if case .failed(let message) = final.mode {
             throw CommandFailure.runtime(message)
         }

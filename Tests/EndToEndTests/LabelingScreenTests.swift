@@ -353,6 +353,26 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testSessionEndCountsTheLabelsLeftAfterUndoAsTheScreenDoes() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        try choose("2", in: tmux)
+        tmux.waitFor("Question number 3?")
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("1/6")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(workspace.events(ofType: "label").count, 2)
+        XCTAssertEqual(workspace.events(ofType: "session_end").first?["labels"] as? Int, 1,
+                       "session_end.labels counts labels of this sitting not undone")
+        XCTAssertTrue(tmux.standardError.contains("1 label saved this sitting"), tmux.standardError)
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)

@@ -33,7 +33,7 @@ final class KeyMapTests: XCTestCase {
         for slot in 0..<5 {
             XCTAssertEqual(map.command(for: .character(Character(String(slot + 1)))), .choose(slot: slot))
         }
-        XCTAssertNil(map.command(for: .character("x")), "likert5 has no both-bad value")
+        XCTAssertEqual(map.command(for: .character("x")), .explainNoBothBad, "likert5 has no both-bad value")
     }
 
     func testTheKeyBarOnlyNamesKeysThatDoWhatItSays() {

@@ -48,6 +48,15 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(info.choice, "B>>A")
     }
 
+    func testTheBothBadKeyOnLikertSaysWhatToDoAndRecordsNothing() {
+        var s = showing(task(0), state(scale: .likert5))
+        let key = KeyMap(scale: .likert5).action(for: .character("x"), in: s.keyContext)
+        XCTAssertEqual(Reducer.reduce(&s, key!, now: 5000), [])
+        XCTAssertNil(s.pendingRecord)
+        XCTAssertEqual(s.message?.text,
+                       "This scale has no both-bad choice: pick the closest and add a note (n), or skip (s).")
+    }
+
     func testAChoiceTooSoonAfterTheTaskAppearsIsIgnored() {
         var s = showing(task(0))
         XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 1299), [])

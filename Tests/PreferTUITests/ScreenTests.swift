@@ -223,8 +223,53 @@ final class ScreenTests: XCTestCase {
         "                                                                                ",
         "                                                                                ",
         "                                                                                ",
+        " Tab focus  j/↓ scroll  g guide  / search  ? help  q quit                       ",
+        ])
+    }
+
+    func testTheDoneScreenAndItsBarAgreeOnUndoAndCountOneTaskInTheSingular() {
+        var state = ScreenFixtures.state(nil, cols: 80, rows: 24, labeled: 1, total: 1)
+        state.queue = []
+        state.mode = .done
+        state.labeledThisSitting = 1
+        state.history = [.init(index: 0, task: "only")]
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       1/1 · 100% ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "  ┏━ Finished ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓  ",
+        "  ┃ All done. 1 labeled in this sitting.                                     ┃  ",
+        "  ┃ 1 of 1 task in this set is labeled; every label is saved.                ┃  ",
+        "  ┃                                                                          ┃  ",
+        "  ┃ Press q to quit, or u to undo your last label.                           ┃  ",
+        "  ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛  ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
         " u undo  Tab focus  j/↓ scroll  g guide  / search  ? help  q quit               ",
         ])
+    }
+
+    func testUnderAMinuteLeftReadsLessThanOneMinuteWithoutATilde() {
+        var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
+        state.labeledThisSitting = 2
+        state.labelingMsThisSitting = 10_000  // 5 s a label, 3 tasks left: 15 s
+        XCTAssertEqual(Screen.render(state).rows()[0],
+                       " prefer · ana · batch-07.jsonl                            7/24 · 29% · <1m left ")
+        state.labelingMsThisSitting = 120_000  // 60 s a label, 3 tasks left
+        XCTAssertEqual(Screen.render(state).rows()[0],
+                       " prefer · ana · batch-07.jsonl                            7/24 · 29% · ~3m left ")
     }
 
     func testAt80ColumnsTheKeyBarNamesTheWayAroundAndFocusStartsOnThePaneThatScrolls() {

@@ -110,7 +110,7 @@ def test_ctrl_z_and_fg_restore_the_screen():
             tmux.wait_for("Question number 2?")
             check(len(ws.effective_labels()) == 1, "a label after fg was not recorded")
             tmux.type("q")
-            tmux.wait_for("labels saved")
+            tmux.wait_for("1 label saved this sitting")
         finally:
             tmux.kill()
     finally:

@@ -60,7 +60,7 @@ public struct KeyMap: Sendable, Equatable {
         case .undo, .quit, .toggleHelp, .toggleGuideline, .startSearch, .cycleFocus,
              .cycleFocusBackward, .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
             return true
-        case .choose, .skip, .startNote:
+        case .choose, .skip, .startNote, .explainNoBothBad:
             return false
         }
     }
@@ -88,7 +88,12 @@ public struct KeyMap: Sendable, Equatable {
                 let shortName: KeyBinding.BarName? = slot == 0 ? .init("1…5", "L≫R…R≫L") : nil
                 return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: names[slot], bar: short[slot],
                                   short: .some(shortName))
-            }
+            } + [
+                // SPEC §5 gives likert5 no both-bad value (see docs/ARCHITECTURE.md); a
+                // rater used to x is told what to do rather than met with silence.
+                KeyBinding([.character("x")], "x",
+                           .explainNoBothBad, help: "both bad: not on this scale; pick the closest and add a note (n), or skip (s)"),
+            ]
         }
     }
 

@@ -15,7 +15,10 @@ enum KeyBarView {
 
     /// The entries that fit `width`: all full names, else short names less the least needed.
     static func entries(_ state: AppState, width: Int) -> [Entry] {
-        let bindings = KeyMap(scale: state.config.scale).barBindings(in: state.keyContext)
+        let bindings = KeyMap(scale: state.config.scale).barBindings(in: state.keyContext).filter { binding in
+            // With nothing to undo the done screen does not offer u, and neither does its bar.
+            !(binding.command == .undo && state.keyContext == .done && state.history.isEmpty)
+        }
         let full = bindings.compactMap { binding in
             binding.barLabel.map { Entry(key: " " + binding.keyLabel, label: " " + $0 + " ", command: binding.command) }
         }
