@@ -373,6 +373,34 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertTrue(tmux.standardError.contains("1 label saved this sitting"), tmux.standardError)
     }
 
+    func testATaskFileReplacedByRenameEndsTheSittingWithOnlyTheSittingEndedBox() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        // New content under the old name, as `mv new tasks.jsonl` or a sync tool leaves it.
+        let changed = Workspace.sixTasks().map { task -> [String: Any] in
+            var task = task
+            task["prompt"] = "Changed question?"
+            return task
+        }
+        try workspace.write("tasks.new", Workspace.jsonl(changed))
+        XCTAssertEqual(rename(workspace.path("tasks.new"), workspace.path("tasks.jsonl")), 0)
+        try choose("2", in: tmux)
+        tmux.waitFor("Sitting ended")
+        let screen = tmux.screen().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("the file was replaced or"), screen)
+        XCTAssertFalse(screen.contains("All done"), screen)
+        XCTAssertFalse(screen.contains("Finished"), screen)
+        XCTAssertFalse(screen.contains("Changed question?"), "content nobody validated reached the screen")
+        try tmux.type("x")
+        XCTAssertEqual(tmux.exitStatus(), 1)
+        XCTAssertEqual(workspace.events(ofType: "label").map { $0["task"] as? String }, ["task-1", "task-2"])
+        XCTAssertEqual(workspace.events(ofType: "session_end").first?["reason"] as? String, "error")
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)

@@ -439,6 +439,37 @@ final class ScreenTests: XCTestCase {
         ])
     }
 
+    func testATaskThatCannotBeReadShowsOnlyTheSittingEndedBox() {
+        var state = ScreenFixtures.state(nil, cols: 80, rows: 24)
+        _ = Reducer.reduce(&state, .loadFailed("tasks.jsonl:9: the file was replaced"), now: 1000)
+        assertScreen(state, [
+        " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "  ┏━ Sitting ended ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓  ",
+        "  ┃ Could not show the next task: tasks.jsonl:9: the file was replaced. Your ┃  ",
+        "  ┃ labels so far are saved. Press any key to end the sitting.               ┃  ",
+        "  ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛  ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        "                                                                                ",
+        " q quit                                                                         ",
+        ])
+    }
+
     func testAChoiceUnderTheGuidelineOverlayShowsAHintAndFocusStaysOnTheGuideline() {
         var state = ScreenFixtures.state(ScreenFixtures.plain, cols: 80, rows: 24)
         _ = Reducer.reduce(&state, .command(.toggleGuideline), now: 1000)

@@ -31,7 +31,8 @@ public enum Reducer {
             show(task, in: &state, now: now)
             return []
         case .loadFailed(let message):
-            state.mode = .failed(message)
+            state.mode = .failed("Could not show the next task: \(message). Your labels so far are saved. "
+                + "Press any key to end the sitting.")
             return []
         case .saved(let record):
             return confirm(record, in: &state, now: now)
