@@ -7,7 +7,9 @@ import PreferTUI
 @MainActor
 final class SessionSink: LabelSink {
     private let writer: SessionWriter
-    /// Label events written in this sitting, for `session_end.labels`.
+    /// Labels written in this sitting and not undone in it, for `session_end.labels`: the
+    /// number the screen and the farewell line report (an undo on the screen only ever
+    /// retracts a label of this sitting).
     private(set) var labelsWritten = 0
 
     init(writer: SessionWriter) {
@@ -26,7 +28,11 @@ final class SessionSink: LabelSink {
 
     func write(_ record: SessionEventBody) throws {
         try writer.append(SessionEvent(at: Date(), record))
-        if case .label = record { labelsWritten += 1 }
+        switch record {
+        case .label: labelsWritten += 1
+        case .undo: labelsWritten = max(0, labelsWritten - 1)
+        default: break
+        }
     }
 
     func end(reason: SessionEndReason) throws {

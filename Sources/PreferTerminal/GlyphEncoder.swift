@@ -6,6 +6,15 @@ struct EncodedGlyph: Sendable, Equatable {
     var characters: [wchar_t]
     /// 1 or 2, as ncurses (glibc's wcwidth) measures it.
     var width: Int
+    /// What goes in the second cell of a two-column grid glyph that ncurses measures as one
+    /// column: the second half of a flag; nil for a blank.
+    var trailing: [wchar_t]?
+
+    init(characters: [wchar_t], width: Int, trailing: [wchar_t]? = nil) {
+        self.characters = characters
+        self.width = width
+        self.trailing = trailing
+    }
 
     static let questionMark = EncodedGlyph(characters: [wchar_t(0x3F)], width: 1)
     static let space = EncodedGlyph(characters: [wchar_t(0x20)], width: 1)
@@ -23,6 +32,12 @@ enum GlyphEncoder {
     static func encode(_ glyph: String, columns: Int) -> EncodedGlyph {
         let characters = glyph.unicodeScalars.map { wchar_t(bitPattern: safeValue($0)) }
         guard let first = characters.first else { return .space }
+        // A flag is two regional indicators, one column each in glibc and tmux: one per
+        // cell, sent one after the other, which is how a terminal that draws flags gets
+        // the pair (and one that does not shows the two letters), never a `?`.
+        if columns == 2, characters.count == 2, characters.allSatisfy(isRegionalIndicator) {
+            return EncodedGlyph(characters: [characters[0]], width: 1, trailing: [characters[1]])
+        }
         let width = Int(wcwidth(first))
         // Unprintable in this locale, or wider than its cell: it would overwrite its neighbour.
         guard width >= 1, width <= columns else { return .questionMark }
@@ -32,6 +47,10 @@ enum GlyphEncoder {
             return .questionMark
         }
         return EncodedGlyph(characters: characters, width: width)
+    }
+
+    static func isRegionalIndicator(_ character: wchar_t) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(UInt32(bitPattern: character))
     }
 
     /// The scalar's value, or `?` for C0, DEL and C1 controls, which must never reach ncurses.

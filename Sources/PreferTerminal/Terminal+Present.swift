@@ -50,8 +50,12 @@ extension Terminal {
             } else {
                 let encoded = GlyphEncoder.encode(cell.glyph, columns: 2)
                 put(encoded, style: cell.style, row: row, col: col)
-                // ncurses measured it narrower than the grid did: blank the cell it leaves over.
-                if encoded.width == 1 { put(.space, style: cell.style, row: row, col: col + 1) }
+                // ncurses measured it narrower than the grid did: fill the cell it leaves over
+                // (the second half of a flag) or blank it.
+                if encoded.width == 1 {
+                    let second = encoded.trailing.map { EncodedGlyph(characters: $0, width: 1) } ?? .space
+                    put(second, style: cell.style, row: row, col: col + 1)
+                }
             }
             col += 2
         }

@@ -16,6 +16,20 @@ final class CommandLineInputTests: XCTestCase {
 
     private let good = #"{"id":"a","prompt":"p","response_a":"x","response_b":"y"}"#
 
+    func testALineOverTheLimitIsRefusedByLabelAndValidateAlikeNamingItsLargestField() throws {
+        let huge = #"{"id":"big","prompt":"p","response_a":""# + String(repeating: "x", count: 20_000_000)
+            + #"","response_b":"y"}"#
+        let tasks = good + "\n" + huge + "\n" + #"{"id":"c","prompt":"p","response_a":"x"}"# + "\n"
+        let expected = "bad.jsonl:2: response_a is 20 MB; the limit is 16 MB per task line"
+        try assertRefused(tasks: tasks, expecting: expected)
+        let workspace = try Workspace()
+        try workspace.write("bad.jsonl", tasks)
+        let validate = try PreferBinary.run(["validate", "bad.jsonl"], in: workspace.root)
+        XCTAssertNotEqual(validate.status, 0)
+        XCTAssertTrue(validate.stderr.contains(expected), validate.stderr)
+        XCTAssertTrue(validate.stderr.contains("bad.jsonl:3:"), "the lines after it are still counted: \(validate.stderr)")
+    }
+
     func testDuplicateIdIsRefusedWithItsLine() throws {
         try assertRefused(tasks: good + "\n" + #"{"id":"b","prompt":"p","response_a":"x","response_b":"y"}"# + "\n" + good + "\n",
                           expecting: "bad.jsonl:3:")

@@ -177,6 +177,230 @@ final class LabelingScreenTests: XCTestCase {
         XCTAssertEqual(label?["note"] as? String, "B cites a fake paper")
     }
 
+    func testAChoiceUnderTheGuidelineOverlayRecordsNothingUntilTheGuidelineIsClosed() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try tmux.type("g")
+        tmux.waitFor("Pick the more helpful answer.")
+        try choose("1", in: tmux)
+        tmux.waitFor("press g to close it, then choose")
+        try tmux.press("Tab")
+        usleep(pause)
+        XCTAssertTrue(tmux.screen()[1].contains("▶ Guideline"), tmux.screen().joined(separator: "\n"))
+        XCTAssertTrue(workspace.events(ofType: "label").isEmpty, "a label was recorded under the overlay")
+        try tmux.type("g")
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        XCTAssertEqual(workspace.waitForEvents("label", count: 1).map { $0["task"] as? String }, ["task-1"])
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testUndoAfterASkipReturnsToItAndUndoOfALabelOffersItsNoteAgain() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("n", in: tmux)
+        tmux.waitFor("Note")
+        try tmux.type("B cites a fake paper")
+        try tmux.press("Enter")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        try choose("s", in: tmux)
+        tmux.waitFor("Question number 3?")
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("Skip undone: this task is back.")
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 1?")
+        tmux.waitFor("Your note is kept")
+        try choose("n", in: tmux)
+        tmux.waitFor("Note (Enter saves, Esc cancels): B cites a fake paper")
+        try tmux.press("Enter")
+        try choose("2", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("Saved.")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(workspace.events(ofType: "skip").map { $0["task"] as? String }, ["task-2"])
+        XCTAssertEqual(workspace.events(ofType: "undo").map { $0["task"] as? String }, ["task-1"],
+                       "only the label is retracted on disk; the skip needs no undo line")
+        let labels = workspace.events(ofType: "label")
+        XCTAssertEqual(labels.map { $0["task"] as? String }, ["task-1", "task-1"])
+        XCTAssertEqual(labels.map { $0["note"] as? String }, ["B cites a fake paper", "B cites a fake paper"])
+    }
+
+    func testAChoiceTypedAsTheTaskAppearsSaysSoAndSavedGoesAway() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("Saved.")
+        try tmux.type("1")
+        tmux.waitFor("Too soon")
+        XCTAssertEqual(workspace.events(ofType: "label").count, 1)
+        try choose("j", in: tmux)
+        XCTAssertTrue(waitUntilGone("Too soon", from: tmux, within: 2), "the next key leaves the hint on screen")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 3?")
+        tmux.waitFor("Saved.")
+        let shown = Date()
+        XCTAssertTrue(waitUntilGone("Saved.", from: tmux, within: 4), tmux.screen().joined(separator: "\n"))
+        XCTAssertGreaterThan(Date().timeIntervalSince(shown), 1.0, "Saved. is shown for a moment first")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testAt80x24TheKeyBarNamesTheWayAroundAndSpaceScrollsTheLongResponseAtOnce() throws {
+        let long = (1...27).map { "Step \($0) of the answer." }.joined(separator: "\n")
+        let workspace = try Workspace(tasks: [["id": "long", "prompt": "How?", "response_a": long,
+                                               "response_b": long + "\nOne more step."]])
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("How?")
+        let bar = tmux.screen()[23]
+        XCTAssertEqual(bar, " 1/2 best 3 tie 4 bad u undo s skip n note Tab pane g guide / find ? help q quit")
+        XCTAssertTrue(tmux.screen()[4].contains("▶ Response 1"), tmux.screen().joined(separator: "\n"))
+        try tmux.press("Space")
+        tmux.waitFor("13–28 of 28 end")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testALongPromptIsShownWholeAndRequireReadWaitsForItsEnd() throws {
+        let passage = (1...6).map { "Sentence \($0) of the passage." }.joined(separator: "\n")
+        let long = (1...40).map { "Background line \($0)." }.joined(separator: "\n")
+        let workspace = try Workspace(tasks: [
+            ["id": "summary", "prompt": "Summarize this:\n\n" + passage, "response_a": "Six sentences.",
+             "response_b": "Sentences."],
+            ["id": "context", "prompt": "Read this first.\n" + long, "response_a": "Read.", "response_b": "Done."],
+        ])
+        let tmux = try start(workspace, extra: ["--require-read"])
+        defer { tmux.kill() }
+        tmux.waitFor("Sentence 6 of the passage.")
+        XCTAssertFalse(tmux.screen().joined().contains(" of 8 "), "the prompt scrolls while rows stay empty")
+        try choose("1", in: tmux)
+        tmux.waitFor("Background line 1.")
+        try choose("1", in: tmux)
+        tmux.waitFor("Read to the end first: Prompt")
+        XCTAssertEqual(workspace.events(ofType: "label").count, 1)
+        try tmux.press("End")
+        tmux.waitFor("Background line 40.")
+        try choose("1", in: tmux)
+        tmux.waitFor("All done")
+        XCTAssertEqual(workspace.waitForEvents("label", count: 2).map { $0["task"] as? String }, ["summary", "context"])
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testATurnTwoTaskShowsItsTurnAndQuestionAndOpensAtTheReply() throws {
+        func side(_ first: String, _ second: String) -> [[String: String]] {
+            [["role": "user", "content": "Plan a trip to Hawaii."],
+             ["role": "assistant", "content": (1...20).map { "\(first) plan, day \($0)." }.joined(separator: "\n")],
+             ["role": "user", "content": "Now make it a budget trip."],
+             ["role": "assistant", "content": second]]
+        }
+        let workspace = try Workspace(tasks: [["id": "mt1-t2-x-vs-y", "conversation_a": side("Alpha", "Alpha budget."),
+                                               "conversation_b": side("Beta", "Beta budget."), "turn": 2]])
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("turn 2 of 2")
+        let screen = tmux.screen()
+        XCTAssertTrue(screen[2].contains("Now make it a budget trip."), screen.joined(separator: "\n"))
+        XCTAssertTrue(screen[5].contains("assistant:"), screen.joined(separator: "\n"))
+        XCTAssertTrue(screen[7].contains("budget."), screen.joined(separator: "\n"))
+        XCTAssertFalse(screen.joined().contains("plan, day"), "the first turn is above, out of view")
+        try tmux.press("Home")
+        tmux.waitFor("plan, day 1.")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testFlagsReachTheTerminalAsTheirRegionalIndicatorsNeverAsQuestionMarks() throws {
+        let flags = ["🇯🇵", "🇵🇹", "🇧🇷", "🇩🇪", "🇺🇦"]
+        let workspace = try Workspace(tasks: [["id": "flags", "prompt": "Which flags?",
+                                               "response_a": "Flags: " + flags.joined(separator: " ") + " end",
+                                               "response_b": "No flags here."]])
+        // Too small first, so the whole task is drawn only after the recording starts.
+        let tmux = try start(workspace, cols: 30, rows: 8)
+        defer { tmux.kill() }
+        tmux.waitFor("too small")
+        let raw = workspace.path("raw-output")
+        try tmux.recordOutput(to: raw)
+        try tmux.resize(cols: 80, rows: 24)
+        tmux.waitFor("Which flags?")
+        tmux.waitFor("end")
+        usleep(300_000)
+        let bytes = try String(contentsOfFile: raw, encoding: .utf8)
+        for flag in flags {
+            XCTAssertTrue(bytes.contains(flag), "\(flag) did not reach the terminal as its two indicators")
+        }
+        // Escape sequences hold `?` (`ESC[?25l`); the text between them must not.
+        let text = bytes.replacingOccurrences(of: "\u{1B}(\\[[0-?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>78])", with: "",
+                                              options: .regularExpression)
+        let questionMarks = text.replacingOccurrences(of: "Which flags?", with: "")
+            .replacingOccurrences(of: "? help", with: "").filter { $0 == "?" }.count
+        XCTAssertEqual(questionMarks, 0, "a ? reached the terminal besides the prompt's and the key bar's: \(text)")
+        let line = tmux.screen().first { $0.contains("Flags:") } ?? ""
+        XCTAssertTrue(line.contains("Flags: 🇯🇵 🇵🇹 🇧🇷 🇩🇪 🇺🇦 end"), line)
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testSessionEndCountsTheLabelsLeftAfterUndoAsTheScreenDoes() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        try choose("2", in: tmux)
+        tmux.waitFor("Question number 3?")
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 2?")
+        tmux.waitFor("1/6")
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(workspace.events(ofType: "label").count, 2)
+        XCTAssertEqual(workspace.events(ofType: "session_end").first?["labels"] as? Int, 1,
+                       "session_end.labels counts labels of this sitting not undone")
+        XCTAssertTrue(tmux.standardError.contains("1 label saved this sitting"), tmux.standardError)
+    }
+
+    func testATaskFileReplacedByRenameEndsTheSittingWithOnlyTheSittingEndedBox() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        try choose("1", in: tmux)
+        tmux.waitFor("Question number 2?")
+        // New content under the old name, as `mv new tasks.jsonl` or a sync tool leaves it.
+        let changed = Workspace.sixTasks().map { task -> [String: Any] in
+            var task = task
+            task["prompt"] = "Changed question?"
+            return task
+        }
+        try workspace.write("tasks.new", Workspace.jsonl(changed))
+        XCTAssertEqual(rename(workspace.path("tasks.new"), workspace.path("tasks.jsonl")), 0)
+        try choose("2", in: tmux)
+        tmux.waitFor("Sitting ended")
+        let screen = tmux.screen().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("the file was replaced or"), screen)
+        XCTAssertFalse(screen.contains("All done"), screen)
+        XCTAssertFalse(screen.contains("Finished"), screen)
+        XCTAssertFalse(screen.contains("Changed question?"), "content nobody validated reached the screen")
+        try tmux.type("x")
+        XCTAssertEqual(tmux.exitStatus(), 1)
+        XCTAssertEqual(workspace.events(ofType: "label").map { $0["task"] as? String }, ["task-1", "task-2"])
+        XCTAssertEqual(workspace.events(ofType: "session_end").first?["reason"] as? String, "error")
+    }
+
     func testKillNineRightAfterTheScreenMovesOnKeepsThatLabel() throws {
         let workspace = try Workspace()
         let tmux = try start(workspace)
@@ -199,6 +423,16 @@ final class LabelingScreenTests: XCTestCase {
         Glibc.kill(pid, SIGHUP)
         XCTAssertNotNil(tmux.exitStatus(timeout: 2), "still running 2 s after SIGHUP")
         XCTAssertEqual(workspace.events(ofType: "session_end").first?["reason"] as? String, "hangup")
+    }
+
+    /// Waits until `text` is no longer on screen; false if it still is after `seconds`.
+    private func waitUntilGone(_ text: String, from tmux: TmuxSession, within seconds: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if !tmux.screen().joined().contains(text) { return true }
+            usleep(50_000)
+        }
+        return false
     }
 
     private func sha256sum(file: String) throws -> String {

@@ -18,6 +18,20 @@ final class TaskFileErrorTests: XCTestCase {
         return problems.first.map { String($0.dropFirst(path.count + 1)) } ?? ""
     }
 
+    func testALineOverTheLimitNamesItsLargestFieldAndIsNeverHeldWhole() throws {
+        let big = String(repeating: "y", count: 17_000_000)
+        XCTAssertEqual(try problem(#"{"id":"t1","prompt":"p","response_a":"hi","response_b":""# + big + #""}"#),
+                       "2: response_b is 17 MB; the limit is 16 MB per task line")
+        let nested = #"{"id":"t1","conversation_a":[{"role":"user","content":""# + big + #""}],"x":1}"#
+        XCTAssertEqual(try problem(nested), "2: conversation_a is 17 MB; the limit is 16 MB per task line")
+        XCTAssertEqual(try problem(String(repeating: "z", count: 16_500_000)), "2: the line is 16.5 MB; the limit is 16 MB per task line")
+    }
+
+    func testALineJustUnderTheLimitLoads() throws {
+        let path = try folder.write("t.jsonl", TaskFileScratch.taskLine("ok", response: String(repeating: "y", count: 15_900_000)) + "\n")
+        XCTAssertEqual(try TaskFile.load(path: path).count, 1)
+    }
+
     func testInvalidJSONNamesTheColumnAndTheReason() throws {
         XCTAssertEqual(try problem(#"{"id":"t1","prompt":"Say hi","response_a":"hi","response_b":"fine" "model_a":"m"}"#),
                        "2: invalid JSON at column 68: expected ',' or '}' after an object member")

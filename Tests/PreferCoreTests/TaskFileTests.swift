@@ -188,6 +188,25 @@ final class TaskFileTests: XCTestCase {
         XCTAssertThrowsError(try file.taskSHA256(at: 0))
     }
 
+    func testReadingATaskFromAFileReplacedByRenameOrRemovedIsRefused() throws {
+        let content = TaskFileScratch.taskLine("a") + "\n" + TaskFileScratch.taskLine("b") + "\n"
+        let path = try folder.write("renamed.jsonl", content)
+        let file = try TaskFile.load(path: path)
+        XCTAssertEqual(try file.task(at: 0).id, "a")
+        // The same bytes under a new inode, renamed over the path, as `mv` or a sync tool does.
+        let other = try folder.write("renamed.jsonl.new", content)
+        XCTAssertEqual(rename(other, path), 0)
+        let reason = "the file was replaced or removed after it was loaded (its name no longer leads to the file "
+            + "being labeled); start again to label it"
+        XCTAssertThrowsError(try file.task(at: 1)) { error in
+            XCTAssertEqual("\(error)", "\(path):2: " + reason)
+        }
+        XCTAssertEqual(unlink(path), 0)
+        XCTAssertThrowsError(try file.taskSHA256(at: 0)) { error in
+            XCTAssertEqual("\(error)", "\(path):1: " + reason)
+        }
+    }
+
     func testAFileSharedAcrossThreadsDecodesTasksConcurrently() throws {
         let lines = variedLines(64)
         let file = try TaskFile.load(path: try folder.write("shared.jsonl", lines.joined(separator: "\n")))

@@ -33,7 +33,7 @@ final class KeyMapTests: XCTestCase {
         for slot in 0..<5 {
             XCTAssertEqual(map.command(for: .character(Character(String(slot + 1)))), .choose(slot: slot))
         }
-        XCTAssertNil(map.command(for: .character("x")), "likert5 has no both-bad value")
+        XCTAssertEqual(map.command(for: .character("x")), .explainNoBothBad, "likert5 has no both-bad value")
     }
 
     func testTheKeyBarOnlyNamesKeysThatDoWhatItSays() {
@@ -44,6 +44,15 @@ final class KeyMapTests: XCTestCase {
             }
         }
         XCTAssertEqual(map.barBindings().compactMap(\.barLabel).prefix(4), ["left", "right", "tie", "both bad"])
+    }
+
+    func testTheShortKeyBarNamesEveryKeyOfTheLongOneThatMovesAround() {
+        for scale in Scale.allCases {
+            let short = KeyMap(scale: scale).barBindings().compactMap(\.shortBar).map(\.key)
+            for key in ["Tab", "g", "/", "?", "q", "u", "s", "n"] {
+                XCTAssertTrue(short.contains(key), "\(scale): \(key) missing from \(short)")
+            }
+        }
     }
 
     func testTooSmallOnlyLetsTheRaterQuit() {

@@ -86,6 +86,29 @@ final class LabelingRuntimeTests: XCTestCase {
         }
     }
 
+    func testAQuietTerminalRedrawsOnlyWhenTheSavedConfirmationExpires() {
+        MainActor.assumeIsolated {
+            let log = Log()
+            var now: Int64 = 0
+            let inputs: [ScreenInput] = [.key(.character("1"))] + Array(repeating: .timeout, count: 12)
+                + [.key(.character("q"))]
+            let (runtime, screen) = Self.runtime(inputs: inputs, log: log, sink: RecordingSink(log: log),
+                                                 clock: { now += 500; return now })
+            XCTAssertEqual(runtime.run(), .quit)
+            XCTAssertEqual(log.entries, [
+                "present Question 0?",
+                "write label t0",
+                "flush",
+                "present Question 1?",
+                "present Question 1?",
+                "end quit",
+            ])
+            XCTAssertEqual(screen.frames[1][22].trimmingCharacters(in: .whitespaces), "Saved.")
+            XCTAssertEqual(screen.frames[2][22].trimmingCharacters(in: .whitespaces), "",
+                           "the second frame clears the confirmation")
+        }
+    }
+
     func testAFailedWriteNeverShowsTheNextTaskAndEndsWithAnError() {
         MainActor.assumeIsolated {
             let log = Log()

@@ -24,6 +24,77 @@ final class MarkdownLayoutTests: XCTestCase {
     ```
     """
 
+    private func joinedRows(_ text: String, width: Int) -> [String] {
+        TextLayout.layout(text, width: width, markdown: true, joinSoftBreaks: true).lines.map(\.text)
+    }
+
+    /// Written the way a person wraps prose in an editor, with every block kind after it.
+    private let handWrapped = """
+    Thank you for helping. Your labels teach and test AI assistants, so each one
+    matters. This page says what we ask of you.
+
+    Line one of an address,\u{20}\u{20}
+    line two after two spaces,\\
+    line three after a backslash.
+
+    - An item that was wrapped
+      by hand continues the item.
+    - A second item.
+    > A quote wrapped
+    > by hand.
+
+    ```
+    code line one
+    code line two
+    ```
+
+        indented code one
+        indented code two
+
+    | key | meaning |
+    | --- | ------- |
+    | 1   | left    |
+    ## Heading
+    after the heading.
+    """
+
+    func testTheGuidelinesSoftBreaksJoinAndReflowWhileEveryOtherBlockKeepsItsLines() {
+        XCTAssertEqual(joinedRows(handWrapped, width: 40), [
+            "Thank you for helping. Your labels teach",
+            "and test AI assistants, so each one",
+            "matters. This page says what we ask of",
+            "you.",
+            "",
+            "Line one of an address,",
+            "line two after two spaces,",
+            "line three after a backslash.",
+            "",
+            "• An item that was wrapped by hand",
+            "  continues the item.",
+            "• A second item.",
+            "│ A quote wrapped by hand.",
+            "",
+            "```",
+            "code line one",
+            "code line two",
+            "```",
+            "",
+            "    indented code one",
+            "    indented code two",
+            "",
+            "| key | meaning |",
+            "| --- | ------- |",
+            "| 1   | left    |",
+            "Heading",
+            "after the heading.",
+        ])
+    }
+
+    func testResponsesKeepTheirLinesAsWritten() {
+        XCTAssertEqual(rows("Thank you for helping. Your labels\nmatter.", width: 60),
+                       ["Thank you for helping. Your labels", "matter."])
+    }
+
     func testGuidelineAtWidth20() {
         XCTAssertEqual(rows(guideline, width: 20), [
             "Step 2: Compare the",

@@ -48,6 +48,15 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(info.choice, "B>>A")
     }
 
+    func testTheBothBadKeyOnLikertSaysWhatToDoAndRecordsNothing() {
+        var s = showing(task(0), state(scale: .likert5))
+        let key = KeyMap(scale: .likert5).action(for: .character("x"), in: s.keyContext)
+        XCTAssertEqual(Reducer.reduce(&s, key!, now: 5000), [])
+        XCTAssertNil(s.pendingRecord)
+        XCTAssertEqual(s.message?.text,
+                       "This scale has no both-bad choice: pick the closest and add a note (n), or skip (s).")
+    }
+
     func testAChoiceTooSoonAfterTheTaskAppearsIsIgnored() {
         var s = showing(task(0))
         XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 1299), [])
@@ -105,6 +114,82 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(s.labeledCount, 0)
     }
 
+    private func label(_ index: Int, note: String? = nil) -> SessionEventBody {
+        .label(LabelInfo(task: "t\(index)", taskSHA256: "sha\(index)", choice: "A", left: .a, ms: 1000, note: note))
+    }
+
+    func testUndoAfterASkipReturnsToTheSkippedTaskAndLeavesTheEarlierLabel() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        _ = Reducer.reduce(&s, .saved(label(0)), now: 2000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 2001)
+        _ = Reducer.reduce(&s, .command(.skip), now: 3000)
+        XCTAssertEqual(Reducer.reduce(&s, .saved(.skip(task: "t1")), now: 3000), [.loadTask(index: 2), .flushInput])
+        _ = Reducer.reduce(&s, .taskLoaded(task(2)), now: 3001)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.undo), now: 4000), [.loadTask(index: 1), .flushInput],
+                       "undoing a skip writes nothing and goes back to the skipped task")
+        XCTAssertNil(s.pendingRecord)
+        XCTAssertEqual(s.queue, [2])
+        XCTAssertEqual(s.skippedThisSitting, 0)
+        XCTAssertEqual(s.labeledCount, 1, "the label before the skip stands")
+        XCTAssertEqual(s.message?.text, "Skip undone: this task is back.")
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 4001)
+        XCTAssertEqual(s.current?.id, "t1")
+        XCTAssertEqual(Reducer.reduce(&s, .command(.undo), now: 5000), [.record(.undo(task: "t0"))],
+                       "a second u reaches the label before the skip")
+    }
+
+    func testAfterUndoTheNoteOfTheRetractedLabelIsOfferedAgain() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.startNote), now: 1100)
+        for c in "cites a fake paper" { _ = Reducer.reduce(&s, .insertText(c), now: 1200) }
+        _ = Reducer.reduce(&s, .commitInput, now: 1300)
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        _ = Reducer.reduce(&s, .saved(label(0, note: "cites a fake paper")), now: 2000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 2001)
+        XCTAssertNil(s.note, "a note belongs to its task")
+        _ = Reducer.reduce(&s, .command(.undo), now: 3000)
+        _ = Reducer.reduce(&s, .saved(.undo(task: "t0")), now: 3000)
+        XCTAssertEqual(s.message?.text, "Undone: label again. Your note is kept (n to change it).")
+        _ = Reducer.reduce(&s, .taskLoaded(task(0)), now: 3001)
+        XCTAssertEqual(s.note, "cites a fake paper")
+        _ = Reducer.reduce(&s, .command(.startNote), now: 3100)
+        XCTAssertEqual(s.mode, .editingNote("cites a fake paper"))
+        _ = Reducer.reduce(&s, .commitInput, now: 3200)
+        guard case .record(.label(let info))? = Reducer.reduce(&s, .command(.choose(slot: 1)), now: 4000).first else {
+            return XCTFail("no label")
+        }
+        XCTAssertEqual(info.note, "cites a fake paper")
+        _ = Reducer.reduce(&s, .saved(.label(info)), now: 4000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 4001)
+        XCTAssertNil(s.note, "the kept note does not follow the rater to the next task")
+    }
+
+    func testAChoiceInsideTheGuardSaysWhyItWasIgnored() {
+        var s = showing(task(0))
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 1100), [])
+        XCTAssertEqual(s.message, .init("Too soon: that key came as the task appeared. Read it, then choose again.",
+                                        isError: true))
+    }
+
+    func testSavedDoesNotLingerOnTheNextTask() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2000)
+        _ = Reducer.reduce(&s, .saved(label(0)), now: 2000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 2001)
+        XCTAssertEqual(s.message?.text, "Saved.")
+        _ = Reducer.reduce(&s, .tick, now: 3999)
+        XCTAssertEqual(s.message?.text, "Saved.", "the confirmation shows for a moment")
+        _ = Reducer.reduce(&s, .tick, now: 4000)
+        XCTAssertNil(s.message, "then it goes by itself")
+        _ = Reducer.reduce(&s, .command(.skip), now: 5000)
+        _ = Reducer.reduce(&s, .saved(.skip(task: "t1")), now: 5000)
+        _ = Reducer.reduce(&s, .taskLoaded(task(2)), now: 5001)
+        XCTAssertEqual(s.message?.text, "Skipped.")
+        _ = Reducer.reduce(&s, .command(.scrollLines(1)), now: 5100)
+        XCTAssertNil(s.message, "or at the next key")
+    }
+
     func testTheLastLabelLeadsToTheDoneScreen() {
         var s = showing(task(2), state(queue: []))
         let record = SessionEventBody.label(LabelInfo(task: "t2", taskSHA256: "sha2", choice: "tie", left: .a, ms: 1000))
@@ -148,14 +233,76 @@ final class ReducerTests: XCTestCase {
         var s = showing(task(0, response: long), state(requireRead: true))
         XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5000), [])
         XCTAssertEqual(s.message?.isError, true)
-        _ = Reducer.reduce(&s, .command(.cycleFocus), now: 5001)
-        XCTAssertEqual(s.focus, .response1)
+        XCTAssertEqual(s.focus, .response1, "focus starts on the first pane that scrolls")
         _ = Reducer.reduce(&s, .command(.scrollToBottom), now: 5002)
         XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5003), [], "response 2 is still unread")
         _ = Reducer.reduce(&s, .command(.cycleFocus), now: 5004)
         for _ in 0..<200 { _ = Reducer.reduce(&s, .command(.scrollPages(1)), now: 5005) }
-        XCTAssertEqual(s.readToEnd, [.response1, .response2])
+        XCTAssertEqual(s.readToEnd, [.prompt, .response1, .response2], "a prompt that fits counts as read")
         XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5006).isEmpty)
+    }
+
+    func testFocusStartsOnTheFirstPaneThatScrollsSoSpaceActsAtOnce() {
+        let long = (1...40).map { "Line \($0)." }.joined(separator: "\n")
+        var s = showing(LoadedTask(index: 0, id: "t0", sha256: "sha0", promptText: "Short?", responseA: "Short.",
+                                   responseB: long, leftIsA: true))
+        XCTAssertEqual(s.focus, .response2, "the prompt and Response 1 fit; Response 2 does not")
+        _ = Reducer.reduce(&s, .command(.scrollPages(1)), now: 2000)
+        XCTAssertGreaterThan(s.offset(of: .response2), 0)
+        _ = Reducer.reduce(&s, .taskLoaded(task(1)), now: 3000)
+        XCTAssertEqual(s.focus, .prompt, "nothing scrolls: focus starts on the prompt")
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 3100)
+        _ = Reducer.reduce(&s, .taskLoaded(LoadedTask(index: 2, id: "t2", sha256: "sha2", promptText: "Short?",
+                                                      responseA: long, responseB: "Short.", leftIsA: true)), now: 4000)
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 4100)
+        XCTAssertEqual(s.focus, .response1, "closing the guideline gives focus to the pane that scrolls")
+    }
+
+    func testRequireReadCountsALongPromptToo() {
+        let longPrompt = (1...30).map { "Context line \($0)." }.joined(separator: "\n")
+        var s = showing(LoadedTask(index: 0, id: "t0", sha256: "sha0", promptText: longPrompt, responseA: "Short A.",
+                                   responseB: "Short B.", leftIsA: true), state(requireRead: true))
+        XCTAssertEqual(s.readToEnd, [.response1, .response2], "both responses fit; the prompt does not")
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5000), [])
+        XCTAssertEqual(s.message, .init("Read to the end first: Prompt (Tab to it, then Space or End).", isError: true))
+        XCTAssertEqual(s.focus, .prompt)
+        _ = Reducer.reduce(&s, .command(.scrollToBottom), now: 5001)
+        XCTAssertFalse(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 5002).isEmpty)
+    }
+
+    func testATurnTwoConversationPutsTheSecondQuestionInThePromptAndTheFirstTurnAboveEachReply() {
+        let q1 = Message(role: "user", content: "First question?")
+        let q2 = Message(role: "user", content: "Second question?")
+        let task = PreferenceTask(id: "mt1-t2", content: .conversation(
+            a: [q1, Message(role: "assistant", content: "First answer of A."), q2,
+                Message(role: "assistant", content: "Second answer of A.")],
+            b: [q1, Message(role: "assistant", content: "First answer of B."), q2,
+                Message(role: "assistant", content: "Second answer of B.")]),
+            modelA: nil, modelB: nil, extra: [], sha256: "s", line: 1)
+        let loaded = LoadedTask(task: task, index: 0, leftIsA: false)
+        XCTAssertEqual(loaded.promptText, "Second question?")
+        XCTAssertEqual(loaded.judgedTurn, JudgedTurn(number: 2, count: 2))
+        XCTAssertEqual(loaded.responseA, "**assistant:**\n\nSecond answer of A.")
+        XCTAssertEqual(loaded.earlierB, "**user:**\n\nFirst question?\n\n**assistant:**\n\nFirst answer of B."
+                       + "\n\n**user:**\n\nSecond question?")
+        XCTAssertEqual(loaded.leftEarlier, loaded.earlierB)
+        var s = showing(loaded)
+        let metrics = ScreenLayout.metrics(for: s)
+        XCTAssertEqual(s.offset(of: .response1), metrics[.response1]?.openingLine)
+        XCTAssertEqual(metrics[.response1]?.openingLine, 12, "past the 11 lines of turn 1 and question 2, and a blank")
+        _ = Reducer.reduce(&s, .command(.scrollToTop), now: 2000)
+        XCTAssertEqual(s.offset(of: s.focus), 0, "the earlier turns are reachable by scrolling up")
+    }
+
+    func testAOneTurnConversationKeepsTheSharedQuestionInThePrompt() {
+        let q = Message(role: "user", content: "Only question?")
+        let task = PreferenceTask(id: "c1", content: .conversation(
+            a: [q, Message(role: "assistant", content: "A.")], b: [q, Message(role: "assistant", content: "B.")]),
+            modelA: nil, modelB: nil, extra: [], sha256: "s", line: 1)
+        let loaded = LoadedTask(task: task, index: 0, leftIsA: true)
+        XCTAssertEqual(loaded.promptText, "**user:**\n\nOnly question?")
+        XCTAssertNil(loaded.judgedTurn)
+        XCTAssertEqual(loaded.earlierA, "")
     }
 
     func testScrollingIsClampedToTheContent() {
@@ -170,15 +317,50 @@ final class ReducerTests: XCTestCase {
         XCTAssertGreaterThan(metrics.maxOffset, 0)
     }
 
-    func testTabCyclesPromptResponsesAndGuidelineWhenShown() {
-        var s = showing(task(0))
-        s.guidelineVisible = true
+    func testTabCyclesPromptResponsesAndGuidelineWhenShownBesideThem() {
+        var s = showing(task(0), state(size: .init(cols: 160, rows: 40)))
+        XCTAssertTrue(s.guidelineVisible)
         var seen: [Pane] = []
         for _ in 0..<4 {
             _ = Reducer.reduce(&s, .command(.cycleFocus), now: 2000)
             seen.append(s.focus)
         }
         XCTAssertEqual(seen, [.response1, .response2, .guideline, .prompt])
+    }
+
+    func testChoiceKeysAreRefusedWithAHintWhileTheGuidelineOverlayCoversTheResponses() {
+        var s = showing(task(0))
+        XCTAssertFalse(s.guidelineVisible, "80 columns: the guideline starts hidden")
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 2000)
+        XCTAssertTrue(s.guidelineVisible)
+        for slot in 0..<4 {
+            XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: slot)), now: 2100), [], "slot \(slot)")
+        }
+        XCTAssertNil(s.pendingRecord)
+        XCTAssertEqual(s.message, .init("The guideline covers the responses: press g to close it, then choose.",
+                                        isError: true))
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 2200)
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2300),
+                       [.record(.label(LabelInfo(task: "t0", taskSHA256: "sha0", choice: "A", left: .a, ms: 1300)))])
+    }
+
+    func testTabDoesNotMoveFocusUnderTheGuidelineOverlay() {
+        var s = showing(task(0))
+        _ = Reducer.reduce(&s, .command(.toggleGuideline), now: 2000)
+        for command in [Command.cycleFocus, .cycleFocus, .cycleFocusBackward, .cycleFocus] {
+            _ = Reducer.reduce(&s, .command(command), now: 2000)
+            XCTAssertEqual(s.focus, .guideline)
+        }
+    }
+
+    func testNarrowingAWideScreenWithTheGuidelineOpenMovesFocusOntoIt() {
+        var s = showing(task(0), state(size: .init(cols: 160, rows: 40)))
+        XCTAssertTrue(s.guidelineVisible)
+        _ = Reducer.reduce(&s, .command(.cycleFocus), now: 2000)
+        XCTAssertEqual(s.focus, .response1)
+        _ = Reducer.reduce(&s, .resize(cols: 100, rows: 40), now: 2000)
+        XCTAssertEqual(s.focus, .guideline, "a pane under the overlay cannot hold focus")
+        XCTAssertEqual(Reducer.reduce(&s, .command(.choose(slot: 0)), now: 2100), [])
     }
 
     func testSearchFindsTheGuidelineLineAndRepeatsWithAnEmptyQuery() {

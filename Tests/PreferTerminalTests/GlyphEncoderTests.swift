@@ -54,8 +54,21 @@ final class GlyphEncoderTests: XCTestCase {
     }
 
     func testTwoSpacingCharactersInOneCellBecomeAQuestionMark() {
-        // A regional-indicator pair: setcchar accepts only one spacing character.
-        XCTAssertEqual(encode("\u{1F1E9}\u{1F1EA}", columns: 2), .questionMark)
+        // setcchar accepts only one spacing character.
+        XCTAssertEqual(encode("ab", columns: 2), .questionMark)
+    }
+
+    func testAFlagGoesOutAsItsTwoRegionalIndicatorsOnePerCell() {
+        let flags: [(String, UInt32, UInt32)] = [
+            ("🇯🇵", 0x1F1EF, 0x1F1F5), ("🇵🇹", 0x1F1F5, 0x1F1F9), ("🇩🇪", 0x1F1E9, 0x1F1EA),
+            ("🇧🇷", 0x1F1E7, 0x1F1F7), ("🇺🇦", 0x1F1FA, 0x1F1E6),
+        ]
+        for (flag, first, second) in flags {
+            XCTAssertEqual(encode(flag, columns: 2),
+                           EncodedGlyph(characters: [wchar_t(first)], width: 1, trailing: [wchar_t(second)]), flag)
+        }
+        XCTAssertEqual(encode("🇯🇵", columns: 1), .questionMark, "a flag with one column left is not split")
+        XCTAssertEqual(encode("\u{1F1EF}"), EncodedGlyph(characters: [0x1F1EF], width: 1), "a lone indicator")
     }
 
     func testAGlyphStartingWithACombiningMarkBecomesAQuestionMark() {

@@ -10,7 +10,11 @@ extension PositionalFile {
     /// line's byte range in it, and the file offset of the buffer's first byte. The buffer is
     /// reused, so `body` must copy what it keeps. One reader for every task-file scan, so
     /// the chunking and the long-line growth are written (and tested) once.
-    func forEachLine(in range: Range<Int>, chunkSize: Int,
+    ///
+    /// A line of `lineLimit` bytes or more is never held: it is skipped to its newline and
+    /// reported to `tooLong` with its file offset and length instead of to `body`.
+    func forEachLine(in range: Range<Int>, chunkSize: Int, lineLimit: Int = Int.max,
+                     tooLong: (_ offset: Int, _ length: Int) -> Void = { _, _ in },
                      _ body: (UnsafeMutableRawPointer, Range<Int>, Int) -> Void) throws(InputError) {
         var capacity = chunkSize
         var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 64)
@@ -36,10 +40,18 @@ extension PositionalFile {
             while start < filled {
                 if let newline = memchr(buffer + start, 0x0A, filled - start) {
                     let end = buffer.distance(to: newline)
-                    body(buffer, start..<end, bufferOffset)
+                    if end - start >= lineLimit {
+                        tooLong(bufferOffset + start, end - start)
+                    } else {
+                        body(buffer, start..<end, bufferOffset)
+                    }
                     start = end + 1
                 } else if atEnd {
-                    body(buffer, start..<filled, bufferOffset)
+                    if filled - start >= lineLimit {
+                        tooLong(bufferOffset + start, filled - start)
+                    } else {
+                        body(buffer, start..<filled, bufferOffset)
+                    }
                     start = filled
                 } else {
                     break
@@ -49,6 +61,31 @@ extension PositionalFile {
             filled -= start
             if filled > 0 && start > 0 { memmove(buffer, buffer + start, filled) }
             bufferOffset += start
+            if filled >= lineLimit {
+                // The unfinished line at the buffer's start is already too long: measure the
+                // rest of it without keeping it, then go on after its newline.
+                let lineStart = bufferOffset
+                let end = try skipToNewline(from: next, before: range.upperBound, using: buffer, capacity: capacity)
+                tooLong(lineStart, end - lineStart)
+                next = min(end + 1, range.upperBound)
+                bufferOffset = next
+                filled = 0
+                if end >= range.upperBound { break }
+            }
         }
+    }
+
+    /// The file offset of the first newline at or after `offset` (or `limit` if none),
+    /// reading through `buffer`.
+    private func skipToNewline(from offset: Int, before limit: Int, using buffer: UnsafeMutableRawPointer,
+                               capacity: Int) throws(InputError) -> Int {
+        var position = offset
+        while position < limit {
+            let count = min(capacity, limit - position)
+            try read(into: buffer, count: count, at: position)
+            if let newline = memchr(buffer, 0x0A, count) { return position + buffer.distance(to: newline) }
+            position += count
+        }
+        return limit
     }
 }

@@ -107,6 +107,15 @@ final class PositionalFile: Sendable {
         return fstat(descriptor, &info) == 0 ? PositionalFile.stamp(info) : nil
     }
 
+    /// True while `path` still names the file that was opened (same device and inode). A
+    /// file renamed over the path, or the path removed, leaves the descriptor reading bytes
+    /// nobody can see any more, which the descriptor's own stamp cannot tell.
+    func pathStillNamesIt() -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return UInt64(info.st_dev) == stamp.device && UInt64(info.st_ino) == stamp.inode
+    }
+
     static func failure(_ path: String, _ what: String, _ code: Int32) -> InputError {
         InputError(file: path, reason: "\(what): \(String(cString: strerror(code)))")
     }

@@ -22,9 +22,12 @@ public final class TaskFile: Sendable {
     private let records: [TaskRecord]
     private let ids: TaskIdTable
     private let models: [String]
+    /// Whether `path` names the file on disk, so that a file renamed over it is noticed.
+    private let checksPath: Bool
 
-    private init(_ loaded: TaskFileLoader.Loaded, path: String) {
+    private init(_ loaded: TaskFileLoader.Loaded, path: String, checksPath: Bool = false) {
         self.path = path
+        self.checksPath = checksPath
         self.sha256 = loaded.sha256
         self.ids = loaded.ids
         self.file = loaded.file
@@ -36,7 +39,7 @@ public final class TaskFile: Sendable {
     /// count of the rest) as `FILE:LINE: reason`, or one file-level problem (missing,
     /// unreadable, a directory, no tasks).
     public static func load(path: String) throws(ValidationFailure) -> TaskFile {
-        TaskFile(try TaskFileLoader.load(path: path), path: path)
+        TaskFile(try TaskFileLoader.load(path: path), path: path, checksPath: true)
     }
 
     #if os(Linux)
@@ -56,7 +59,7 @@ public final class TaskFile: Sendable {
     /// `load` with slices of `sliceSize` bytes, so that tests can exercise the joining of
     /// many slices on small files.
     static func load(path: String, sliceSize: Int) throws(ValidationFailure) -> TaskFile {
-        TaskFile(try TaskFileLoader.load(path: path, sliceSize: sliceSize), path: path)
+        TaskFile(try TaskFileLoader.load(path: path, sliceSize: sliceSize), path: path, checksPath: true)
     }
 
     /// How many tasks the file holds.
@@ -106,9 +109,14 @@ public final class TaskFile: Sendable {
     }
 
     /// The trimmed bytes of a task's line, after checking that the file was not changed since
-    /// it was validated (a changed file could hand a rater content nobody checked).
+    /// it was validated (a changed file could hand a rater content nobody checked) and that
+    /// its path still names it (a file renamed over it is new content under the old name).
     private func lineBytes(_ record: TaskRecord) throws(InputError) -> [UInt8] {
         guard file.currentStamp() == file.stamp else { throw changed(record) }
+        if checksPath && !file.pathStillNamesIt() {
+            throw InputError(file: path, line: record.line, reason: "the file was replaced or removed after it was "
+                             + "loaded (its name no longer leads to the file being labeled); start again to label it")
+        }
         return try file.bytes(count: record.length, at: record.offset)
     }
 

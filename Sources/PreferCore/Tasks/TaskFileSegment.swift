@@ -51,7 +51,11 @@ struct TaskFileSegment {
 
     func run() throws(InputError) -> TaskFileSegmentResult {
         var state = State()
-        try file.forEachLine(in: range, chunkSize: TaskFileSegment.chunkSize) { buffer, line, fileOffset in
+        try file.forEachLine(in: range, chunkSize: TaskFileSegment.chunkSize, lineLimit: TaskLineLimit.bytes,
+                             tooLong: { offset, length in
+            state.result.lineCount += 1
+            fail(state.result.lineCount, TaskLineLimit.reason(file: file, offset: offset, length: length), &state)
+        }) { buffer, line, fileOffset in
             handle(buffer, line, fileOffset: fileOffset, &state)
         }
         state.result.models = state.models.names

@@ -20,6 +20,8 @@ public enum Action: Sendable, Equatable {
     case saveFailed(String)
     /// The terminal hung up or a signal asked us to stop.
     case endRequested(SessionEndReason)
+    /// No input arrived for a while: time-limited messages may expire.
+    case tick
 }
 
 /// A task as the screen needs it: display texts in screen order plus what a label records.
@@ -36,9 +38,16 @@ public struct LoadedTask: Sendable, Equatable {
     public var responseB: String
     /// Whether canonical response A is shown on the left (Response 1).
     public var leftIsA: Bool
+    /// Markdown of the turns before the judged reply in conversation A and B, drawn above
+    /// it in the response pane and scrolled past when the task opens ("" for none).
+    public var earlierA: String
+    public var earlierB: String
+    /// The user turn whose reply is judged, for a conversation of more than one turn.
+    public var judgedTurn: JudgedTurn?
 
     public init(index: Int, id: String, sha256: String, promptText: String,
-                responseA: String, responseB: String, leftIsA: Bool) {
+                responseA: String, responseB: String, leftIsA: Bool,
+                earlierA: String = "", earlierB: String = "", judgedTurn: JudgedTurn? = nil) {
         self.index = index
         self.id = id
         self.sha256 = sha256
@@ -46,12 +55,18 @@ public struct LoadedTask: Sendable, Equatable {
         self.responseA = responseA
         self.responseB = responseB
         self.leftIsA = leftIsA
+        self.earlierA = earlierA
+        self.earlierB = earlierB
+        self.judgedTurn = judgedTurn
     }
 
     /// The text of the left pane (Response 1).
     public var leftText: String { leftIsA ? responseA : responseB }
     /// The text of the right pane (Response 2).
     public var rightText: String { leftIsA ? responseB : responseA }
+    /// The earlier turns above the left and right replies.
+    public var leftEarlier: String { leftIsA ? earlierA : earlierB }
+    public var rightEarlier: String { leftIsA ? earlierB : earlierA }
     /// `"A"` or `"B"`: which canonical response is on the left, as recorded in `left`.
     public var leftSide: ResponseSide { leftIsA ? .a : .b }
 }

@@ -16,20 +16,47 @@ public struct AppState: Sendable, Equatable {
         case failed(String)
     }
 
-    /// A one-line message above the key bar (a hint, a confirmation, an error).
+    /// A one-line message above the key bar (a hint, a confirmation, an error). Every
+    /// message goes at the next key; a confirmation about the task before (`Saved.`) also
+    /// goes by itself at `expiresAt`, so it never seems to speak for the task now shown.
     public struct StatusMessage: Sendable, Equatable {
+        /// How long a confirmation of the previous task stays on the next one.
+        public static let confirmationMs: Int64 = 2000
+
         public var text: String
         public var isError: Bool
-        public init(_ text: String, isError: Bool = false) {
+        /// Clock time (ms) after which the message is cleared; nil keeps it until a key.
+        public var expiresAt: Int64?
+        public init(_ text: String, isError: Bool = false, expiresAt: Int64? = nil) {
             self.text = text
             self.isError = isError
+            self.expiresAt = expiresAt
         }
     }
 
-    /// One label made in this sitting, remembered so `u` can take it back.
+    /// One label or skip made in this sitting, remembered so `u` can take it back.
     public struct HistoryEntry: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// A label, with the note it carried (offered again if the label is undone).
+            case label(note: String?)
+            case skip
+        }
+
         public var index: Int
         public var task: String
+        public var kind: Kind
+
+        public init(index: Int, task: String, kind: Kind = .label(note: nil)) {
+            self.index = index
+            self.task = task
+            self.kind = kind
+        }
+    }
+
+    /// The note of a label just undone, given back to its task when that task is shown.
+    public struct RetractedNote: Sendable, Equatable {
+        public var index: Int
+        public var note: String
     }
 
     public var config: LabelingConfig
@@ -61,10 +88,12 @@ public struct AppState: Sendable, Equatable {
     /// The longest note, and the longest search, in characters.
     public static let noteLimit = 2000
     public static let searchLimit = 200
+    /// Set by an undo whose label had a note, until the undone task is on screen again.
+    public var retractedNote: RetractedNote?
 
     public var focus: Pane = .prompt
     public var scroll: [Pane: Int] = [:]
-    /// Response panes the rater has scrolled to the end of (for `--require-read`).
+    /// The prompt and response panes the rater has seen to the end (for `--require-read`).
     public var readToEnd: Set<Pane> = []
     public var guidelineVisible: Bool
     public var lastSearch: String?
@@ -94,8 +123,14 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// The panes that can take focus now, in `Tab` order.
+    /// The guideline is drawn over the prompt and both responses (narrow screens): nothing
+    /// of the task can be seen, so nothing of it may be chosen or focused.
+    public var guidelineCoversTask: Bool { guidelineVisible && !ScreenLayout.isWide(size) }
+
+    /// The panes that can take focus now, in `Tab` order; never a pane hidden under the
+    /// guideline overlay.
     public var focusablePanes: [Pane] {
+        if guidelineCoversTask { return [.guideline] }
         var panes: [Pane] = [.prompt, .response1, .response2]
         if guidelineVisible { panes.append(.guideline) }
         return panes

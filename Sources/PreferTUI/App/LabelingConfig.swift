@@ -6,7 +6,7 @@ public struct LabelingConfig: Sendable, Equatable {
     /// The task file as the rater named it (shown in the header, sanitized).
     public var taskSetName: String
     public var scale: Scale
-    /// Refuse a choice until both responses were scrolled to their end.
+    /// Refuse a choice until the prompt and both responses were scrolled to their end.
     public var requireRead: Bool
     /// The guideline's Markdown text (untrusted: sanitized when laid out).
     public var guideline: String

@@ -31,16 +31,19 @@ public enum Reducer {
             return []
         case .resize(let cols, let rows):
             state.size = TerminalSize(cols: max(0, cols), rows: max(0, rows))
+            // Narrowed below the side-by-side width, an open guideline now covers the task.
+            if state.guidelineCoversTask { state.focus = .guideline }
             clampScrolling(&state)
             return []
         case .taskLoaded(let task):
             show(task, in: &state, now: now)
             return []
         case .loadFailed(let message):
-            state.mode = .failed(message)
+            state.mode = .failed("Could not show the next task: \(message). Your labels so far are saved. "
+                + "Press any key to end the sitting.")
             return []
         case .saved(let record):
-            return confirm(record, in: &state)
+            return confirm(record, in: &state, now: now)
         case .saveFailed(let message):
             state.pendingRecord = nil
             state.mode = .failed("Could not save: \(message). Your earlier labels are safe; "
@@ -48,6 +51,9 @@ public enum Reducer {
             return []
         case .endRequested(let reason):
             return [.quit(reason: reason)]
+        case .tick:
+            if let expiry = state.message?.expiresAt, now >= expiry { state.message = nil }
+            return []
         }
     }
 
@@ -55,9 +61,15 @@ public enum Reducer {
 
     private static func perform(_ command: Command, on state: inout AppState, now: Int64) -> [Effect] {
         if case .failed = state.mode { return [.quit(reason: .error)] }
+        // A message answers the key before this one; a new key makes it stale.
+        state.message = nil
         switch command {
         case .choose(let slot):
             return choose(slot: slot, in: &state, now: now)
+        case .explainNoBothBad:
+            state.message = .init("This scale has no both-bad choice: pick the closest and add a note (n), or skip (s).",
+                                  isError: true)
+            return []
         case .skip:
             guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
             let record = SessionEventBody.skip(task: task.id)
@@ -69,9 +81,19 @@ public enum Reducer {
                 state.message = .init("Nothing to undo in this sitting.")
                 return []
             }
-            let record = SessionEventBody.undo(task: last.task)
-            state.pendingRecord = record
-            return [.record(record)]
+            switch last.kind {
+            case .label:
+                let record = SessionEventBody.undo(task: last.task)
+                state.pendingRecord = record
+                return [.record(record)]
+            case .skip:
+                // A skip changes no label, so there is nothing to retract on disk: the
+                // skipped task simply comes back (its skip line stays, as what happened).
+                state.history.removeLast()
+                state.skippedThisSitting = max(0, state.skippedThisSitting - 1)
+                state.message = .init("Skip undone: this task is back.")
+                return goBack(to: last.index, in: &state)
+            }
         case .startNote:
             guard state.current != nil else { return [] }
             state.mode = .editingNote(state.note ?? "")
@@ -97,7 +119,8 @@ public enum Reducer {
             return []
         case .toggleGuideline:
             state.guidelineVisible.toggle()
-            state.focus = state.guidelineVisible ? .guideline : (state.focus == .guideline ? .prompt : state.focus)
+            state.focus = state.guidelineVisible ? .guideline
+                : (state.focus == .guideline ? firstScrollablePane(state) : state.focus)
             return []
         case .startSearch:
             state.guidelineVisible = true
@@ -118,10 +141,22 @@ public enum Reducer {
     private static func choose(slot: Int, in state: inout AppState, now: Int64) -> [Effect] {
         guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
         // A key that arrives before the rater can have seen the task is type-ahead or a held key.
-        if now - max(state.shownAt, state.choiceGuardFrom) < Int64(state.config.choiceGuardMs) { return [] }
-        if state.config.requireRead && !state.readToEnd.isSuperset(of: [.response1, .response2]) {
-            state.message = .init("Read both responses to the end first (Tab to a response, then Space or End).",
+        if now - max(state.shownAt, state.choiceGuardFrom) < Int64(state.config.choiceGuardMs) {
+            let cause = state.choiceGuardFrom > state.shownAt ? "as the note closed" : "as the task appeared"
+            state.message = .init("Too soon: that key came \(cause). Read it, then choose again.",
                                   isError: true)
+            return []
+        }
+        // A choice is made only while both responses can be seen.
+        if state.guidelineCoversTask {
+            state.message = .init("The guideline covers the responses: press g to close it, then choose.",
+                                  isError: true)
+            return []
+        }
+        if state.config.requireRead && !state.readToEnd.isSuperset(of: [.prompt, .response1, .response2]) {
+            let unread = [Pane.prompt, .response1, .response2].filter { !state.readToEnd.contains($0) }
+            state.message = .init("Read to the end first: " + unread.map(\.title).joined(separator: ", ")
+                                  + " (Tab to it, then Space or End).", isError: true)
             return []
         }
         guard let choice = ChoiceSlots.canonicalChoice(slot: slot, scale: state.config.scale,
@@ -135,36 +170,50 @@ public enum Reducer {
 
     // MARK: - Confirmed records
 
-    private static func confirm(_ record: SessionEventBody, in state: inout AppState) -> [Effect] {
+    private static func confirm(_ record: SessionEventBody, in state: inout AppState, now: Int64) -> [Effect] {
         guard state.pendingRecord == record else { return [] }
         state.pendingRecord = nil
         switch record {
         case .label(let info):
             let ms = info.ms
             if let task = state.current {
-                state.history.append(.init(index: task.index, task: task.id))
+                state.history.append(.init(index: task.index, task: task.id, kind: .label(note: info.note)))
             }
             state.labeledCount += 1
             state.labeledThisSitting += 1
             state.labelingMsThisSitting += ms
-            state.message = .init("Saved.")
+            state.message = .init("Saved.", expiresAt: now + AppState.StatusMessage.confirmationMs)
             return advance(&state)
         case .skip:
+            if let task = state.current {
+                state.history.append(.init(index: task.index, task: task.id, kind: .skip))
+            }
             state.skippedThisSitting += 1
-            state.message = .init("Skipped.")
+            state.message = .init("Skipped.", expiresAt: now + AppState.StatusMessage.confirmationMs)
             return advance(&state)
         case .undo:
             guard let last = state.history.popLast() else { return [] }
             state.labeledCount = max(0, state.labeledCount - 1)
             state.labeledThisSitting = max(0, state.labeledThisSitting - 1)
-            if let current = state.current { state.queue.insert(current.index, at: 0) }
-            state.current = nil
-            state.mode = .labeling
-            state.message = .init("Undone: label again.")
-            return [.loadTask(index: last.index), .flushInput]
+            if case .label(let note?) = last.kind {
+                state.retractedNote = .init(index: last.index, note: note)
+                state.message = .init("Undone: label again. Your note is kept (n to change it).")
+            } else {
+                state.message = .init("Undone: label again.")
+            }
+            return goBack(to: last.index, in: &state)
         case .sessionStart, .sessionEnd:
             return []
         }
+    }
+
+    /// Puts the task on screen back in front of the queue and loads `index` instead.
+    private static func goBack(to index: Int, in state: inout AppState) -> [Effect] {
+        if let current = state.current { state.queue.insert(current.index, at: 0) }
+        state.current = nil
+        state.note = nil
+        state.mode = .labeling
+        return [.loadTask(index: index), .flushInput]
     }
 
     private static func advance(_ state: inout AppState) -> [Effect] {
@@ -181,12 +230,28 @@ public enum Reducer {
     private static func show(_ task: LoadedTask, in state: inout AppState, now: Int64) {
         state.current = task
         state.shownAt = now
-        state.note = nil
+        state.note = state.retractedNote?.index == task.index ? state.retractedNote?.note : nil
+        state.retractedNote = nil
         state.readToEnd = []
         state.scroll = state.scroll.filter { $0.key == .guideline }
-        if state.focus != .guideline { state.focus = .prompt }
         if state.mode == .done { state.mode = .labeling }
+        // A conversation's panes open at the judged reply; the earlier turns are above it.
+        if ScreenLayout.fits(state.size) {
+            let frame = ScreenLayout.frame(for: state)
+            for pane in [Pane.response1, .response2] {
+                let line = ScreenLayout.openingLine(of: pane, in: state, frame: frame)
+                if line > 0 { state.scroll[pane] = line }
+            }
+        }
         clampScrolling(&state)
+        if state.focus != .guideline { state.focus = firstScrollablePane(state) }
+    }
+
+    /// Where focus starts on a task: the first of prompt, Response 1, Response 2 that has
+    /// more than fits, so Space and j act at once (the prompt when nothing needs scrolling).
+    static func firstScrollablePane(_ state: AppState) -> Pane {
+        let metrics = ScreenLayout.metrics(for: state)
+        return [Pane.prompt, .response1, .response2].first { (metrics[$0]?.maxOffset ?? 0) > 0 } ?? .prompt
     }
 
     // MARK: - Scrolling
@@ -200,8 +265,8 @@ public enum Reducer {
         noteReading(&state, metrics)
     }
 
-    /// Keeps offsets valid after a resize or a new task, and records which responses have
-    /// been seen to the end (a response that fits its pane counts as read).
+    /// Keeps offsets valid after a resize or a new task, and records which of the prompt and
+    /// responses have been seen to the end (a pane whose text fits counts as read).
     static func clampScrolling(_ state: inout AppState) {
         let metrics = ScreenLayout.metrics(for: state)
         for (pane, m) in metrics {
@@ -211,7 +276,8 @@ public enum Reducer {
     }
 
     private static func noteReading(_ state: inout AppState, _ metrics: [Pane: PaneMetrics]) {
-        for pane in [Pane.response1, .response2] {
+        guard !state.guidelineCoversTask else { return }
+        for pane in [Pane.prompt, .response1, .response2] {
             if let m = metrics[pane], state.offset(of: pane) >= m.maxOffset, m.viewHeight > 0 {
                 state.readToEnd.insert(pane)
             }

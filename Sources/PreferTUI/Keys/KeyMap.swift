@@ -64,7 +64,7 @@ public struct KeyMap: Sendable, Equatable {
         case .undo, .quit, .toggleHelp, .toggleGuideline, .startSearch, .cycleFocus,
              .cycleFocusBackward, .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
             return true
-        case .choose, .skip, .startNote:
+        case .choose, .skip, .startNote, .explainNoBothBad:
             return false
         }
     }
@@ -74,34 +74,50 @@ public struct KeyMap: Sendable, Equatable {
         switch scale {
         case .pairwise:
             return [
-                KeyBinding([.character("1")], "1", .choose(slot: 0), help: "the left response (Response 1) is better", bar: "left"),
-                KeyBinding([.character("2")], "2", .choose(slot: 1), help: "the right response (Response 2) is better", bar: "right"),
-                KeyBinding([.character("3"), .character("t")], "3/t", .choose(slot: 2), help: "tie: both are about equally good", bar: "tie"),
-                KeyBinding([.character("4"), .character("x")], "4/x", .choose(slot: 3), help: "both are bad", bar: "both bad"),
+                // The short bar says "1/2 best": the panes are titled Response 1 and 2.
+                KeyBinding([.character("1")], "1", .choose(slot: 0), help: "the left response (Response 1) is better",
+                           bar: "left", short: .init("1/2", "best")),
+                KeyBinding([.character("2")], "2", .choose(slot: 1), help: "the right response (Response 2) is better",
+                           bar: "right", short: .some(nil)),
+                KeyBinding([.character("3"), .character("t")], "3/t", .choose(slot: 2), help: "tie: both are about equally good",
+                           bar: "tie", short: .init("3", "tie")),
+                KeyBinding([.character("4"), .character("x")], "4/x", .choose(slot: 3), help: "both are bad",
+                           bar: "both bad", short: .init("4", "bad")),
             ]
         case .likert5:
             let short = ["L≫R", "L>R", "tie", "R>L", "R≫L"]
+            // The short bar names the five keys as one entry, ends of the scale first and last.
             return names.indices.map { slot in
                 let key = Character(String(slot + 1))
-                return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: names[slot], bar: short[slot])
-            }
+                let shortName: KeyBinding.BarName? = slot == 0 ? .init("1…5", "L≫R…R≫L") : nil
+                return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: names[slot], bar: short[slot],
+                                  short: .some(shortName))
+            } + [
+                // SPEC §5 gives likert5 no both-bad value (see docs/ARCHITECTURE.md); a
+                // rater used to x is told what to do rather than met with silence.
+                KeyBinding([.character("x")], "x",
+                           .explainNoBothBad, help: "both bad: not on this scale; pick the closest and add a note (n), or skip (s)"),
+            ]
         }
     }
 
     private static let commonBindings: [KeyBinding] = [
-        KeyBinding([.character("u")], "u", .undo, help: "undo the last label and go back to that task", bar: "undo"),
+        KeyBinding([.character("u")], "u", .undo, help: "undo the last label or skip; back to that task", bar: "undo"),
         KeyBinding([.character("s")], "s", .skip, help: "skip this task", bar: "skip"),
         KeyBinding([.character("n")], "n", .startNote, help: "add a note to this task (Enter saves, Esc cancels)", bar: "note"),
-        KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response 1 → response 2 → guideline", bar: "focus"),
+        KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response 1 → response 2 → guideline", bar: "focus",
+                   short: .init("Tab", "pane")),
         KeyBinding([.backTab], "S-Tab", .cycleFocusBackward, help: "move focus backwards"),
-        KeyBinding([.character("j"), .down], "j/↓", .scrollLines(1), help: "scroll the focused pane down a line", bar: "scroll"),
+        KeyBinding([.character("j"), .down], "j/↓", .scrollLines(1), help: "scroll the focused pane down a line", bar: "scroll",
+                   short: .init("j/k", "scroll")),
         KeyBinding([.character("k"), .up], "k/↑", .scrollLines(-1), help: "scroll the focused pane up a line"),
         KeyBinding([.pageDown, .character(" ")], "PgDn/Space", .scrollPages(1), help: "scroll the focused pane down a page"),
         KeyBinding([.pageUp], "PgUp", .scrollPages(-1), help: "scroll the focused pane up a page"),
         KeyBinding([.home], "Home", .scrollToTop, help: "go to the top of the focused pane"),
         KeyBinding([.end], "End", .scrollToBottom, help: "go to the end of the focused pane"),
         KeyBinding([.character("g")], "g", .toggleGuideline, help: "show or hide the guideline", bar: "guide"),
-        KeyBinding([.character("/")], "/", .startSearch, help: "search the guideline (/ then Enter: the next match)", bar: "search"),
+        KeyBinding([.character("/")], "/", .startSearch, help: "search the guideline (/ then Enter: the next match)", bar: "search",
+                   short: .init("/", "find")),
         KeyBinding([.character("?")], "?", .toggleHelp, help: "show this help", bar: "help"),
         KeyBinding([.character("q")], "q", .quit, help: "quit (every label is already saved)", bar: "quit"),
     ]

@@ -42,10 +42,7 @@ public enum ScreenLayout {
                 panes[.guideline] = body
             }
         }
-        let promptLines = state.current.map {
-            TextLayout.layout($0.promptText, width: innerWidth(main.width), markdown: true).lines.count
-        } ?? 1
-        let promptHeight = min(max(3, promptLines + 2), max(3, main.height * 3 / 10))
+        let promptHeight = promptPaneHeight(state, main: main)
         panes[.prompt] = Rect(x: main.x, y: main.y, width: main.width, height: promptHeight)
         let responsesY = main.y + promptHeight
         let responsesHeight = max(0, main.height - promptHeight)
@@ -55,6 +52,30 @@ public enum ScreenLayout {
                                  height: responsesHeight)
         return Frame(header: header, panes: panes, status: status, keyBar: keyBar,
                      guidelineIsOverlay: state.guidelineVisible && !wide)
+    }
+
+    /// The share of the rows under the header the prompt pane may always take (40%); it
+    /// takes more only when the responses would leave those rows empty.
+    public static let promptSharePercent = 40
+
+    /// The prompt pane's height: the rows its text needs, up to `promptSharePercent` of
+    /// `main`, or beyond that up to what the taller response leaves unused, so no row
+    /// stays empty while the prompt scrolls.
+    static func promptPaneHeight(_ state: AppState, main: Rect) -> Int {
+        guard let task = state.current else { return 3 }
+        let need = max(3, TextLayout.layout(task.promptText, width: innerWidth(main.width), markdown: true)
+            .lines.count + 2)
+        let share = max(3, main.height * promptSharePercent / 100)
+        if need <= share { return need }
+        let leftWidth = main.width / 2
+        func lines(_ text: String, _ earlier: String, _ width: Int) -> Int {
+            TextLayout.layout(text, width: innerWidth(width), markdown: true).lines.count
+                + (earlier.isEmpty ? 0 : TextLayout.layout(earlier, width: innerWidth(width), markdown: true).lines.count + 1)
+        }
+        let responseLines = max(lines(task.leftText, task.leftEarlier, leftWidth),
+                                lines(task.rightText, task.rightEarlier, main.width - leftWidth))
+        let unusedByResponses = main.height - max(3, responseLines + 2)
+        return min(need, max(share, unusedByResponses))
     }
 
     /// Text columns inside a bordered pane: a border and a space of padding on each side.
@@ -72,10 +93,37 @@ public enum ScreenLayout {
         }
     }
 
-    /// The laid-out text of a pane at its current width.
+    /// The earlier turns a response pane shows above its reply (conversations only).
+    public static func earlierText(of pane: Pane, in state: AppState) -> String {
+        switch pane {
+        case .response1: return state.current?.leftEarlier ?? ""
+        case .response2: return state.current?.rightEarlier ?? ""
+        case .prompt, .guideline: return ""
+        }
+    }
+
+    /// The laid-out text of a pane at its current width: for a response with earlier turns,
+    /// those turns (laid out on their own, so their Markdown cannot run into the reply), a
+    /// blank line, then the reply.
     public static func laidOut(_ pane: Pane, in state: AppState, frame: Frame) -> LaidOutText? {
         guard let rect = frame.panes[pane] else { return nil }
-        return TextLayout.layout(text(of: pane, in: state), width: innerWidth(rect.width), markdown: true)
+        let width = innerWidth(rect.width)
+        // Only the guideline's paragraphs reflow; responses keep their lines as written.
+        let main = TextLayout.layout(text(of: pane, in: state), width: width, markdown: true,
+                                     joinSoftBreaks: pane == .guideline)
+        let earlier = earlierText(of: pane, in: state)
+        guard !earlier.isEmpty else { return main }
+        let above = TextLayout.layout(earlier, width: width, markdown: true)
+        return LaidOutText(lines: above.lines + [StyledLine("")] + main.lines,
+                           hiddenCount: above.hiddenCount + main.hiddenCount)
+    }
+
+    /// The line a pane opens at on a new task: a response's judged reply, past its
+    /// earlier turns (0 when there are none).
+    public static func openingLine(of pane: Pane, in state: AppState, frame: Frame) -> Int {
+        let earlier = earlierText(of: pane, in: state)
+        guard !earlier.isEmpty, let rect = frame.panes[pane] else { return 0 }
+        return TextLayout.layout(earlier, width: innerWidth(rect.width), markdown: true).lines.count + 1
     }
 
     /// Content and view heights of every visible pane, for clamping scroll offsets.
@@ -86,7 +134,8 @@ public enum ScreenLayout {
         for (pane, rect) in frame.panes {
             if pane != .guideline && state.current == nil { continue }
             let lines = laidOut(pane, in: state, frame: frame)?.lines.count ?? 0
-            result[pane] = PaneMetrics(contentHeight: lines, viewHeight: innerHeight(rect.height))
+            result[pane] = PaneMetrics(contentHeight: lines, viewHeight: innerHeight(rect.height),
+                                       openingLine: openingLine(of: pane, in: state, frame: frame))
         }
         return result
     }

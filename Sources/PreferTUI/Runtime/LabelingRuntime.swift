@@ -49,13 +49,16 @@ public final class LabelingRuntime {
                 switch screen.readInput(timeoutMs: pollMs) {
                 case .key(let key): action = keyMap.action(for: key, in: state.keyContext)
                 case .resize(let size): action = .resize(cols: size.cols, rows: size.rows)
-                case .timeout: action = nil
+                case .timeout: action = .tick
                 case .closed: action = .endRequested(.hangup)
                 }
             }
             guard let action else { continue }
+            let before = action == .tick ? state : nil
             let effects = Reducer.reduce(&state, action, now: clock())
             if let reason = perform(effects) { return reason }
+            // A tick that expired nothing leaves the screen as it was: no redraw.
+            if let before, before == state { continue }
             if effects.isEmpty, let reason = drainPendingInput() { return reason }
             screen.present(Screen.render(state))
         }

@@ -3,20 +3,24 @@
 /// blocks kept verbatim, block quotes, emphasis) into styled screen lines.
 ///
 /// Each source line stays a line of its own (no joining of soft line breaks): raters
-/// should see a response's lines as the model wrote them, only wrapped to fit.
+/// should see a response's lines as the model wrote them, only wrapped to fit. The
+/// guideline, prose wrapped by hand, asks for `joinSoftBreaks` (see `SoftBreakJoiner`).
 public enum TextLayout {
     /// Tabs advance to the next multiple of this many columns of their source line.
     public static let tabStop = 4
 
     /// Sanitizes `untrusted` and lays it out `width` columns wide; width ≤ 0 gives no lines.
-    public static func layout(_ untrusted: String, width: Int, markdown: Bool) -> LaidOutText {
-        layout(Sanitizer.sanitize(untrusted), width: width, markdown: markdown)
+    public static func layout(_ untrusted: String, width: Int, markdown: Bool,
+                              joinSoftBreaks: Bool = false) -> LaidOutText {
+        layout(Sanitizer.sanitize(untrusted), width: width, markdown: markdown, joinSoftBreaks: joinSoftBreaks)
     }
 
     /// Lays out text sanitized once, so a resize need not sanitize again.
-    public static func layout(_ text: SanitizedText, width: Int, markdown: Bool) -> LaidOutText {
+    public static func layout(_ text: SanitizedText, width: Int, markdown: Bool,
+                              joinSoftBreaks: Bool = false) -> LaidOutText {
         guard width > 0 else { return LaidOutText(lines: [], hiddenCount: text.hiddenCount) }
-        let sourceLines = lines(of: text.glyphs)
+        var sourceLines = lines(of: text.glyphs)
+        if markdown && joinSoftBreaks { sourceLines = SoftBreakJoiner.join(sourceLines) }
         var output: [StyledLine] = []
         output.reserveCapacity(sourceLines.count)
         if markdown {

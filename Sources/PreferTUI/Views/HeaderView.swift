@@ -15,7 +15,8 @@ enum HeaderView {
     }
 
     /// `7/24 · 29% · ~4m left`: labeled (this and earlier sittings) of all tasks, and a time
-    /// estimate from this sitting's pace once there is one.
+    /// estimate from this sitting's pace once there is one (`<1m left` near the end: the
+    /// `<` already says it is an estimate).
     static func progressText(_ state: AppState) -> String {
         let done = state.labeledCount
         let total = state.totalTasks
@@ -24,7 +25,8 @@ enum HeaderView {
         let remaining = state.queue.count + (state.current == nil ? 0 : 1)
         if state.labeledThisSitting > 0, remaining > 0 {
             let perLabel = state.labelingMsThisSitting / state.labeledThisSitting
-            text += " · ~\(duration(ms: perLabel * remaining)) left"
+            let left = duration(ms: perLabel * remaining)
+            text += " · " + (left.hasPrefix("<") ? left : "~" + left) + " left"
         }
         return text
     }

@@ -6,9 +6,12 @@ enum PaneView {
         let focused = state.focus == pane
         let text = ScreenLayout.laidOut(pane, in: state, frame: frame) ?? LaidOutText(lines: [], hiddenCount: 0)
         let viewHeight = ScreenLayout.innerHeight(rect.height)
-        let offset = min(state.offset(of: pane), max(0, text.lines.count - viewHeight))
+        let metrics = PaneMetrics(contentHeight: text.lines.count, viewHeight: viewHeight,
+                                  openingLine: ScreenLayout.openingLine(of: pane, in: state, frame: frame))
+        let offset = min(state.offset(of: pane), metrics.maxOffset)
         grid.fill(rect, with: .blank)
-        grid.drawBox(rect, title: title(pane, focused: focused, hidden: text.hiddenCount),
+        let turn = pane == .prompt ? state.current?.judgedTurn : nil
+        grid.drawBox(rect, title: title(pane, focused: focused, hidden: text.hiddenCount, turn: turn),
                      style: focused ? [.bold, .accent] : .plain, weight: focused ? .heavy : .light)
         let textWidth = ScreenLayout.innerWidth(rect.width)
         for row in 0..<viewHeight {
@@ -28,9 +31,11 @@ enum PaneView {
         }
     }
 
-    /// `▶ Response 1 · hidden chars: 3`: focus marker, name and the hidden-character badge.
-    static func title(_ pane: Pane, focused: Bool, hidden: Int) -> String {
+    /// `▶ Response 1 · hidden chars: 3`: focus marker, name and the hidden-character badge;
+    /// `Prompt · turn 2 of 2` for the question of a later turn of a conversation.
+    static func title(_ pane: Pane, focused: Bool, hidden: Int, turn: JudgedTurn? = nil) -> String {
         var title = (focused ? "▶ " : "") + pane.title
+        if let turn { title += " · " + turn.text + " · earlier turns above each reply" }
         if hidden > 0 && pane != .guideline { title += " · hidden chars: \(hidden)" }
         return title
     }

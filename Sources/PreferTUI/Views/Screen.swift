@@ -12,6 +12,8 @@ public enum Screen {
             for pane in [Pane.prompt, .response1, .response2] {
                 PaneView.draw(pane, state: state, frame: frame, into: &grid)
             }
+        } else if case .failed = state.mode {
+            // Only the "Sitting ended" box: no "All done" under it while tasks are left.
         } else {
             let main = frame.panes[.prompt] ?? bodyRect(frame, state)
             DoneView.draw(state, in: Rect(x: main.x, y: main.y, width: main.width, height: max(0, state.size.rows - 3)),

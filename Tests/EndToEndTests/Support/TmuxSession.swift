@@ -62,6 +62,12 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Copies every byte the command sends to the terminal from now on into `path`
+    /// (`pipe-pane`), to check what reached the terminal rather than what tmux drew.
+    func recordOutput(to path: String) throws {
+        try Self.tmux(["-L", socket, "pipe-pane", "-O", "-t", "e2e", "cat >> " + Self.shellQuote(path)])
+    }
+
     func resize(cols: Int, rows: Int) throws {
         try Self.tmux(["-L", socket, "resize-window", "-t", "e2e", "-x", String(cols), "-y", String(rows)])
     }
