@@ -97,6 +97,10 @@ enum InputFileCheck {
             throw InputError(file: path, reason: "no such file")
         }
         if isDirectory.boolValue { return .sessions }
+        // Opening a FIFO to look at it would wait for a writer; a device could be read forever.
+        if let kind = FileKind.of(path), kind != S_IFREG {
+            throw InputError(file: path, reason: "is \(FileKind.name(kind)), not a regular file")
+        }
         let lower = path.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".txt") { return .guideline }
         guard let handle = FileHandle(forReadingAtPath: path) else {

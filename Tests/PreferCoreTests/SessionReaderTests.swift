@@ -109,11 +109,12 @@ final class SessionReaderTests: XCTestCase {
         temp.write("s/ana/notes.txt", "not a session\n")
         temp.write("s/ana/.lock", "123\n")
         temp.write("s/ana/.1.jsonl.swp", "junk")
-        temp.write("extra.jsonl", good1 + "\n")
+        // Outside the rater folders (a judge's file): it may not use ana's name (RaterFolderRule).
+        temp.write("extra.jsonl", good1.replacingOccurrences(of: "ana", with: "judge") + "\n")
         let log = try SessionReader.read(paths: [temp.file("s/"), temp.file("extra.jsonl"), temp.file("s/ana/1.jsonl")])
         XCTAssertEqual(log.files, [temp.file("extra.jsonl"), temp.file("s/ana/1.jsonl"), temp.file("s/ana/2.jsonl"),
                                    temp.file("s/bob/sub/b.jsonl")])
-        XCTAssertEqual(log.records.map(\.rater), ["ana", "ana", "ana", "bob"])
+        XCTAssertEqual(log.records.map(\.rater), ["judge", "ana", "ana", "bob"])
     }
 
     func testAMissingPathIsAnError() {

@@ -29,20 +29,24 @@ public enum SessionReader {
     /// Reads session files and folders (recursively, every `*.jsonl`), sorted by path.
     public static func read(paths: [String]) throws(ValidationFailure) -> SessionLog {
         var errors: [InputError] = []
-        let files = SessionFiles.find(paths, errors: &errors)
-        var log = SessionLog(files: files)
-        for file in files {
+        let found = SessionFiles.find(paths, errors: &errors)
+        var log = SessionLog(warnings: found.warnings, files: found.paths)
+        for entry in found.entries {
             let bytes: [UInt8]
             do {
-                bytes = try SessionFiles.contents(of: file)
+                bytes = try SessionFiles.contents(of: entry)
             } catch {
                 errors.append(error)
                 continue
             }
-            let parsed = parse(bytes, file: file)
+            let parsed = parse(bytes, file: entry.path, raterFolder: entry.raterFolder)
             log.records.append(contentsOf: parsed.records)
             log.warnings.append(contentsOf: parsed.warnings)
             errors.append(contentsOf: parsed.errors)
+            if entry.raterFolder == nil {
+                errors.append(contentsOf: RaterFolderRule.outsideErrors(entry, firstLines: firstLines(parsed.records),
+                                                                        folders: found.raterFolders))
+            }
         }
         if !errors.isEmpty {
             throw ValidationFailure(errors: Array(errors.prefix(errorLimit)),
@@ -58,8 +62,16 @@ public enum SessionReader {
         public var errors: [InputError] = []
     }
 
+    /// The first line of each rater name in one file's records.
+    static func firstLines(_ records: [SessionRecord]) -> [(rater: String, line: Int)] {
+        var seen = Set<String>()
+        return records.compactMap { seen.insert($0.rater).inserted ? ($0.rater, $0.line) : nil }
+    }
+
     /// Reads the lines of one session file's contents; `file` names it in records and errors.
-    public static func parse(_ bytes: [UInt8], file: String) -> ParsedFile {
+    /// In the rater folder of `raterFolder`, an event of another rater is an error
+    /// (`RaterFolderRule`).
+    public static func parse(_ bytes: [UInt8], file: String, raterFolder: String? = nil) -> ParsedFile {
         var result = ParsedFile()
         let lines = splitLines(bytes)
         // Only the last line that holds anything can be torn: a new sitting never appends to
@@ -90,7 +102,11 @@ public enum SessionReader {
                     continue
                 }
                 do throws(InputError) {
-                    result.records.append(try SessionRecord.decode(value, file: file, line: line.number))
+                    let record = try SessionRecord.decode(value, file: file, line: line.number)
+                    if let raterFolder, record.rater != raterFolder {
+                        throw RaterFolderRule.mismatch(file: file, line: line.number, rater: record.rater, folder: raterFolder)
+                    }
+                    result.records.append(record)
                 } catch {
                     result.errors.append(error)
                 }

@@ -1,0 +1,120 @@
+"""Issue 12: what a hostile rater or bad luck can do on a shared host — forged lines in rater
+folders, planted links and devices, `-o` at the wrong target, files removed mid-sitting."""
+import json
+import os
+
+from rlib import BIN, Tmux, Workspace, check, choose, run
+
+
+def sitting(ws, rater, key="1"):
+    """One real sitting of `rater` that labels task-1 with `key` and quits."""
+    tmux = Tmux(ws.command(rater=rater), ws.root)
+    try:
+        tmux.wait_for("Question number 1?")
+        choose(tmux, key)
+        tmux.wait_for("Question number 2?")
+        tmux.type("q")
+        check(tmux.exit_status() == 0, "sitting of %s failed: %s" % (rater, tmux.stderr()))
+    finally:
+        tmux.kill()
+
+
+def prefer(ws, *args):
+    return run([BIN] + list(args), ws.root)
+
+
+def line(**fields):
+    return json.dumps(fields) + "\n"
+
+
+def test_a_rater_cannot_forge_or_undo_another_raters_labels():
+    ws = Workspace()
+    try:
+        sitting(ws, "alice", "1")
+        sitting(ws, "mallory", "2")
+        # mallory can write her own folder: she retracts alice's label and makes one up for her.
+        forged = os.path.join(ws.sessions, "mallory", "x.jsonl")
+        with open(forged, "w") as f:
+            f.write(line(type="undo", rater="alice", task="task-1", at="2099-01-01T00:00:00.000Z"))
+            f.write(line(type="label", rater="alice", task="task-2", choice="B", at="2099-01-01T00:00:01.000Z"))
+        for argv in (["validate", "sessions"], ["report", "sessions"],
+                     ["export", "sessions", "--tasks", "tasks.jsonl"]):
+            r = prefer(ws, *argv)
+            err = r.stderr.decode()
+            check(r.returncode == 2, "%s: exit %d, expected 2; stderr %s" % (argv[0], r.returncode, err))
+            for n in (1, 2):
+                check("sessions/mallory/x.jsonl:%d: an event of rater \"alice\" in the rater folder of \"mallory\"" % n in err,
+                      "%s: no FILE:LINE error for line %d: %s" % (argv[0], n, err))
+            check(r.stdout == b"", "%s wrote data although it refused: %r" % (argv[0], r.stdout[:200]))
+        # The same lines outside the rater folders may not use alice's name either.
+        os.rename(forged, os.path.join(ws.sessions, "forged.jsonl"))
+        r = prefer(ws, "export", "sessions", "--tasks", "tasks.jsonl")
+        check(r.returncode == 2 and b"forged.jsonl:1: rater \"alice\" has a rater folder" in r.stderr,
+              "a file outside rater folders used alice's name: exit %d %s" % (r.returncode, r.stderr))
+        # A judge's file under its own name is one more rater.
+        os.remove(os.path.join(ws.sessions, "forged.jsonl"))
+        with open(os.path.join(ws.sessions, "judge.jsonl"), "w") as f:
+            f.write(line(type="label", rater="judge", task="task-1", choice="tie"))
+        r = prefer(ws, "export", "sessions", "--tasks", "tasks.jsonl")
+        check(r.returncode == 0, "export of honest files failed: %s" % r.stderr)
+        rows = sorted((row["rater"], row["task"], row["choice"]) for row in map(json.loads, r.stdout.decode().splitlines()))
+        expected = sorted([("alice", "task-1", ws.effective_labels("alice")["task-1"]), ("judge", "task-1", "tie"),
+                           ("mallory", "task-1", ws.effective_labels("mallory")["task-1"])])
+        check(rows == expected, "export rows %s, expected %s" % (rows, expected))
+    finally:
+        ws.close()
+
+
+def test_planted_links_fifos_and_devices_are_skipped_and_named_ones_refused():
+    import socket
+    ws = Workspace()
+    try:
+        # alice's folder holds a FIFO and a link to /dev/zero before her first sitting: label's
+        # resume must skip them (before: it hung on the FIFO).
+        alice = os.path.join(ws.sessions, "alice")
+        os.makedirs(alice, mode=0o750)
+        os.mkfifo(os.path.join(alice, "fifo.jsonl"))
+        os.symlink("/dev/zero", os.path.join(alice, "zero.jsonl"))
+        sitting(ws, "alice", "1")
+        sitting(ws, "mallory", "2")
+        mallory = os.path.join(ws.sessions, "mallory")
+        alice_file = [n for n in os.listdir(alice) if n.startswith("20")][0]
+        os.symlink("/etc/passwd", os.path.join(mallory, "passwd.jsonl"))
+        os.symlink(os.path.join(alice, alice_file), os.path.join(mallory, "twice.jsonl"))
+        os.mknod(os.path.join(mallory, "null.jsonl"), 0o600 | stat_chr(), os.makedev(1, 3))
+        os.mknod(os.path.join(mallory, "zero-device.jsonl"), 0o600 | stat_chr(), os.makedev(1, 5))
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(os.path.join(mallory, "sock.jsonl"))
+        s.close()
+        skipped = ["alice/fifo.jsonl", "alice/zero.jsonl", "mallory/passwd.jsonl", "mallory/twice.jsonl",
+                   "mallory/null.jsonl", "mallory/zero-device.jsonl", "mallory/sock.jsonl"]
+        for argv in (["validate", "sessions"], ["report", "sessions"], ["export", "sessions", "--tasks", "tasks.jsonl"]):
+            r = run([BIN] + argv, ws.root, timeout=20)
+            err = r.stderr.decode()
+            check(r.returncode == 0, "%s: exit %d: %s" % (argv[0], r.returncode, err))
+            for name in skipped:
+                check(err.count("sessions/%s: skipped:" % name) == 1, "%s: no single warning for %s: %s" % (argv[0], name, err))
+            check("root:" not in err and "root:" not in r.stdout.decode(), "%s read /etc/passwd" % argv[0])
+        r = run([BIN, "export", "sessions", "--tasks", "tasks.jsonl"], ws.root, timeout=20)
+        raters = sorted(json.loads(l)["rater"] for l in r.stdout.decode().splitlines())
+        check(raters == ["alice", "mallory"], "alice's file counted twice or lost: %s" % raters)
+        # Named on the command line, a FIFO or a device is an error at once, not a hang.
+        os.mkfifo(ws.path("named.jsonl"))
+        for path in ("named.jsonl", "/dev/zero"):
+            for argv in (["validate", path], ["report", path], ["export", path, "--tasks", "tasks.jsonl"]):
+                r = run([BIN] + argv, ws.root, timeout=20)
+                check(r.returncode == 2 and b"not a regular file" in r.stderr,
+                      "%s: exit %d: %s" % (" ".join(argv), r.returncode, r.stderr))
+        # A file without newlines stops at the line limit with FILE:LINE.
+        with open(os.path.join(ws.sessions, "huge.jsonl"), "wb") as f:
+            f.write(b"x" * (17 << 20))
+        r = run([BIN, "report", "sessions"], ws.root, timeout=30)
+        check(r.returncode == 2 and b"sessions/huge.jsonl:1: line is longer than 16 MiB" in r.stderr,
+              "huge line: exit %d: %s" % (r.returncode, r.stderr[-300:]))
+    finally:
+        ws.close()
+
+
+def stat_chr():
+    import stat
+    return stat.S_IFCHR
