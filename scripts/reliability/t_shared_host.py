@@ -118,3 +118,38 @@ def test_planted_links_fifos_and_devices_are_skipped_and_named_ones_refused():
 def stat_chr():
     import stat
     return stat.S_IFCHR
+
+
+def test_labels_into_a_removed_or_replaced_session_file_are_never_acknowledged():
+    for how in ("rm", "mv over"):
+        ws = Workspace()
+        try:
+            tmux = Tmux(ws.command(rater="alice"), ws.root, cols=160, rows=40)
+            try:
+                tmux.wait_for("Question number 1?")
+                choose(tmux, "1")
+                tmux.wait_for("Question number 2?")
+                path = ws.session_files("alice")[0]
+                if how == "rm":
+                    os.remove(path)
+                else:
+                    ws.write("other.jsonl", "")
+                    os.rename(ws.path("other.jsonl"), path)
+                choose(tmux, "2")
+                screen = tmux.wait_for("Not saved")
+                flat = " ".join(screen.replace("\u2503", " ").replace("\u2502", " ").split())  # box sides out
+                check("Saved." not in screen, "%s: the label was acknowledged:\n%s" % (how, screen))
+                check('"task-1", "task-2"' in flat, "%s: the screen does not name both labels lost:\n%s" % (how, screen))
+                check("Question number 3?" not in screen, "%s: the sitting moved on:\n%s" % (how, screen))
+                tmux.type("x")
+                status = tmux.exit_status()
+                check(status == 1, "%s: exit %r, expected 1" % (how, status))
+                err = " ".join(tmux.stderr().split())
+                check("not saved" in err and '"task-1", "task-2"' in err and "labels saved this sitting" not in err,
+                      "%s: stderr does not say what was lost: %s" % (how, err))
+            finally:
+                tmux.kill()
+            if how == "mv over":
+                check(open(path, "rb").read() == b"", "the file moved over the session file was written")
+        finally:
+            ws.close()

@@ -72,6 +72,8 @@ public final class LabelingRuntime {
                 do {
                     try sink.write(record)
                     outcome = .saved(record)
+                } catch let error as SessionWriteError where error.isFileGone {
+                    outcome = .sessionFileLost(String(describing: error))
                 } catch {
                     outcome = .saveFailed(String(describing: error))
                 }
