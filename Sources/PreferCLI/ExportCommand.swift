@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write effective labels as JSONL: one line per label, per item, or per DPO pair.",
         discussion: """
-        PATHs are session files or folders (every *.jsonl below them); the default is sessions/. Only effective labels are exported: an undo retracts a label, a relabel replaces it. Lines come in task-file order, then by rater. Strings are escaped so that the output is safe to cat. With -o the file is replaced atomically (temporary file, fsync, rename); otherwise the lines go to stdout. Warnings (a torn session tail, labels of unknown or changed tasks) and a summary go to stderr. docs/EXPORT.md describes every field.
+        PATHs are session files or folders (every *.jsonl below them); the default is sessions/. Only effective labels are exported: an undo retracts a label, a relabel replaces it. Lines come in task-file order, then by rater. Strings are escaped so that the output is safe to cat. With -o a regular file is replaced atomically (temporary file, fsync, rename; its mode kept), a device or FIFO such as /dev/null is written in place, and a session file is refused; otherwise the lines go to stdout. Warnings (a torn session tail, labels of unknown or changed tasks) and a summary go to stderr. docs/EXPORT.md describes every field.
 
         Formats:
           labels     one line per effective label, with the task's prompt and responses
@@ -108,11 +108,19 @@ struct ExportRun {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }
         for torn in labels.labelSet.warnings { warning(torn.description) }
-        if let outputPath { try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files) }
+        var target: OutputTarget?
+        if let outputPath {
+            try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files)
+            do {
+                target = try OutputTarget.resolve(outputPath, newFileMode: 0o640)
+            } catch {
+                throw CommandFailure.badInput(error.description + "\nNothing was exported.")
+            }
+        }
 
-        let writer: AtomicFileWriter?
+        let writer: OutputFile?
         do {
-            writer = try outputPath.map { try AtomicFileWriter(path: $0) }
+            writer = try target.map { try $0.open() }
         } catch {
             throw CommandFailure.runtime(String(describing: error))
         }
@@ -122,7 +130,8 @@ struct ExportRun {
             try writer?.commit()
         } catch {
             writer?.discard()
-            throw CommandFailure.runtime(String(describing: error) + "\nNothing was exported\(outputPath == nil ? " after that point" : "; \(outputPath!) is unchanged").")
+            let rest = outputPath == nil || writer?.writesInPlace == true ? " after that point" : "; \(outputPath!) is unchanged"
+            throw CommandFailure.runtime(String(describing: error) + "\nNothing was exported\(rest).")
         }
         report(summary, labelsRead: labels.count, note: note, warning: warning)
         inputs = Inputs(tasks: tasks, labels: labels)

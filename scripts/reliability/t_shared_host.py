@@ -153,3 +153,61 @@ def test_labels_into_a_removed_or_replaced_session_file_are_never_acknowledged()
                 check(open(path, "rb").read() == b"", "the file moved over the session file was written")
         finally:
             ws.close()
+
+
+def _mt_bench_inputs(ws):
+    ws.write("q.jsonl", line(question_id=1, category="writing", turns=["Write a haiku."]))
+    os.mkdir(ws.path("answers"))
+    for model, text in (("m1", "Leaves fall."), ("m2", "Snow melts.")):
+        ws.write("answers/%s.jsonl" % model, line(question_id=1, model_id=model, choices=[{"turns": [text]}]))
+
+
+def test_minus_o_writes_devices_in_place_refuses_session_files_and_keeps_modes():
+    import stat
+    ws = Workspace()
+    try:
+        sitting(ws, "alice", "1")
+        _mt_bench_inputs(ws)
+        export = ["export", "sessions", "--tasks", "tasks.jsonl", "-o"]
+        make = ["make-tasks", "--questions", "q.jsonl", "--answers", "answers", "-o"]
+        # A device node made with mknod (the /dev/null numbers), /dev/null itself, /dev/full.
+        os.mknod(ws.path("nulldev"), 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        for argv in (export, make):
+            for target in (ws.path("nulldev"), "/dev/null"):
+                r = prefer(ws, *(argv + [target]))
+                check(r.returncode == 0, "%s -o %s: exit %d %s" % (argv[0], target, r.returncode, r.stderr))
+                st = os.lstat(target)
+                check(stat.S_ISCHR(st.st_mode) and st.st_rdev == os.makedev(1, 3),
+                      "%s -o %s replaced the device node" % (argv[0], target))
+            r = prefer(ws, *(argv + ["/dev/full"]))
+            check(r.returncode == 1 and b"No space left" in r.stderr and stat.S_ISCHR(os.lstat("/dev/full").st_mode),
+                  "%s -o /dev/full: exit %d %s" % (argv[0], r.returncode, r.stderr))
+            # /dev/stdout, a symlink to the process's stdout (a pipe here): written through, kept.
+            r = prefer(ws, *(argv + ["/dev/stdout"]))
+            check(r.returncode == 0 and r.stdout.count(b"\n") >= 1 and os.path.islink("/dev/stdout"),
+                  "%s -o /dev/stdout: exit %d, %d bytes, %s" % (argv[0], r.returncode, len(r.stdout), r.stderr))
+        # A session file is refused and left as it was: alice's own file, a copy outside her folder.
+        own = ws.session_files("alice")[0]
+        ws.write("copy.jsonl", open(own, "rb").read())
+        for argv in (export, make):
+            for target in (own, ws.path("copy.jsonl"), os.path.join(ws.sessions, "alice", "new.jsonl")):
+                before = open(target, "rb").read() if os.path.exists(target) else None
+                r = prefer(ws, *(argv + [target]))
+                check(r.returncode == 2 and (b"session file" in r.stderr or b"is an input of this export" in r.stderr),
+                      "%s -o %s: exit %d %s" % (argv[0], target, r.returncode, r.stderr))
+                after = open(target, "rb").read() if os.path.exists(target) else None
+                check(after == before, "%s -o %s changed it" % (argv[0], target))
+        # A regular target keeps its mode; '' and a folder get clear messages.
+        for argv in (export, make):
+            ws.write("out.jsonl", "old\n")
+            os.chmod(ws.path("out.jsonl"), 0o664)
+            r = prefer(ws, *(argv + ["out.jsonl"]))
+            check(r.returncode == 0 and open(ws.path("out.jsonl"), "rb").read() != b"old\n",
+                  "%s -o out.jsonl: exit %d %s" % (argv[0], r.returncode, r.stderr))
+            check(stat.S_IMODE(os.stat(ws.path("out.jsonl")).st_mode) == 0o664,
+                  "%s: a 0664 target came back %o" % (argv[0], stat.S_IMODE(os.stat(ws.path("out.jsonl")).st_mode)))
+            for target, words in (("", b"needs a file name"), ("answers/", b"names a folder"), ("answers", b"is a folder")):
+                r = prefer(ws, *(argv + [target]))
+                check(r.returncode == 2 and words in r.stderr, "%s -o %r: exit %d %s" % (argv[0], target, r.returncode, r.stderr))
+    finally:
+        ws.close()
