@@ -211,3 +211,88 @@ def test_minus_o_writes_devices_in_place_refuses_session_files_and_keeps_modes()
                 check(r.returncode == 2 and words in r.stderr, "%s -o %r: exit %d %s" % (argv[0], target, r.returncode, r.stderr))
     finally:
         ws.close()
+
+
+class Accounts:
+    """Throwaway accounts and a group (useradd/groupadd, removed afterwards): root only."""
+
+    def __init__(self):
+        import subprocess
+        self.subprocess = subprocess
+        tag = "%d" % (os.getpid() % 100000)
+        self.group = "plead" + tag
+        self.users = []
+        subprocess.run(["groupadd", self.group], check=True)
+
+    def add(self, name, lead=False):
+        name = name + "%d" % (os.getpid() % 100000)
+        argv = ["useradd", "-M", "-U", "-s", "/bin/sh"] + (["-G", self.group] if lead else []) + [name]
+        self.subprocess.run(argv, check=True, stdout=self.subprocess.DEVNULL)
+        self.users.append(name)
+        return name
+
+    def gid(self):
+        import grp
+        return grp.getgrnam(self.group).gr_gid
+
+    def close(self):
+        for name in self.users:
+            self.subprocess.run(["userdel", name], stdout=self.subprocess.DEVNULL, stderr=self.subprocess.DEVNULL)
+        self.subprocess.run(["groupdel", self.group], stdout=self.subprocess.DEVNULL, stderr=self.subprocess.DEVNULL)
+
+
+def as_user(user, argv):
+    return ["runuser", "-u", user, "--"] + argv
+
+
+def test_a_setgid_sessions_folder_keeps_the_leads_group_and_a_squatted_folder_is_refused():
+    import stat
+    ws = Workspace()
+    accounts = Accounts()
+    try:
+        rater, mallory, lead = accounts.add("prat"), accounts.add("pmal"), accounts.add("plea", lead=True)
+        # The documented shared-host layout (docs/RELIABILITY.md): the lead's group, setgid and
+        # sticky (3773): the group lists and reads, raters may create their folder but not list
+        # the folder or touch others' folders.
+        os.mkdir(ws.sessions)
+        os.chown(ws.sessions, 0, accounts.gid())
+        os.chmod(ws.sessions, 0o3773)
+        tmux = Tmux(as_user(rater, ws.command(rater=rater)), ws.root)
+        try:
+            tmux.wait_for("Question number 1?")
+            choose(tmux, "1")
+            tmux.wait_for("Question number 2?")
+            tmux.type("q")
+            check(tmux.exit_status() == 0, "sitting as %s failed: %s" % (rater, tmux.stderr()))
+        finally:
+            tmux.kill()
+        folder = os.path.join(ws.sessions, rater)
+        st = os.stat(folder)
+        check(stat.S_IMODE(st.st_mode) == 0o2750 and st.st_gid == accounts.gid(),
+              "rater folder mode %o group %d, expected 2750 and the lead's group %d (sessions: %o group %d)"
+              % (stat.S_IMODE(st.st_mode), st.st_gid, accounts.gid(), stat.S_IMODE(os.stat(ws.sessions).st_mode),
+                 os.stat(ws.sessions).st_gid))
+        for name in os.listdir(folder):
+            fst = os.stat(os.path.join(folder, name))
+            check(fst.st_gid == accounts.gid() and stat.S_IMODE(fst.st_mode) == 0o640,
+                  "%s: group %d mode %o" % (name, fst.st_gid, stat.S_IMODE(fst.st_mode)))
+        # The lead reads everything without root.
+        r = run(as_user(lead, [BIN, "report", "sessions"]), ws.root)
+        check(r.returncode == 0 and b"1 labels from 1 rater" in r.stdout.replace(b"label ", b"labels "),
+              "report as the lead: exit %d %s %s" % (r.returncode, r.stderr, r.stdout[:300]))
+        # mallory makes the next rater's folder before their first sitting.
+        victim = accounts.add("pvic")
+        r = run(as_user(mallory, ["mkdir", "-m", "0777", os.path.join(ws.sessions, victim)]), ws.root)
+        check(r.returncode == 0, "mallory could not squat: %s" % r.stderr)
+        tmux = Tmux(as_user(victim, ws.command(rater=victim)), ws.root)
+        try:
+            status = tmux.exit_status()
+            err = " ".join(tmux.stderr().split())
+            check(status == 1 and "sessions/%s belongs to %s, not to you (%s)" % (victim, mallory, victim) in err,
+                  "squatted folder: exit %r, stderr %s" % (status, err))
+        finally:
+            tmux.kill()
+        check(os.listdir(os.path.join(ws.sessions, victim)) == [], "something was written into the squatted folder")
+    finally:
+        accounts.close()
+        ws.close()
