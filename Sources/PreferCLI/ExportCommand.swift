@@ -41,6 +41,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Write to this file (replaced atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Leave out session files this account may not read (each named, then counted) instead of failing.")
+    var skipUnreadable = false
+
     @Option(name: .long, help: ArgumentHelp("dpo: only items with at least N labels (default 1).", valueName: "N"))
     var minVotes: Int?
 
@@ -73,6 +76,7 @@ struct ExportRun {
     var tasksPath: String
     var options: ExportOptions
     var outputPath: String?
+    var skipUnreadable = false
 
     init(command: ExportCommand) {
         sessionPaths = command.paths.isEmpty ? [LabelDefaults.sessions] : command.paths
@@ -80,6 +84,7 @@ struct ExportRun {
         options = ExportOptions(format: command.format, minVotes: command.minVotes ?? 1,
                                 minAgreement: command.minAgreement ?? 0)
         outputPath = command.output
+        skipUnreadable = command.skipUnreadable
     }
 
     /// Reads, exports and writes; bad input is exit 2, a failed write exit 1.
@@ -103,8 +108,10 @@ struct ExportRun {
         do {
             // Read once: sessions replayed, every task line validated, the labeled ones located.
             (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath,
-                                                    keeping: .needed(by: options.format))
+                                                    keeping: .needed(by: options.format), skipUnreadable: skipUnreadable)
         } catch {
+            // A file another account locked away is a runtime failure, not bad input.
+            if error.isOnlyUnreadableFiles { throw CommandFailure.runtime(error.description + "\nNothing was exported.") }
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }
         for torn in labels.labelSet.warnings { warning(torn.description) }

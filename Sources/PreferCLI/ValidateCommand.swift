@@ -28,12 +28,17 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check gold and session task ids against this task file.", valueName: "file"))
     var tasks: String?
 
+    @Flag(name: .long, help: "Leave out session files this account may not read (each named, then counted) instead of failing.")
+    var skipUnreadable = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to check") }
     }
 
     func run() throws {
         var failed = false
+        // Only files this account may not read: a runtime failure (exit 1), not bad input.
+        var onlyUnreadable = true
         var taskFile: TaskFile?
         if let tasks {
             do {
@@ -44,17 +49,21 @@ struct ValidateCommand: ParsableCommand {
         }
         for file in files {
             do {
-                let summary = try InputFileCheck.check(file, tasks: taskFile)
+                let summary = try InputFileCheck.check(file, tasks: taskFile, skipUnreadable: skipUnreadable)
                 Diagnostics.note("\(file): ok (\(summary))")
             } catch let failure as ValidationFailure {
                 Diagnostics.raw(failure.description)
                 failed = true
+                onlyUnreadable = onlyUnreadable && failure.isOnlyUnreadableFiles
             } catch {
                 Diagnostics.raw(String(describing: error))
                 failed = true
+                onlyUnreadable = false
             }
         }
-        if failed { throw CommandFailure(message: "some files have problems (see above)", exitCode: 2) }
+        if failed {
+            throw CommandFailure(message: "some files have problems (see above)", exitCode: onlyUnreadable ? 1 : 2)
+        }
     }
 }
 
@@ -62,7 +71,7 @@ struct ValidateCommand: ParsableCommand {
 enum InputFileCheck {
     enum Kind { case tasks, guideline, sessions, gold }
 
-    static func check(_ path: String, tasks: TaskFile? = nil) throws -> String {
+    static func check(_ path: String, tasks: TaskFile? = nil, skipUnreadable: Bool = false) throws -> String {
         switch try kind(of: path) {
         case .guideline:
             let guideline = try Guideline.load(path: path)
@@ -71,7 +80,7 @@ enum InputFileCheck {
             let tasks = try TaskFile.load(path: path)
             return "\(tasks.count) tasks"
         case .sessions:
-            let result = SessionFileCheck.check(paths: [path], tasks: tasks)
+            let result = SessionFileCheck.check(paths: [path], tasks: tasks, skipUnreadable: skipUnreadable)
             return try outcome(result)
         case .gold:
             let gold = try GoldFile.load(path: path)

@@ -296,3 +296,34 @@ def test_a_setgid_sessions_folder_keeps_the_leads_group_and_a_squatted_folder_is
     finally:
         accounts.close()
         ws.close()
+
+
+def test_one_unreadable_file_names_its_owner_and_skip_unreadable_leaves_it_out():
+    ws = Workspace()
+    accounts = Accounts()
+    try:
+        mallory, lead = accounts.add("pmal"), accounts.add("plea")
+        os.makedirs(os.path.join(ws.sessions, "alice"))
+        os.makedirs(os.path.join(ws.sessions, "mallory"))
+        ws.write("sessions/alice/a.jsonl", line(type="label", rater="alice", task="task-1", choice="A"))
+        ws.write("sessions/mallory/m.jsonl", line(type="label", rater="mallory", task="task-1", choice="B"))
+        os.chown(ws.path("sessions/mallory/m.jsonl"), __import__("pwd").getpwnam(mallory).pw_uid, -1)
+        os.chmod(ws.path("sessions/mallory/m.jsonl"), 0)
+        for argv in (["validate", "sessions"], ["report", "sessions"], ["export", "sessions", "--tasks", "tasks.jsonl"]):
+            r = run(as_user(lead, [BIN] + argv), ws.root)
+            err = r.stderr.decode()
+            check(r.returncode == 1, "%s: exit %d, expected 1: %s" % (argv[0], r.returncode, err))
+            check("sessions/mallory/m.jsonl: cannot be read: Permission denied (owned by %s, mode 0000)" % mallory in err
+                  and "--skip-unreadable" in err, "%s: the message does not name the owner: %s" % (argv[0], err))
+            r = run(as_user(lead, [BIN] + argv + ["--skip-unreadable"]), ws.root)
+            err = r.stderr.decode()
+            check(r.returncode == 0, "%s --skip-unreadable: exit %d: %s" % (argv[0], r.returncode, err))
+            check("sessions/mallory/m.jsonl: left out: cannot be read" in err
+                  and "session files: left out 1 that cannot be read (--skip-unreadable)" in err,
+                  "%s --skip-unreadable: not counted: %s" % (argv[0], err))
+            if argv[0] == "export":
+                raters = [json.loads(l)["rater"] for l in r.stdout.decode().splitlines()]
+                check(raters == ["alice"], "export --skip-unreadable rows: %s" % raters)
+    finally:
+        accounts.close()
+        ws.close()

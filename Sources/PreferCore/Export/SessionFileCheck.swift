@@ -28,19 +28,20 @@ public struct FileCheckResult: Sendable, Equatable {
 /// an `at` earlier than one above it in the same file (a clock step: the file order counts).
 public enum SessionFileCheck {
     /// Checks session files and folders (every `*.jsonl` below a folder, as readers find them).
-    public static func check(paths: [String], tasks: TaskFile? = nil) -> FileCheckResult {
+    public static func check(paths: [String], tasks: TaskFile? = nil, skipUnreadable: Bool = false) -> FileCheckResult {
         var errors: [InputError] = []
-        let found = SessionFiles.find(paths, errors: &errors)
+        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
         let files = found.entries
         var result = FileCheckResult(errors: errors, warnings: found.warnings)
         var events = 0, labels = 0
         for file in files {
             let one = check(entry: file, folders: found.raterFolders, tasks: tasks)
-            result.errors.append(contentsOf: one.errors)
+            for error in one.errors { found.keep(error, errors: &result.errors, warnings: &result.warnings) }
             result.warnings.append(contentsOf: one.warnings)
             events += one.events
             labels += one.labels
         }
+        result.warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
         result.events = events
         result.labels = labels
         result.summary = "\(files.count) session file\(files.count == 1 ? "" : "s"), \(events) event\(events == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"

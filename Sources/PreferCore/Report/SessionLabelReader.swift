@@ -15,13 +15,13 @@ import Glibc
 public enum SessionLabelReader {
     /// Reads session files and folders (recursively, every `*.jsonl`) into effective labels.
     /// - Parameter workers: threads to use; nil uses every active processor.
-    public static func read(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> LabelSet {
-        try readIndexed(paths: paths, workers: workers).0
+    public static func read(paths: [String], workers: Int? = nil, skipUnreadable: Bool = false) throws(ValidationFailure) -> LabelSet {
+        try readIndexed(paths: paths, workers: workers, skipUnreadable: skipUnreadable).0
     }
 
     /// `read`, plus the lookup from task id to item that the task and gold files are matched with.
-    static func readIndexed(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
-        let reading = try readAll(paths: paths, workers: workers, keeping: .nothing)
+    static func readIndexed(paths: [String], workers: Int? = nil, skipUnreadable: Bool = false) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
+        let reading = try readAll(paths: paths, workers: workers, keeping: .nothing, skipUnreadable: skipUnreadable)
         return (reading.set, reading.lookup)
     }
 
@@ -45,9 +45,10 @@ public enum SessionLabelReader {
 
     /// Everything a reading found: the label set and lookup, and per effective label the event
     /// it came from, with what `keeping` asks for.
-    static func readAll(paths: [String], workers: Int?, keeping: Keeping) throws(ValidationFailure) -> SessionReading {
+    static func readAll(paths: [String], workers: Int?, keeping: Keeping,
+                        skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionReading {
         var errors: [InputError] = []
-        let found = SessionFiles.find(paths, errors: &errors)
+        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
         let entries = found.entries
         let files = found.paths
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
@@ -62,10 +63,11 @@ public enum SessionLabelReader {
         }
         for w in 0..<threads { states[w].data.reserve(events: min(bytes / WorkerData.shortestEventLine, bytes / threads * 2 / WorkerData.shortestEventLine + 1024), bytes: min(bytes, bytes / threads * 2 + 4096)) }
         let next = FileCounter()
+        let folders = found.raterFolders
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let state = states[worker]
             while let index = next.take(limit: files.count) {
-                state.read(file: entries[index], index: index, folders: found.raterFolders)
+                state.read(file: entries[index], index: index, folders: folders)
             }
         }
         var perFile = [FileOutcome](repeating: FileOutcome(), count: files.count)
@@ -74,9 +76,10 @@ public enum SessionLabelReader {
         }
         var warnings = found.warnings
         for outcome in perFile {
-            errors.append(contentsOf: outcome.errors)
+            for error in outcome.errors { found.keep(error, errors: &errors, warnings: &warnings) }
             warnings.append(contentsOf: outcome.warnings)
         }
+        warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
         if !errors.isEmpty {
             throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
                                     omitted: max(0, errors.count - SessionReader.errorLimit))

@@ -13,6 +13,29 @@ enum SessionFiles {
         var warnings: [InputError] = []
         /// The rater folders seen, for the check of files outside them.
         var raterFolders = RaterFolders()
+        /// `--skip-unreadable`: a file or folder this account may not read is left out with a
+        /// warning instead of failing the reading.
+        var skipUnreadable = false
+        /// Files and folders left out so far (with `skipUnreadable`).
+        var skipped = 0
+
+        /// Files the readers could not open are kept here as an error, or (with
+        /// `skipUnreadable`) as a warning; true when it was kept as an error.
+        mutating func keep(_ error: InputError, errors: inout [InputError], warnings: inout [InputError]) {
+            if error.isUnreadable && skipUnreadable {
+                skipped += 1
+                let reason = error.reason.replacingOccurrences(of: SessionFiles.unreadableHint, with: "")
+                warnings.append(InputError(file: error.file, reason: "left out: " + reason))
+            } else {
+                errors.append(error)
+            }
+        }
+
+        /// The count of what was left out, to show after the warnings for each.
+        func skippedSummary(of count: Int) -> InputError? {
+            guard count > 0 else { return nil }
+            return InputError(file: "session files", reason: "left out \(count) that cannot be read (--skip-unreadable)")
+        }
         var paths: [String] { entries.map(\.path) }
     }
 
@@ -23,24 +46,29 @@ enum SessionFiles {
     /// report read `/dev/zero`, hang on a FIFO or read another rater's file twice), and
     /// symlinked folders are not entered, so a link loop cannot hang a report. A named path
     /// that is neither a regular file (a link to one is followed) nor a folder is an error.
-    static func find(_ paths: [String], errors: inout [InputError]) -> Found {
+    static func find(_ paths: [String], errors: inout [InputError], skipUnreadable: Bool = false) -> Found {
         var found = Found()
+        found.skipUnreadable = skipUnreadable
         var listed: [(path: String, named: Bool)] = []
+        var problems: [InputError] = []
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                errors.append(InputError(file: path, reason: "cannot be read: \(systemMessage(errno))"))
+                problems.append(cannotRead(path, errno))
                 continue
             }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
-                walk(path, into: &listed, warnings: &found.warnings, errors: &errors)
+                walk(path, into: &listed, warnings: &found.warnings, errors: &problems)
             } else if kind == S_IFREG {
                 listed.append((path, true))
             } else {
                 errors.append(InputError(file: path, reason: "is \(FileKind.name(kind)), not a regular file; only files and folders are read"))
             }
         }
+        var warnings = found.warnings
+        for problem in problems { found.keep(problem, errors: &errors, warnings: &warnings) }
+        found.warnings = warnings
         listed.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var resolved: [String: String] = [:]
         for item in listed where found.entries.last?.path != item.path {
@@ -72,7 +100,7 @@ enum SessionFiles {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLink ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             if errno == ELOOP { throw InputError(file: path, reason: "is a symbolic link; only regular files are read") }
-            throw InputError(file: path, reason: "cannot be read: \(systemMessage(errno))")
+            throw cannotRead(path, errno)
         }
         defer { close(fd) }
         var info = stat()
@@ -114,7 +142,7 @@ enum SessionFiles {
     private static func walk(_ folder: String, into found: inout [(path: String, named: Bool)],
                              warnings: inout [InputError], errors: inout [InputError]) {
         guard let directory = opendir(folder) else {
-            errors.append(InputError(file: folder, reason: "cannot be read: \(systemMessage(errno))"))
+            errors.append(cannotRead(folder, errno))
             return
         }
         defer { closedir(directory) }
@@ -126,7 +154,11 @@ enum SessionFiles {
             if name.hasPrefix(".") { continue }
             let path = prefix + name
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            guard lstat(path, &info) == 0 else {
+                // Gone since the listing: nothing to read. Not searchable: say so.
+                if errno != ENOENT { errors.append(cannotRead(path, errno)) }
+                continue
+            }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
                 walk(path, into: &found, warnings: &warnings, errors: &errors)
@@ -136,6 +168,24 @@ enum SessionFiles {
                 warnings.append(InputError(file: path, reason: "skipped: \(FileKind.name(kind)) (only regular files are read in a folder)"))
             }
         }
+    }
+
+    /// What an error about an unreadable file suggests (left off its warning when skipped).
+    static let unreadableHint = "; ask its owner, or pass --skip-unreadable to leave it out"
+
+    /// "cannot be read: Permission denied (owned by mallory, mode 0000); …", naming whom to ask.
+    static func cannotRead(_ path: String, _ code: Int32) -> InputError {
+        guard code == EACCES || code == EPERM else {
+            return InputError(file: path, reason: "cannot be read: \(systemMessage(code))")
+        }
+        var info = stat()
+        var owner = ""
+        if lstat(path, &info) == 0 {
+            owner = " (owned by \(AccountName.of(info.st_uid)), mode \(String(info.st_mode & 0o7777, radix: 8).leftPadded(to: 4)))"
+        }
+        var error = InputError(file: path, reason: "cannot be read: \(systemMessage(code))\(owner)\(unreadableHint)")
+        error.isUnreadable = true
+        return error
     }
 
     private static func parentFolder(of path: String) -> String {
@@ -149,4 +199,8 @@ enum SessionFiles {
         defer { free(resolved) }
         return String(cString: resolved)
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -26,17 +26,18 @@ public enum SessionReader {
     /// At most this many errors are kept; a garbage file must not flood the terminal.
     public static let errorLimit = 50
 
-    /// Reads session files and folders (recursively, every `*.jsonl`), sorted by path.
-    public static func read(paths: [String]) throws(ValidationFailure) -> SessionLog {
+    /// Reads session files and folders (recursively, every `*.jsonl`), sorted by path;
+    /// `skipUnreadable` leaves out files this account may not read, with a warning each.
+    public static func read(paths: [String], skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionLog {
         var errors: [InputError] = []
-        let found = SessionFiles.find(paths, errors: &errors)
+        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
         var log = SessionLog(warnings: found.warnings, files: found.paths)
         for entry in found.entries {
             let bytes: [UInt8]
             do {
                 bytes = try SessionFiles.contents(of: entry)
             } catch {
-                errors.append(error)
+                found.keep(error, errors: &errors, warnings: &log.warnings)
                 continue
             }
             let parsed = parse(bytes, file: entry.path, raterFolder: entry.raterFolder)
@@ -48,6 +49,7 @@ public enum SessionReader {
                                                                         folders: found.raterFolders))
             }
         }
+        log.warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
         if !errors.isEmpty {
             throw ValidationFailure(errors: Array(errors.prefix(errorLimit)),
                                     omitted: max(0, errors.count - errorLimit))
