@@ -222,6 +222,8 @@ public enum SessionLabelReader {
                                     _ outcome: inout FileOutcome, _ firstLines: inout [(rater: Int32, line: Int)]) {
             // The rater id of `raterFolder` once a line has interned it (-1 until then).
             var folderRater: Int32 = -1
+            // As `SessionReader.parse`: without session_start, a complete last line may lack its newline.
+            var sawStart = false
             let n = raw.count
             guard let base = raw.baseAddress else { return }
             var start = 0
@@ -239,7 +241,7 @@ public enum SessionLabelReader {
                 }
                 if Self.isBlank(raw, start, end) { continue }
                 let isLast = number == last
-                if isLast && newlineAt == nil {
+                if isLast && newlineAt == nil && sawStart {
                     outcome.warnings.append(Self.tornLine(path, number))
                     continue
                 }
@@ -269,6 +271,7 @@ public enum SessionLabelReader {
                     outcome.errors.append(error)
                     continue
                 }
+                if event.startsSession { sawStart = true }
                 if let raterFolder {
                     if folderRater < 0 { folderRater = tables.raters.find(raterFolder) ?? -1 }
                     if event.rater != folderRater {
@@ -280,6 +283,7 @@ public enum SessionLabelReader {
                 } else if firstLines.last?.rater != event.rater && !firstLines.contains(where: { $0.rater == event.rater }) {
                     firstLines.append((event.rater, number))
                 }
+                if isLast && newlineAt == nil { outcome.warnings.append(SessionReader.unterminatedLine(path, number)) }
                 if outcome.firstTime == nil, let t = event.time { outcome.firstTime = t }
                 if event.startsSession {
                     sittings += 1

@@ -79,10 +79,13 @@ public enum SessionReader {
         // Only the last line that holds anything can be torn: a new sitting never appends to
         // an old file, so a torn line can never have a good line after it.
         let lastContentful = lines.lastIndex(where: { !$0.isBlank })
+        // A file of prefer's writer starts with session_start; one without it holds lines
+        // from another tool, whose last line may simply lack its newline (SPEC §4).
+        var sawStart = false
         bytes.withUnsafeBytes { raw in
             for (index, line) in lines.enumerated() where !line.isBlank {
                 let isLast = index == lastContentful
-                if isLast && !line.hasNewline {
+                if isLast && !line.hasNewline && sawStart {
                     result.warnings.append(tornLine(file, line.number))
                     continue
                 }
@@ -105,10 +108,12 @@ public enum SessionReader {
                 }
                 do throws(InputError) {
                     let record = try SessionRecord.decode(value, file: file, line: line.number)
+                    if record.type == "session_start" { sawStart = true }
                     if let raterFolder, record.rater != raterFolder {
                         throw RaterFolderRule.mismatch(file: file, line: line.number, rater: record.rater, folder: raterFolder)
                     }
                     result.records.append(record)
+                    if isLast && !line.hasNewline { result.warnings.append(unterminatedLine(file, line.number)) }
                 } catch {
                     result.errors.append(error)
                 }
@@ -119,6 +124,12 @@ public enum SessionReader {
 
     private static func tornLine(_ file: String, _ line: Int) -> InputError {
         InputError(file: file, line: line, reason: "ignored a torn last line")
+    }
+
+    /// The warning for a complete last line without its newline in a file of another tool.
+    static func unterminatedLine(_ file: String, _ line: Int) -> InputError {
+        InputError(file: file, line: line,
+                   reason: "read a last line without its final newline (no session_start in the file: taken as lines from another tool)")
     }
 
     /// One line's byte range without its `\n` (and without a CRLF's `\r`).
