@@ -15,6 +15,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(line >= 1 && line <= lineCount, "a complaint names a line that does not exist")
     }
     precondition(parsed.warnings.count <= 1, "more than one torn tail")
-    precondition(parsed.records.count + parsed.errors.count + parsed.warnings.count <= lineCount)
+    // A last line read without its newline (a file of another tool, SPEC §4) is a record and
+    // a warning about the same line.
+    let torn = parsed.warnings.filter { !$0.reason.hasPrefix("read a last line") }.count
+    precondition(parsed.records.count + parsed.errors.count + torn <= lineCount)
     return 0
 }

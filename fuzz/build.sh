@@ -17,7 +17,10 @@ case "$target" in
   FuzzSessionReader)
     files=("${json[@]}" "$core"/InputError.swift "$core"/Scale.swift "$core"/Sessions/SessionReader.swift
            "$core"/Sessions/SessionRecord.swift "$core"/Sessions/SessionFiles.swift "$core"/Sessions/Timestamp.swift
-           "$core"/Sessions/RaterName.swift "$core"/Sessions/SessionEvent.swift "$core"/Sessions/SessionWriteError.swift) ;;
+           "$core"/Sessions/RaterName.swift "$core"/Sessions/SessionEvent.swift "$core"/Sessions/SessionWriteError.swift
+           "$core"/Sessions/SessionFileEntry.swift "$core"/Sessions/RaterFolders.swift "$core"/Sessions/RaterFolderRule.swift
+           "$core"/Sessions/SessionFolder.swift "$core"/Sessions/SessionOpenError.swift "$core"/InputLimits.swift
+           "$core"/FileKind.swift "$core"/AccountName.swift) ;;
   FuzzSanitizer)
     # One module holds everything, so PreferTUI's `import PreferCore` is dropped from copies.
     copies="$(mktemp -d)"; trap 'rm -rf "$copies"' EXIT

@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write effective labels as JSONL: one line per label, per item, or per DPO pair.",
         discussion: """
-        PATHs are session files or folders (every *.jsonl below them); the default is sessions/. Only effective labels are exported: an undo retracts a label, a relabel replaces it. Lines come in task-file order, then by rater. Strings are escaped so that the output is safe to cat. With -o the file is replaced atomically (temporary file, fsync, rename); otherwise the lines go to stdout. Warnings (a torn session tail, labels of unknown or changed tasks) and a summary go to stderr. docs/EXPORT.md describes every field.
+        PATHs are session files or folders (every *.jsonl below them); the default is sessions/. Only effective labels are exported: an undo retracts a label, a relabel replaces it. Lines come in task-file order, then by rater. Strings are escaped so that the output is safe to cat. With -o a regular file is replaced atomically (temporary file, fsync, rename; its mode kept), a device or FIFO such as /dev/null is written in place, and a session file is refused; otherwise the lines go to stdout. Warnings (a torn session tail, labels of unknown or changed tasks) and a summary go to stderr. docs/EXPORT.md describes every field.
 
         Formats:
           labels     one line per effective label, with the task's prompt and responses
@@ -40,6 +40,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .short, help: ArgumentHelp("Write to this file (replaced atomically) instead of stdout.", valueName: "file"))
     var output: String?
+
+    @Flag(name: .long, help: "Leave out session files this account may not read (each named, then counted) instead of failing.")
+    var skipUnreadable = false
 
     @Option(name: .long, help: ArgumentHelp("dpo: only items with at least N labels (default 1).", valueName: "N"))
     var minVotes: Int?
@@ -73,6 +76,7 @@ struct ExportRun {
     var tasksPath: String
     var options: ExportOptions
     var outputPath: String?
+    var skipUnreadable = false
 
     init(command: ExportCommand) {
         sessionPaths = command.paths.isEmpty ? [LabelDefaults.sessions] : command.paths
@@ -80,6 +84,7 @@ struct ExportRun {
         options = ExportOptions(format: command.format, minVotes: command.minVotes ?? 1,
                                 minAgreement: command.minAgreement ?? 0)
         outputPath = command.output
+        skipUnreadable = command.skipUnreadable
     }
 
     /// Reads, exports and writes; bad input is exit 2, a failed write exit 1.
@@ -103,16 +108,26 @@ struct ExportRun {
         do {
             // Read once: sessions replayed, every task line validated, the labeled ones located.
             (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath,
-                                                    keeping: .needed(by: options.format))
+                                                    keeping: .needed(by: options.format), skipUnreadable: skipUnreadable)
         } catch {
+            // A file another account locked away is a runtime failure, not bad input.
+            if error.isOnlyUnreadableFiles { throw CommandFailure.runtime(error.description + "\nNothing was exported.") }
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }
         for torn in labels.labelSet.warnings { warning(torn.description) }
-        if let outputPath { try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files) }
+        var target: OutputTarget?
+        if let outputPath {
+            try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files)
+            do {
+                target = try OutputTarget.resolve(outputPath, newFileMode: 0o640)
+            } catch {
+                throw CommandFailure.badInput(error.description + "\nNothing was exported.")
+            }
+        }
 
-        let writer: AtomicFileWriter?
+        let writer: OutputFile?
         do {
-            writer = try outputPath.map { try AtomicFileWriter(path: $0) }
+            writer = try target.map { try $0.open() }
         } catch {
             throw CommandFailure.runtime(String(describing: error))
         }
@@ -122,7 +137,8 @@ struct ExportRun {
             try writer?.commit()
         } catch {
             writer?.discard()
-            throw CommandFailure.runtime(String(describing: error) + "\nNothing was exported\(outputPath == nil ? " after that point" : "; \(outputPath!) is unchanged").")
+            let rest = outputPath == nil || writer?.writesInPlace == true ? " after that point" : "; \(outputPath!) is unchanged"
+            throw CommandFailure.runtime(String(describing: error) + "\nNothing was exported\(rest).")
         }
         report(summary, labelsRead: labels.count, note: note, warning: warning)
         inputs = Inputs(tasks: tasks, labels: labels)

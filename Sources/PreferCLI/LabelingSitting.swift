@@ -46,7 +46,10 @@ struct LabelingSitting {
         terminal.close()
         writer.close()
         let final = runtime.state
-        Diagnostics.note("\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
+        // With the file gone nothing of this sitting is saved; the error below says which.
+        if !writer.lostFile {
+            Diagnostics.note("\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
+        }
         if case .failed(let message) = final.mode {
             throw CommandFailure.runtime(message)
         }

@@ -58,19 +58,27 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat the categories as ordered (in the declared order).")
     var ordinal = false
 
+    @Flag(name: .long, help: "Leave out session files this account may not read (each named, then counted) instead of failing.")
+    var skipUnreadable = false
+
     func validate() throws {
         if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 or more") }
     }
 
     func run() throws {
-        let options = ReportOptions(
+        var options = ReportOptions(
             sessionPaths: paths.isEmpty ? ["sessions"] : paths, tasksPath: tasks, goldPath: gold,
             categories: categories.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
             ordinal: ordinal, bootstrap: BootstrapSettings(resamples: bootstrap, seed: seed))
+        options.skipUnreadable = skipUnreadable
         let report: Report
         do {
             report = try ReportBuilder.build(options)
         } catch {
+            // A file another account locked away is a runtime failure, not bad input.
+            if case .input(let failure) = error, failure.isOnlyUnreadableFiles {
+                throw CommandFailure.runtime(error.description)
+            }
             throw CommandFailure.badInput(error.description)
         }
         for warning in report.warnings { Diagnostics.warning(warning.description) }

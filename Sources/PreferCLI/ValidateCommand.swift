@@ -28,12 +28,17 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check gold and session task ids against this task file.", valueName: "file"))
     var tasks: String?
 
+    @Flag(name: .long, help: "Leave out session files this account may not read (each named, then counted) instead of failing.")
+    var skipUnreadable = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to check") }
     }
 
     func run() throws {
         var failed = false
+        // Only files this account may not read: a runtime failure (exit 1), not bad input.
+        var onlyUnreadable = true
         var taskFile: TaskFile?
         if let tasks {
             do {
@@ -45,14 +50,16 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             let summary: String
             do {
-                summary = try InputFileCheck.check(file, tasks: taskFile)
+                summary = try InputFileCheck.check(file, tasks: taskFile, skipUnreadable: skipUnreadable)
             } catch let failure as ValidationFailure {
                 Diagnostics.raw(failure.description)
                 failed = true
+                onlyUnreadable = onlyUnreadable && failure.isOnlyUnreadableFiles
                 continue
             } catch {
                 Diagnostics.raw(String(describing: error))
                 failed = true
+                onlyUnreadable = false
                 continue
             }
             // The ok lines are the command's result: stdout, so `prefer validate … | grep` works.
@@ -61,7 +68,9 @@ struct ValidateCommand: ParsableCommand {
                 throw CommandFailure.runtime("the result could not be written to standard output: \(String(cString: strerror(failure)))")
             }
         }
-        if failed { throw CommandFailure(message: "some files have problems (see above)", exitCode: 2) }
+        if failed {
+            throw CommandFailure(message: "some files have problems (see above)", exitCode: onlyUnreadable ? 1 : 2)
+        }
     }
 }
 
@@ -69,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
 enum InputFileCheck {
     enum Kind { case tasks, guideline, sessions, gold }
 
-    static func check(_ path: String, tasks: TaskFile? = nil) throws -> String {
+    static func check(_ path: String, tasks: TaskFile? = nil, skipUnreadable: Bool = false) throws -> String {
         switch try kind(of: path) {
         case .guideline:
             let guideline = try Guideline.load(path: path)
@@ -78,7 +87,7 @@ enum InputFileCheck {
             let tasks = try TaskFile.load(path: path)
             return Counted.noun(tasks.count, "task")
         case .sessions:
-            let result = SessionFileCheck.check(paths: [path], tasks: tasks)
+            let result = SessionFileCheck.check(paths: [path], tasks: tasks, skipUnreadable: skipUnreadable)
             return try outcome(result)
         case .gold:
             let gold = try GoldFile.load(path: path)
@@ -104,6 +113,10 @@ enum InputFileCheck {
             throw InputError(file: path, reason: "no such file")
         }
         if isDirectory.boolValue { return .sessions }
+        // Opening a FIFO to look at it would wait for a writer; a device could be read forever.
+        if let kind = FileKind.of(path), kind != S_IFREG {
+            throw InputError(file: path, reason: "is \(FileKind.name(kind)), not a regular file")
+        }
         let lower = path.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".txt") { return .guideline }
         guard let handle = FileHandle(forReadingAtPath: path) else {

@@ -6,6 +6,9 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     /// A sentence saying what is wrong, e.g. `duplicate id "t1" (first seen on line 3)`.
     public var reason: String
+    /// The file exists but this account may not read it (another rater's `chmod 000`): a
+    /// runtime failure (exit 1), or left out with `--skip-unreadable`, not bad input.
+    public var isUnreadable = false
 
     public init(file: String, line: Int? = nil, reason: String) {
         self.file = file
@@ -30,6 +33,9 @@ public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvert
         self.errors = errors
         self.omitted = omitted
     }
+
+    /// Whether every problem is an unreadable file (exit 1, or `--skip-unreadable`).
+    public var isOnlyUnreadableFiles: Bool { !errors.isEmpty && errors.allSatisfy(\.isUnreadable) }
 
     public var description: String {
         var lines = errors.map(\.description)

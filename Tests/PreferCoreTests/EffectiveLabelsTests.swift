@@ -105,4 +105,35 @@ final class EffectiveLabelsTests: XCTestCase {
         XCTAssertEqual(label.at, sessionTestNow)
         XCTAssertEqual(label.line, 1)
     }
+
+    // MARK: clock steps (SPEC §4: within a file, file order is authoritative)
+
+    func testAfterTheClockStepsBackAnUndoInTheSameFileStillRetracts() {
+        // NTP set the clock back an hour between the label and the undo.
+        XCTAssertEqual(effective([
+            record("label", "t1", "A", at: "2026-11-28T10:00:00.000Z", line: 1),
+            record("undo", "t1", at: "2026-11-28T09:00:00.000Z", line: 2),
+        ]), [])
+        XCTAssertEqual(effective([
+            record("label", "t1", "A", at: "2026-11-28T10:00:00.000Z", line: 1),
+            record("label", "t1", "B", at: "2026-11-28T09:00:00.000Z", line: 2),
+        ]), ["t1/ana=B@2"], "the relabel made after the step is the label")
+    }
+
+    func testFilesAreOrderedByTheirFirstTimeAndTheirLinesStayInFileOrder() {
+        // The later sitting's file holds a line stamped before the first sitting began (a step
+        // back inside it); the sitting as a whole still comes second.
+        XCTAssertEqual(effective([
+            record("label", "t1", "A", at: "2026-11-28T10:00:00.000Z", file: "s/ana/1.jsonl", line: 1),
+            record("session_start", "", at: "2026-11-28T11:00:00.000Z", file: "s/ana/2.jsonl", line: 1),
+            record("label", "t1", "B", at: "2026-11-28T08:00:00.000Z", file: "s/ana/2.jsonl", line: 2),
+        ]), ["t1/ana=B@2"])
+    }
+
+    func testAFileWithoutTimesComesAfterTheTimedOnes() {
+        XCTAssertEqual(effective([
+            record("label", "t1", "A", rater: "judge", file: "a-judge.jsonl", line: 1),
+            record("label", "t1", "B", rater: "judge", at: "2026-11-28T10:00:00.000Z", file: "b.jsonl", line: 1),
+        ]), ["t1/judge=A@1"])
+    }
 }

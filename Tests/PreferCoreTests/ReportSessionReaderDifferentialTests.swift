@@ -90,6 +90,9 @@ final class ReportSessionReaderDifferentialTests: XCTestCase {
                 let name = d.pick(["20261128T100000Z-aaaa0000", "20261128T090000Z-bbbb1111", "x"]) + "-\(f).jsonl"
                 folder.write(d.pick(["ana/", "bo/", "", "deep/er/"]) + name, text)
             }
+            // Sometimes ana/ is a rater folder (SPEC §4): other raters' events in it, and ana's
+            // name outside it, are errors both readers must find alike.
+            if d.chance(0.1) { folder.write("ana/.lock", "1\n") }
             failures += compare(folder.path, round: round) ? 0 : 1
             if failures > 3 { break }
         }
@@ -98,6 +101,35 @@ final class ReportSessionReaderDifferentialTests: XCTestCase {
         XCTAssertGreaterThan(outcomes.readable, 200)
         XCTAssertGreaterThan(outcomes.refused, 30)
         XCTAssertGreaterThan(outcomes.labels, 2000)
+    }
+
+    /// Clock steps inside files (the random rounds above step back by chance; here on purpose):
+    /// both readers replay each file in file order and files by their first `at`.
+    func testBothReadersReplayClockStepsInFileOrder() throws {
+        let folder = SessionTempFolder()
+        func line(_ type: String, _ task: String, _ at: String?, choice: String? = nil, rater: String = "ana") -> String {
+            var fields = ["\"type\":\"\(type)\"", "\"rater\":\"\(rater)\"", "\"task\":\"\(task)\""]
+            if let choice { fields.append("\"choice\":\"\(choice)\"") }
+            if let at { fields.append("\"at\":\"\(at)\"") }
+            return "{" + fields.joined(separator: ",") + "}\n"
+        }
+        folder.write("ana/20261128T100000Z-aaaa0000.jsonl",
+                     line("label", "t1", "2026-11-28T10:00:00.000Z", choice: "A")
+                     + line("undo", "t1", "2026-11-28T09:00:00.000Z")                // stepped back
+                     + line("label", "t2", "2026-11-28T09:00:01.000Z", choice: "A")
+                     + line("label", "t2", "2026-11-28T08:00:00.000Z", choice: "B")) // again
+        // A later sitting whose lines all read earlier than the first file's start, but only
+        // after its first line: it still comes second.
+        folder.write("ana/20261128T110000Z-bbbb1111.jsonl",
+                     line("skip", "t9", "2026-11-28T11:00:00.000Z")
+                     + line("label", "t2", "2026-11-28T07:00:00.000Z", choice: "tie"))
+        // Untimed lines of another tool come after every timed file.
+        folder.write("aaa-judge.jsonl", line("label", "t3", nil, choice: "A", rater: "judge"))
+        folder.write("zzz-judge.jsonl", line("label", "t3", "2026-11-28T12:00:00.000Z", choice: "B", rater: "judge"))
+        XCTAssertTrue(compare(folder.path, round: 0))
+        let fast = try SessionLabelReader.read(paths: [folder.path], workers: 2).observedLabels()
+            .map { "\($0.item)/\($0.rater)=\($0.choice)" }.sorted()
+        XCTAssertEqual(fast, ["t2/ana=tie", "t3/judge=A"])
     }
 
     private var outcomes = (readable: 0, refused: 0, labels: 0)

@@ -40,6 +40,16 @@ final class SessionFileCheckTests: XCTestCase {
         XCTAssertEqual(result.warnings.map(\.line), [1, 2])
     }
 
+    func testAnAtGoingBackwardsInsideAFileIsAWarningOncePerStep() {
+        let early = label("t1", "A").replacingOccurrences(of: "10:00:01.000Z", with: "09:00:00.000Z")
+        let later = label("t2", "B").replacingOccurrences(of: "10:00:01.000Z", with: "09:00:05.000Z")
+        let result = check([start, label("t1", "B"), early, later])
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(result.warnings.map(\.description), [
+            #"s.jsonl:3: "at" goes back from 2026-11-28T10:00:01.000Z to 2026-11-28T09:00:00.000Z (the clock was set back); events are replayed in file order"#,
+        ])
+    }
+
     func testAgainstATaskFileUnknownIdsAreErrorsAndChangedContentAWarning() throws {
         folder.write("t.jsonl", #"{"id":"t1","prompt":"p","response_a":"a","response_b":"b"}"# + "\n")
         let tasks = try TaskFile.load(path: folder.file("t.jsonl"))

@@ -35,6 +35,20 @@ final class SessionResumeTests: XCTestCase {
         XCTAssertFalse(prior.isLabeled(task: "t3", sha256: "sha-t3"), "a skip does not count")
     }
 
+    func testResumeReplaysASittingInFileOrderAfterAClockStep() throws {
+        // The clock stepped back a minute after t1 was labeled; the undo that followed is the
+        // rater's last word, so resume shows t1 again.
+        let temp = SessionTempFolder()
+        let writer = try SessionWriter.open(sessionsRoot: temp.path, rater: sessionTestRater(), now: sessionTestNow)
+        try writer.append(sessionTestLabel("t1", "A", at: sessionTestNow))
+        try writer.append(SessionEvent(at: sessionTestNow.addingTimeInterval(-60), .undo(task: "t1")))
+        try writer.append(sessionTestLabel("t2", "A", at: sessionTestNow.addingTimeInterval(1)))
+        try writer.append(sessionTestLabel("t2", "B", at: sessionTestNow.addingTimeInterval(-30)))
+        writer.close()
+        let prior = try SessionReader.priorLabels(sessionsRoot: temp.path, rater: sessionTestRater())
+        XCTAssertEqual(prior.labeled, ["t2": PriorLabels.Label(taskSHA256: "sha-t2", choice: "B")])
+    }
+
     func testARaterWithoutAFolderHasNothingToResume() throws {
         let temp = SessionTempFolder()
         XCTAssertEqual(try SessionReader.priorLabels(sessionsRoot: temp.file("none"), rater: sessionTestRater()),

@@ -176,3 +176,43 @@ private final class InterruptOnce: @unchecked Sendable {
         }
     }
 }
+
+/// The descriptor check (SPEC §4): a file removed or replaced mid-sitting.
+extension SessionWriterFailureTests {
+    func testARemovedSessionFileEndsTheWriterNamingTheLabelsNotSaved() throws {
+        let temp = SessionTempFolder()
+        let writer = try openWriter(temp, SyscallCounter())
+        defer { writer.close() }
+        try writer.append(sessionTestLabel("t1"))
+        XCTAssertEqual(unlink(temp.file("ana/S1.jsonl")), 0)
+        XCTAssertThrowsError(try writer.append(sessionTestLabel("t2"))) { error in
+            XCTAssertEqual((error as? SessionWriteError)?.cause, .fileGone(detail: "removed", unsaved: ["t1", "t2"]))
+            XCTAssertEqual("\(error)", #"could not save the label: the session file was removed while the sitting ran, so the labels of this sitting are not saved: "t1", "t2" (\#(temp.file("ana/S1.jsonl")))"#)
+        }
+        XCTAssertTrue(writer.lostFile)
+        XCTAssertThrowsError(try writer.append(sessionTestLabel("t3")), "no later event is written")
+    }
+
+    func testASessionFileReplacedByARenameEndsTheWriter() throws {
+        let temp = SessionTempFolder()
+        let writer = try openWriter(temp, SyscallCounter())
+        defer { writer.close() }
+        try writer.append(SessionEvent(at: sessionTestNow, .skip(task: "t0")))
+        temp.write("other.jsonl", "")
+        XCTAssertEqual(rename(temp.file("other.jsonl"), temp.file("ana/S1.jsonl")), 0)
+        XCTAssertThrowsError(try writer.append(sessionTestLabel("t1"))) { error in
+            XCTAssertEqual((error as? SessionWriteError)?.cause, .fileGone(detail: "replaced by another file", unsaved: ["t1"]))
+        }
+        XCTAssertEqual(temp.bytes("ana/S1.jsonl"), [], "the file now at the path is not written")
+    }
+
+    func testAFileStillAtItsPathKeepsTakingEvents() throws {
+        let temp = SessionTempFolder()
+        let writer = try openWriter(temp, SyscallCounter())
+        defer { writer.close() }
+        try writer.append(sessionTestLabel("t1"))
+        try writer.append(sessionTestLabel("t2"))
+        XCTAssertFalse(writer.hasFailed)
+        XCTAssertEqual(try SessionReader.read(paths: [temp.file("ana")]).records.count, 2)
+    }
+}

@@ -107,7 +107,7 @@ final class TaskFileErrorTests: XCTestCase {
     }
 
     func testIdsMustBeShortAndFreeOfControlCharacters() throws {
-        let rule = "2: \"id\" must be 1–200 characters without control characters"
+        let rule = "2: \"id\" must be 1–200 characters, not only spaces, without control or invisible format characters (bidi overrides, zero-width spaces)"
         XCTAssertEqual(try problem(#"{"id":"","prompt":"p","response_a":"a","response_b":"b"}"#), rule)
         XCTAssertEqual(try problem(TaskFileScratch.taskLine(String(repeating: "é", count: 201))), rule)
         XCTAssertEqual(try problem(TaskFileScratch.taskLine(#"a\u0007b"#)), rule)
@@ -117,6 +117,31 @@ final class TaskFileErrorTests: XCTestCase {
         // 200 characters (400 bytes) is still fine.
         let path = try folder.write("ok.jsonl", TaskFileScratch.taskLine(String(repeating: "é", count: 200)))
         XCTAssertEqual(try TaskFile.load(path: path).id(at: 0), String(repeating: "é", count: 200))
+    }
+
+    func testIdsThatLookAlikeOrLookEmptyAreRefused() throws {
+        // Issue 12 item 13: checked like rater names, so what a screen shows is the id.
+        let rule = "2: \"id\" must be 1–200 characters, not only spaces, without control or invisible format characters (bidi overrides, zero-width spaces)"
+        for id in ["   ", "\u{3000}", #"\u00a0 "#, "task-1\u{202E}", #"task\u200b1"#, "task-1\u{FEFF}", "a\u{2066}b\u{2069}", "t\u{E0041}"] {
+            XCTAssertEqual(try problem(TaskFileScratch.taskLine(id)), rule, id)
+        }
+        // Canonically equal ids are one id: "é" precomposed and e + U+0301.
+        let path = try folder.write("nfc.jsonl", TaskFileScratch.taskLine("caf\u{E9}") + "\n" + TaskFileScratch.taskLine("cafe\u{301}") + "\n")
+        XCTAssertThrowsError(try TaskFile.load(path: path)) {
+            XCTAssertEqual(($0 as? ValidationFailure)?.errors.map(\.description), ["\(path):2: duplicate id \"café\" (first on line 1)"])
+        }
+        // Still accepted: ids with inner spaces and letters of any script.
+        let fine = try folder.write("fine.jsonl", TaskFileScratch.taskLine("a b") + "\n" + TaskFileScratch.taskLine("東京") + "\n")
+        XCTAssertEqual(try TaskFile.load(path: fine).count, 2)
+    }
+
+    func testAnExtraKeyWithANumberBeyondADoubleIsRefused() throws {
+        XCTAssertEqual(try problem(#"{"id":"x","prompt":"p","response_a":"a","response_b":"b","score":1e999}"#),
+                       #"2: "score" holds the number 1e999, which is beyond the range of a double (strict JSON readers refuse it)"#)
+        XCTAssertEqual(try problem(#"{"id":"x","prompt":"p","response_a":"a","response_b":"b","meta":{"s":[1,-2E400]}}"#),
+                       #"2: "meta" holds the number -2E400, which is beyond the range of a double (strict JSON readers refuse it)"#)
+        let fine = try folder.write("fine.jsonl", #"{"id":"x","prompt":"p","response_a":"a","response_b":"b","score":1e300,"tiny":1e-999,"n":81}"# + "\n")
+        XCTAssertEqual(try TaskFile.load(path: fine).count, 1)
     }
 
     func testATaskHasOneFormOnly() throws {

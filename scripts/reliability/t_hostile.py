@@ -1,10 +1,11 @@
 """Item 5: hostile text. Nothing a task contains reaches the terminal: capture-pane -e shows
 only placeholders, the pane title and clipboard are unchanged, no reply is injected as keys,
 the chrome (header and key map) is identical to a clean run, and session files are safe to cat."""
+import os
 import re
 import time
 
-from rlib import Tmux, Workspace, check, choose
+from rlib import Tmux, Workspace, check, choose, run
 
 ESC = "\u001b"
 HOSTILE = ("safe\rEVIL" + ESC + "]0;pwned-title\u0007 " + ESC + "]2;pwned2" + ESC + "\\ "
@@ -38,7 +39,8 @@ def run_one(tasks, cols=120, rows=40):
 def test_hostile_text_reaches_the_terminal_only_as_placeholders():
     plain = {"id": "plain-task", "prompt": "Which is safer?", "response_a": "A plain answer.",
              "response_b": "Another plain answer."}
-    hostile = {"id": HOSTILE_ID, "prompt": "Which is safer? " + HOSTILE, "response_a": HOSTILE,
+    # (A hostile id is refused since issue 12: see the end of this test.)
+    hostile = {"id": "evil-task", "prompt": "Which is safer? " + HOSTILE, "response_a": HOSTILE,
                "response_b": "A plain answer."}
     clean_ws, clean = run_one([plain, dict(plain, id="plain-2")])
     try:
@@ -78,13 +80,24 @@ def test_hostile_text_reaches_the_terminal_only_as_placeholders():
         tmux.type("q")
         check(tmux.exit_status() == 0, "quit failed: " + tmux.stderr())
         labels = ws.events(type_="label")
-        check(len(labels) == 1 and labels[0]["task"] == HOSTILE_ID, "the hostile task's label: %s" % labels)
+        check(len(labels) == 1 and labels[0]["task"] == "evil-task", "the hostile task's label: %s" % labels)
         for f in ws.session_files():
             text = open(f, "rb").read().decode("utf-8")
             check(not FORBIDDEN.search(text), "%s is not safe to cat: %r" % (f, FORBIDDEN.findall(text)))
-            check("\\u202e" in text.lower(), "the bidi override in the id is not \\u-escaped in %s" % f)
     finally:
         tmux.kill()
+        ws.close()
+    # An id holding a bidi override, zero-width space, tag and isolates is refused with
+    # FILE:LINE (issue 12 item 13), and the message itself is safe for the terminal.
+    ws = Workspace(tasks=[dict(hostile, id=HOSTILE_ID), dict(plain, id="plain-2")])
+    try:
+        r = run(ws.command(), ws.root)
+        err = r.stderr.decode("utf-8")
+        check(r.returncode == 2 and "tasks.jsonl:1:" in err and '"id" must be' in err,
+              "the hostile id was not refused: exit %d %r" % (r.returncode, err))
+        check(not FORBIDDEN.search(err), "the refusal printed a raw format character: %r" % FORBIDDEN.findall(err))
+        check(not os.path.exists(ws.sessions), "a sessions folder was made for a refused task file")
+    finally:
         ws.close()
 
 

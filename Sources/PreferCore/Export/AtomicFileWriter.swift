@@ -19,8 +19,9 @@ public final class AtomicFileWriter: ExportSink {
     private var flushed = 0
 
     /// Creates the temporary file (`.NAME.tmp-XXXXXX` in the target's folder, so the rename
-    /// stays on one file system) with `mode` whatever the umask.
-    public init(path: String, mode: mode_t = 0o640) throws(ExportError) {
+    /// stays on one file system) with `mode` whatever the umask, and `owner` (user, group)
+    /// when given and allowed (a replaced file keeps its owner where the caller may set it).
+    public init(path: String, mode: mode_t = 0o640, owner: (uid_t, gid_t)? = nil) throws(ExportError) {
         self.path = path
         let (folder, name) = Self.split(path)
         var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
@@ -30,6 +31,9 @@ public final class AtomicFileWriter: ExportSink {
         _ = fcntl(made, F_SETFD, FD_CLOEXEC)
         fd = made
         temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Best effort, before the mode (fchown may clear set-id bits): as another user only
+        // a group we belong to can be kept, and the new file is then simply ours.
+        if let owner, fchown(fd, owner.0, owner.1) != 0 { _ = fchown(fd, uid_t.max, owner.1) }
         if fchmod(fd, mode) != 0 {
             let code = errno
             discard()

@@ -64,9 +64,10 @@ public struct ExportLabels: Sendable {
 
     /// Reads session files and folders like `SessionReader.read(paths:)` and replays them,
     /// keeping what `keeping` says of each label line.
-    public static func read(paths: [String], workers: Int? = nil,
-                            keeping: Keeping = .labelFields) throws(ValidationFailure) -> ExportLabels {
-        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keeping: keeping.reading)
+    public static func read(paths: [String], workers: Int? = nil, keeping: Keeping = .labelFields,
+                            skipUnreadable: Bool = false) throws(ValidationFailure) -> ExportLabels {
+        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keeping: keeping.reading,
+                                                     skipUnreadable: skipUnreadable)
         var lists = Set<[String]?>()
         for worker in reading.workers { lists.formUnion(worker.scaleLists) }
         let events = reading.workers.map {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `prefer validate` finds in one input file: errors make it fail, warnings do not.
 public struct FileCheckResult: Sendable, Equatable {
     public var errors: [InputError] = []
@@ -22,21 +24,24 @@ public struct FileCheckResult: Sendable, Equatable {
 /// sitting declared; with a task file, a label, undo or skip of a task id it does not hold.
 /// Warnings: a torn last line (readers drop it); a rater name that `prefer label` would
 /// refuse; an event type this version does not know; with a task file, a label made on
-/// other content (exports leave it out) and a sitting started on another version of the file.
+/// other content (exports leave it out) and a sitting started on another version of the file;
+/// an `at` earlier than one above it in the same file (a clock step: the file order counts).
 public enum SessionFileCheck {
     /// Checks session files and folders (every `*.jsonl` below a folder, as readers find them).
-    public static func check(paths: [String], tasks: TaskFile? = nil) -> FileCheckResult {
+    public static func check(paths: [String], tasks: TaskFile? = nil, skipUnreadable: Bool = false) -> FileCheckResult {
         var errors: [InputError] = []
-        let files = SessionFiles.find(paths, errors: &errors)
-        var result = FileCheckResult(errors: errors)
+        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
+        let files = found.entries
+        var result = FileCheckResult(errors: errors, warnings: found.warnings)
         var events = 0, labels = 0
         for file in files {
-            let one = check(path: file, tasks: tasks)
-            result.errors.append(contentsOf: one.errors)
+            let one = check(entry: file, folders: found.raterFolders, tasks: tasks)
+            for error in one.errors { found.keep(error, errors: &result.errors, warnings: &result.warnings) }
             result.warnings.append(contentsOf: one.warnings)
             events += one.events
             labels += one.labels
         }
+        result.warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
         result.events = events
         result.labels = labels
         result.summary = "\(files.count) session file\(files.count == 1 ? "" : "s"), \(events) event\(events == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"
@@ -45,25 +50,45 @@ public enum SessionFileCheck {
 
     /// Checks the session file at `path`, against `tasks` when given.
     public static func check(path: String, tasks: TaskFile? = nil) -> FileCheckResult {
+        check(paths: [path], tasks: tasks)
+    }
+
+    /// Checks one session file a search found, with the rules of its place (`RaterFolderRule`).
+    static func check(entry: SessionFileEntry, folders: RaterFolders, tasks: TaskFile?) -> FileCheckResult {
         let bytes: [UInt8]
         do {
-            bytes = try SessionFiles.contents(of: path)
+            bytes = try SessionFiles.contents(of: entry)
         } catch {
             return FileCheckResult(errors: [error])
         }
-        return check(bytes, file: path, tasks: tasks)
+        var parsed = SessionReader.parse(bytes, file: entry.path, raterFolder: entry.raterFolder)
+        parsed.errors += RaterFolderRule.outsideErrors(entry, firstLines: SessionReader.firstLines(parsed.records),
+                                                       folders: folders)
+        return check(parsed, file: entry.path, tasks: tasks)
     }
 
-    /// Checks session file contents; `file` names them in messages.
-    public static func check(_ bytes: [UInt8], file: String, tasks: TaskFile? = nil) -> FileCheckResult {
-        let parsed = SessionReader.parse(bytes, file: file)
+    /// Checks session file contents; `file` names them in messages; `raterFolder` as
+    /// `SessionReader.parse` takes it.
+    public static func check(_ bytes: [UInt8], file: String, raterFolder: String? = nil, tasks: TaskFile? = nil) -> FileCheckResult {
+        check(SessionReader.parse(bytes, file: file, raterFolder: raterFolder), file: file, tasks: tasks)
+    }
+
+    private static func check(_ parsed: SessionReader.ParsedFile, file: String, tasks: TaskFile?) -> FileCheckResult {
         var result = FileCheckResult(errors: parsed.errors, warnings: parsed.warnings)
         var scales: [String: [String]] = [:]
         var warnedRaters = Set<String>()
         var labels = 0
+        var previous: (at: Date, text: String)?
         for record in parsed.records {
             func error(_ reason: String) { result.errors.append(InputError(file: file, line: record.line, reason: reason)) }
             func warning(_ reason: String) { result.warnings.append(InputError(file: file, line: record.line, reason: reason)) }
+            if let at = record.at {
+                if let before = previous, at < before.at {
+                    warning("\"at\" goes back from \(before.text) to \(record.atText ?? "") (the clock was set back); events are replayed in file order")
+                }
+                // Compared with the line above, so one clock step is one warning.
+                previous = (at, record.atText ?? "")
+            }
             if !RaterName.isValid(record.rater) && warnedRaters.insert(record.rater).inserted {
                 warning("rater name \(JSONWriter.quoted(record.rater)) is not one prefer label accepts ([A-Za-z0-9][A-Za-z0-9._-]{0,63})")
             }

@@ -11,13 +11,21 @@ public struct GoldFile: Sendable, Equatable {
 
     /// Reads and validates a gold file, reporting every bad line as `FILE:LINE: reason`.
     public static func load(path: String) throws -> GoldFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, reason: "cannot be read (missing, a folder, or no permission)")
+        // The one opener of line files: regular files only (a FIFO would hang, a device
+        // could be read forever), lines at most `InputLimits.lineBytes`.
+        let data: [UInt8]
+        if let kind = FileKind.of(path), kind != S_IFREG {
+            throw InputError(file: path, reason: "is \(FileKind.name(kind)), not a regular file")
+        }
+        do {
+            data = try SessionFiles.contents(of: path)
+        } catch {
+            throw error
         }
         var answers: [String: String] = [:]
         var firstLine: [String: Int] = [:]
         var errors: [InputError] = []
-        var bytes = [UInt8](data)
+        var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var lineNumber = 0
         for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {

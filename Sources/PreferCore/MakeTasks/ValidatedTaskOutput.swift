@@ -8,19 +8,35 @@ import Foundation
 public enum ValidatedTaskOutput {
     /// Validates `bytes` and writes them to `path` atomically (mode 0644: raters on a shared
     /// host must be able to read task files), or to `standardOutput` when `path` is nil.
+    /// `path` is an `-o` target as `OutputTarget` decides it (a device or FIFO written in place,
+    /// a session file refused, an old file's mode kept).
     public static func write(_ bytes: [UInt8], to path: String?, standardOutput: ExportSink) throws(MakeTasksError) {
+        var target: OutputTarget?
+        if let path {
+            do {
+                target = try OutputTarget.resolve(path, newFileMode: 0o644)
+            } catch {
+                throw .usage(error.description)
+            }
+        }
         do {
-            if let path {
-                let writer = try AtomicFileWriter(path: path, mode: 0o644)
+            if let target, target.kind != .inPlace {
+                let writer = try target.open()
                 try writer.write(bytes)
-                try validate(writer.temporaryPath, shownAs: path)
+                try validate(writer.temporaryPath ?? target.path, shownAs: target.path)
                 try writer.commit()
             } else {
                 let scratch = try AtomicFileWriter(path: scratchPath(), mode: 0o600)
                 defer { scratch.discard() }
                 try scratch.write(bytes)
                 try validate(scratch.temporaryPath, shownAs: "the tasks made")
-                try standardOutput.write(bytes)
+                if let target {
+                    let writer = try target.open()
+                    try writer.write(bytes)
+                    try writer.commit()
+                } else {
+                    try standardOutput.write(bytes)
+                }
             }
         } catch let error as MakeTasksError {
             throw error

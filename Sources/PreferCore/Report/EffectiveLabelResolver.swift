@@ -1,15 +1,14 @@
 /// Replays the label, undo and skip events that the workers of `SessionLabelReader` collected
 /// into effective labels, with the rules of `EffectiveLabels` (SPEC §4): per (rater, task), the
-/// last label or undo in the order (time, file base name, file path, line) decides; a skip
-/// changes nothing. A line without `at` has already inherited the time of the closest earlier
-/// timed line of its file (or −∞).
+/// last label or undo in the order of `SessionReplayOrder` (file rank, then line) decides; a
+/// skip changes nothing.
 ///
 /// Instead of sorting every event, events are bucketed by task (a counting sort) and only each
 /// task's handful of events is ordered.
 enum EffectiveLabelResolver {
     /// The effective labels, the lookup from task id to item, and per effective label its
     /// event (numbered across the workers in order).
-    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String])
+    static func resolve(workers: [SessionLabelReader.WorkerData], files: [String], firstTimes: [Double?])
         -> (set: LabelSet, lookup: LabeledItemLookup, sources: [Int32]) {
         // Merge the per-worker name tables.
         // The first worker's tables become the global ones (its ids stay as they are), so only
@@ -21,7 +20,7 @@ enum EffectiveLabelResolver {
         let raterMaps = workers.indices.map { $0 == 0 ? identity(raters.count) : raters.merge(workers[$0].tables.raters) }
         let taskMaps = workers.indices.map { $0 == 0 ? identity(tasks.count) : tasks.merge(workers[$0].tables.tasks) }
         let choiceMaps = workers.indices.map { $0 == 0 ? identity(choices.count) : choices.merge(workers[$0].tables.choices) }
-        let fileRank = ranks(of: files)
+        let fileRank = SessionReplayOrder.ranks(files: files, firstTimes: firstTimes)
 
         var set = LabelSet()
         set.sittings = workers.reduce(0) { $0 + $1.sittings }
@@ -53,7 +52,7 @@ enum EffectiveLabelResolver {
             for k in 0..<state.kind.count where state.kind[k] != skip {
                 let t = Int(taskMap[Int(state.task[k])])
                 let c = state.choice[k]
-                events[fill[t]] = Event(time: state.time[k], milliseconds: state.milliseconds[k],
+                events[fill[t]] = Event(milliseconds: state.milliseconds[k],
                                         rater: raterMap[Int(state.rater[k])], file: fileRank[Int(state.file[k])],
                                         line: state.line[k], choice: c >= 0 ? choiceMap[Int(c)] : -1,
                                         source: Int32(truncatingIfNeeded: eventBase + k),
@@ -119,7 +118,6 @@ enum EffectiveLabelResolver {
 
     /// One label or undo event, as replay needs it.
     struct Event {
-        var time = 0.0
         var milliseconds = 0
         var rater: Int32 = 0
         var file: Int32 = 0
@@ -130,29 +128,12 @@ enum EffectiveLabelResolver {
         var kind: UInt8 = 0
         var left: Int8 = 0
 
-        /// Replay order within one task: rater, then time, file, line.
+        /// Replay order within one task: rater, then file rank, line.
         @inline(__always)
         static func precedes(_ a: Event, _ b: Event) -> Bool {
             if a.rater != b.rater { return a.rater < b.rater }
-            if a.time != b.time { return a.time < b.time }
             if a.file != b.file { return a.file < b.file }
             return a.line < b.line
         }
-    }
-
-    /// Each file's place in the replay order of equal times: by base name, then full path
-    /// (bytewise), as `EffectiveLabels` orders them.
-    static func ranks(of files: [String]) -> [Int32] {
-        let keys = files.map { path -> ([UInt8], [UInt8]) in
-            let base = path.split(separator: "/").last.map(String.init) ?? path
-            return (Array(base.utf8), Array(path.utf8))
-        }
-        let order = files.indices.sorted { a, b in
-            if keys[a].0 != keys[b].0 { return keys[a].0.lexicographicallyPrecedes(keys[b].0) }
-            return keys[a].1.lexicographicallyPrecedes(keys[b].1)
-        }
-        var rank = [Int32](repeating: 0, count: files.count)
-        for (r, index) in order.enumerated() { rank[index] = Int32(r) }
-        return rank
     }
 }

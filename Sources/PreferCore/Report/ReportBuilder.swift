@@ -13,7 +13,8 @@ public enum ReportBuilder {
         let set: LabelSet
         let lookup: LabeledItemLookup
         do {
-            (set, lookup) = try SessionLabelReader.readIndexed(paths: options.sessionPaths, workers: options.workers)
+            (set, lookup) = try SessionLabelReader.readIndexed(paths: options.sessionPaths, workers: options.workers,
+                                                                skipUnreadable: options.skipUnreadable)
         } catch {
             scan?.stop()
             throw .input(error)

@@ -16,6 +16,8 @@ public struct ReportOptions: Sendable, Equatable {
     public var contestedLimit: Int
     /// Threads for reading; nil uses every active processor.
     public var workers: Int?
+    /// `--skip-unreadable`: session files this account may not read are left out, counted.
+    public var skipUnreadable = false
 
     public init(sessionPaths: [String] = ["sessions"], tasksPath: String? = nil, goldPath: String? = nil,
                 categories: [String]? = nil, ordinal: Bool = false,

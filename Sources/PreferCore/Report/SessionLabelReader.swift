@@ -15,13 +15,13 @@ import Glibc
 public enum SessionLabelReader {
     /// Reads session files and folders (recursively, every `*.jsonl`) into effective labels.
     /// - Parameter workers: threads to use; nil uses every active processor.
-    public static func read(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> LabelSet {
-        try readIndexed(paths: paths, workers: workers).0
+    public static func read(paths: [String], workers: Int? = nil, skipUnreadable: Bool = false) throws(ValidationFailure) -> LabelSet {
+        try readIndexed(paths: paths, workers: workers, skipUnreadable: skipUnreadable).0
     }
 
     /// `read`, plus the lookup from task id to item that the task and gold files are matched with.
-    static func readIndexed(paths: [String], workers: Int? = nil) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
-        let reading = try readAll(paths: paths, workers: workers, keeping: .nothing)
+    static func readIndexed(paths: [String], workers: Int? = nil, skipUnreadable: Bool = false) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
+        let reading = try readAll(paths: paths, workers: workers, keeping: .nothing, skipUnreadable: skipUnreadable)
         return (reading.set, reading.lookup)
     }
 
@@ -45,41 +45,48 @@ public enum SessionLabelReader {
 
     /// Everything a reading found: the label set and lookup, and per effective label the event
     /// it came from, with what `keeping` asks for.
-    static func readAll(paths: [String], workers: Int?, keeping: Keeping) throws(ValidationFailure) -> SessionReading {
+    static func readAll(paths: [String], workers: Int?, keeping: Keeping,
+                        skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionReading {
         var errors: [InputError] = []
-        let files = SessionFiles.find(paths, errors: &errors)
+        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
+        let entries = found.entries
+        let files = found.paths
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         let states = WorkerStates(count: threads, keeping: keeping)
         // Room for as many events as the files could hold, taken once: grown by doubling, the
         // columns were copied again and again into memory the kernel had to zero each time.
         // Untouched room costs address space only.
         let bytes = files.reduce(0) { total, path in
+            // (lstat: a planted link is skipped by the reading, so must not count here either)
             var info = stat()
-            return total + (stat(path, &info) == 0 ? Int(info.st_size) : 0)
+            return total + (lstat(path, &info) == 0 ? Int(info.st_size) : 0)
         }
         for w in 0..<threads { states[w].data.reserve(events: min(bytes / WorkerData.shortestEventLine, bytes / threads * 2 / WorkerData.shortestEventLine + 1024), bytes: min(bytes, bytes / threads * 2 + 4096)) }
         let next = FileCounter()
+        let folders = found.raterFolders
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let state = states[worker]
             while let index = next.take(limit: files.count) {
-                state.read(file: files[index], index: index)
+                state.read(file: entries[index], index: index, folders: folders)
             }
         }
         var perFile = [FileOutcome](repeating: FileOutcome(), count: files.count)
         for w in 0..<threads {
             for (index, outcome) in states[w].data.outcomes { perFile[index] = outcome }
         }
-        var warnings: [InputError] = []
+        var warnings = found.warnings
         for outcome in perFile {
-            errors.append(contentsOf: outcome.errors)
+            for error in outcome.errors { found.keep(error, errors: &errors, warnings: &warnings) }
             warnings.append(contentsOf: outcome.warnings)
         }
+        warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
         if !errors.isEmpty {
             throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
                                     omitted: max(0, errors.count - SessionReader.errorLimit))
         }
         let data = (0..<threads).map { states[$0].data }
-        var resolved = EffectiveLabelResolver.resolve(workers: data, files: files)
+        var resolved = EffectiveLabelResolver.resolve(workers: data, files: files,
+                                                      firstTimes: perFile.map(\.firstTime))
         resolved.set.warnings = warnings
         resolved.set.files = files
         return SessionReading(set: resolved.set, lookup: resolved.lookup, sources: resolved.sources, workers: data)
@@ -89,6 +96,8 @@ public enum SessionLabelReader {
     struct FileOutcome {
         var warnings: [InputError] = []
         var errors: [InputError] = []
+        /// The first `at` of the file (any event type), which places it in the replay order.
+        var firstTime: Double?
     }
 
     /// Hands out file indexes to workers, one at a time.
@@ -121,7 +130,9 @@ public enum SessionLabelReader {
     /// hot loop works on a struct with no dynamic exclusivity checks.
     final class WorkerState {
         var data = WorkerData()
-        func read(file path: String, index: Int) { data.read(file: path, index: index) }
+        func read(file entry: SessionFileEntry, index: Int, folders: RaterFolders) {
+            data.read(file: entry, index: index, folders: folders)
+        }
     }
 
     /// The events, names and outcomes one worker collected, as parallel arrays.
@@ -136,7 +147,6 @@ public enum SessionLabelReader {
         var choice: [Int32] = []
         var left: [Int8] = []
         var milliseconds: [Int] = []
-        var time: [Double] = []
         var file: [Int32] = []
         var line: [Int32] = []
         var sittings = 0
@@ -175,7 +185,6 @@ public enum SessionLabelReader {
             choice.reserveCapacity(count)
             left.reserveCapacity(count)
             milliseconds.reserveCapacity(count)
-            time.reserveCapacity(count)
             file.reserveCapacity(count)
             line.reserveCapacity(count)
             guard keeping != .nothing else { return }
@@ -187,30 +196,40 @@ public enum SessionLabelReader {
             if keeping == .labelFields || keeping == .wholeLines { kept.reserveCapacity(bytes) }
         }
 
-        mutating func read(file path: String, index: Int) {
+        mutating func read(file entry: SessionFileEntry, index: Int, folders: RaterFolders) {
             var outcome = FileOutcome()
             let bytes: [UInt8]
             do {
-                bytes = try SessionFiles.contents(of: path)
+                bytes = try SessionFiles.contents(of: entry)
             } catch {
                 outcome.errors.append(error)
                 outcomes.append((index, outcome))
                 return
             }
-            bytes.withUnsafeBytes { raw in parse(raw, path: path, index: index, &outcome) }
+            var firstLines: [(rater: Int32, line: Int)] = []
+            bytes.withUnsafeBytes { raw in
+                parse(raw, path: entry.path, index: index, raterFolder: entry.raterFolder, &outcome, &firstLines)
+            }
+            if entry.raterFolder == nil {
+                let names = firstLines.map { (rater: tables.raters.name(Int($0.rater)), line: $0.line) }
+                outcome.errors.append(contentsOf: RaterFolderRule.outsideErrors(entry, firstLines: names, folders: folders))
+            }
             outcomes.append((index, outcome))
-
         }
 
         /// The lines of one file, split and judged exactly as `SessionReader.parse` does.
-        private mutating func parse(_ raw: UnsafeRawBufferPointer, path: String, index: Int, _ outcome: inout FileOutcome) {
+        private mutating func parse(_ raw: UnsafeRawBufferPointer, path: String, index: Int, raterFolder: String?,
+                                    _ outcome: inout FileOutcome, _ firstLines: inout [(rater: Int32, line: Int)]) {
+            // The rater id of `raterFolder` once a line has interned it (-1 until then).
+            var folderRater: Int32 = -1
+            // As `SessionReader.parse`: without session_start, a complete last line may lack its newline.
+            var sawStart = false
             let n = raw.count
             guard let base = raw.baseAddress else { return }
             var start = 0
             if n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { start = 3 }
             let last = Self.lastContentfulLine(raw, from: start)
             var number = 1
-            var inherited = -Double.infinity
             while start < n {
                 let hit = memchr(base + start, 0x0A, n - start)
                 let newlineAt = hit.map { base.distance(to: UnsafeRawPointer($0)) }
@@ -222,7 +241,7 @@ public enum SessionLabelReader {
                 }
                 if Self.isBlank(raw, start, end) { continue }
                 let isLast = number == last
-                if isLast && newlineAt == nil {
+                if isLast && newlineAt == nil && sawStart {
                     outcome.warnings.append(Self.tornLine(path, number))
                     continue
                 }
@@ -252,7 +271,20 @@ public enum SessionLabelReader {
                     outcome.errors.append(error)
                     continue
                 }
-                if let t = event.time { inherited = t }
+                if event.startsSession { sawStart = true }
+                if let raterFolder {
+                    if folderRater < 0 { folderRater = tables.raters.find(raterFolder) ?? -1 }
+                    if event.rater != folderRater {
+                        outcome.errors.append(RaterFolderRule.mismatch(file: path, line: number,
+                                                                       rater: tables.raters.name(Int(event.rater)),
+                                                                       folder: raterFolder))
+                        continue
+                    }
+                } else if firstLines.last?.rater != event.rater && !firstLines.contains(where: { $0.rater == event.rater }) {
+                    firstLines.append((event.rater, number))
+                }
+                if isLast && newlineAt == nil { outcome.warnings.append(SessionReader.unterminatedLine(path, number)) }
+                if outcome.firstTime == nil, let t = event.time { outcome.firstTime = t }
                 if event.startsSession {
                     sittings += 1
                     if let scale = event.scale { scales.insert(scale) }
@@ -265,7 +297,6 @@ public enum SessionLabelReader {
                 choice.append(event.choice)
                 left.append(event.left)
                 milliseconds.append(event.milliseconds)
-                time.append(inherited)
                 file.append(Int32(index))
                 line.append(Int32(number))
                 if keeping != .nothing {

@@ -52,13 +52,8 @@ public struct EffectiveLabel: Sendable, Equatable {
     }
 }
 
-/// Replays label, undo and skip events into effective labels.
-///
-/// Order of events (per rater, across all files): by `at`; ties by file base name (session
-/// files are named by their start time), then full path, then line number. A record without
-/// `at` takes the `at` of the closest earlier record of its file that has one, or sorts
-/// before every timed record when none does; so a foreign file without times is replayed in
-/// file order, and a line without `at` never jumps ahead of the lines above it.
+/// Replays label, undo and skip events into effective labels, in the order of
+/// `SessionReplayOrder`: files by their first `at`, lines of one file in file order.
 public enum EffectiveLabels {
     /// The effective labels of `records`, ordered by task, then rater (bytewise).
     public static func compute(_ records: [SessionRecord]) -> [EffectiveLabel] {
@@ -101,37 +96,39 @@ public enum EffectiveLabels {
         return states
     }
 
-    /// The records in replay order.
+    /// The records in replay order (`SessionReplayOrder`): by file, then line.
     static func ordered(_ records: [SessionRecord]) -> [SessionRecord] {
-        struct SortKey {
-            var time: Double
-            var baseName: String
-            var file: String
-            var line: Int
-            var index: Int
-        }
-        var keys: [SortKey] = []
-        keys.reserveCapacity(records.count)
-        var inherited = -Double.infinity
-        var currentFile: String?
+        var fileIndex: [String: Int] = [:]
+        var files: [String] = []
+        var firstTimes: [Double?] = []
+        var firstTimeLine: [Int] = []
+        var recordFile = [Int](repeating: 0, count: records.count)
         for (index, record) in records.enumerated() {
-            if record.file != currentFile {
-                currentFile = record.file
-                inherited = -Double.infinity
+            let f: Int
+            if let known = fileIndex[record.file] {
+                f = known
+            } else {
+                f = files.count
+                fileIndex[record.file] = f
+                files.append(record.file)
+                firstTimes.append(nil)
+                firstTimeLine.append(Int.max)
             }
-            if let at = record.at { inherited = at.timeIntervalSince1970 }
-            let baseName = record.file.split(separator: "/").last.map(String.init) ?? record.file
-            keys.append(SortKey(time: inherited, baseName: baseName, file: record.file,
-                                line: record.line, index: index))
+            recordFile[index] = f
+            // The first timed line of the file, whatever order the records came in.
+            if let at = record.at, record.line < firstTimeLine[f] {
+                firstTimes[f] = at.timeIntervalSince1970
+                firstTimeLine[f] = record.line
+            }
         }
-        keys.sort { a, b in
-            if a.time != b.time { return a.time < b.time }
-            if a.baseName != b.baseName { return a.baseName.utf8.lexicographicallyPrecedes(b.baseName.utf8) }
-            if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
-            if a.line != b.line { return a.line < b.line }
-            return a.index < b.index
+        let rank = SessionReplayOrder.ranks(files: files, firstTimes: firstTimes)
+        let order = records.indices.sorted { a, b in
+            let ra = rank[recordFile[a]], rb = rank[recordFile[b]]
+            if ra != rb { return ra < rb }
+            if records[a].line != records[b].line { return records[a].line < records[b].line }
+            return a < b
         }
-        return keys.map { records[$0.index] }
+        return order.map { records[$0] }
     }
 
     private static func keyPrecedes(_ a: Key, _ b: Key) -> Bool {

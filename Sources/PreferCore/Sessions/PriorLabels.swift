@@ -46,6 +46,7 @@ extension SessionReader {
         let folder = root + rater.value
         var info = stat()
         guard lstat(folder, &info) == 0 else { return PriorLabels() }
+        // The reading refuses an event of another rater in this folder (`RaterFolderRule`).
         let log = try read(paths: [folder])
         let mine = log.records.filter { $0.rater == rater.value }
         var prior = PriorLabels(warnings: log.warnings)

@@ -11,6 +11,8 @@ enum SessionFolder {
     static let folderMode: mode_t = 0o750
     static let fileMode: mode_t = 0o640
     static let lockName = ".lock"
+    /// Linux's `O_PATH` (Glibc's module map leaves it out: it needs `_GNU_SOURCE`).
+    static let pathOnly: Int32 = 0o10000000
 
     /// Opens the sessions folder, creating it (and missing parents) when absent.
     static func openRoot(_ path: String) throws(SessionOpenError) -> Int32 {
@@ -27,12 +29,19 @@ enum SessionFolder {
         } else if errno != EEXIST {
             throw .system(operation: "create the folder", path: path, errno: errno)
         }
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        var fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 && errno == EACCES {
+            // A shared sessions folder raters may enter and write but not list (mode 3733,
+            // docs/RELIABILITY.md): a path descriptor is enough for the *at calls below.
+            fd = open(path, pathOnly | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
         if fd < 0 {
             let code = errno
             throw folderOpenError(code: code, path: path, isLink: isSymbolicLink(AT_FDCWD, path))
         }
-        if created && fchmod(fd, folderMode) != 0 {
+        // mkdir inherits a parent's setgid bit (a group folder); keep it, so that the group
+        // still reaches everything below (SPEC §4).
+        if created && fchmod(fd, folderMode | inheritedSetgid(fd)) != 0 {
             let code = errno
             close(fd)
             throw .system(operation: "set the permissions of", path: path, errno: code)
@@ -40,10 +49,20 @@ enum SessionFolder {
         return fd
     }
 
-    /// Opens `<root>/<rater>` without following a link, creating it with mode 0750 when absent.
+    /// Opens `<root>/<rater>` without following a link, creating it with mode 0750 when absent
+    /// (02750 when the sessions folder has the setgid bit: files then keep the lead's group).
     static func openRaterFolder(rootFD: Int32, rater: String, path: String) throws(SessionOpenError) -> Int32 {
         var created = false
-        if mkdirat(rootFD, rater, folderMode) == 0 {
+        // Made with exactly 0750 (umask 027 for the call; one thread runs here), so that no
+        // fchmod is needed: a chmod by a rater outside the folder's group clears the setgid
+        // bit mkdir inherited from a group sessions folder, and the files would then take the
+        // rater's own group.
+        let umaskBefore = umask(0o027)
+        let made = mkdirat(rootFD, rater, folderMode)
+        let madeErrno = errno
+        umask(umaskBefore)
+        errno = madeErrno
+        if made == 0 {
             created = true
         } else if errno != EEXIST {
             throw .system(operation: "create the folder", path: path, errno: errno)
@@ -55,12 +74,16 @@ enum SessionFolder {
         }
         do throws(SessionOpenError) {
             if created {
-                // mkdir's mode passed through the umask; fchmod makes it exactly 0750.
-                guard fchmod(fd, folderMode) == 0 else {
+                // Made 0750 above; an fchmod only if something still differs (it keeps the
+                // inherited setgid bit where the kernel lets it).
+                var info = stat()
+                guard fstat(fd, &info) == 0,
+                      info.st_mode & 0o777 == folderMode || fchmod(fd, folderMode | inheritedSetgid(fd)) == 0 else {
                     throw .system(operation: "set the permissions of", path: path, errno: errno)
                 }
                 // The new folder's entry lives in the parent: make it durable before files appear.
-                guard fsync(rootFD) == 0 else {
+                // (EBADF: a path descriptor of a folder we may not read; nothing to flush with.)
+                guard fsync(rootFD) == 0 || errno == EBADF else {
                     throw .system(operation: "flush the folder holding", path: path, errno: errno)
                 }
             } else {
@@ -143,9 +166,19 @@ enum SessionFolder {
         guard fstat(fd, &info) == 0 else {
             throw .system(operation: "inspect", path: path, errno: errno)
         }
-        if info.st_mode & 0o007 != 0 && fchmod(fd, folderMode) != 0 {
+        let me = geteuid()
+        if info.st_uid != me && me != 0 {
+            throw .notYourFolder(path: path, owner: AccountName.of(info.st_uid), you: AccountName.of(me))
+        }
+        if info.st_mode & 0o007 != 0 && fchmod(fd, folderMode | (info.st_mode & S_ISGID)) != 0 {
             throw .system(operation: "make private (it is open to everyone)", path: path, errno: errno)
         }
+    }
+
+    /// `S_ISGID` when the folder open at `fd` has it (inherited from its parent), else 0.
+    private static func inheritedSetgid(_ fd: Int32) -> mode_t {
+        var info = stat()
+        return fstat(fd, &info) == 0 ? info.st_mode & S_ISGID : 0
     }
 
     private static func createParents(of path: String) throws(SessionOpenError) {

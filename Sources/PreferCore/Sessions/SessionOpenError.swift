@@ -19,6 +19,9 @@ public enum SessionOpenError: Error, Sendable, Equatable, CustomStringConvertibl
     case invalidSessionID(String)
     /// A system call failed, e.g. `mkdir` with `EACCES`.
     case system(operation: String, path: String, errno: Int32)
+    /// The rater folder exists but belongs to another account (squatted before the rater's
+    /// first sitting): writing there would hand that account the rater's labels.
+    case notYourFolder(path: String, owner: String, you: String)
 
     public var description: String {
         switch self {
@@ -41,6 +44,9 @@ public enum SessionOpenError: Error, Sendable, Equatable, CustomStringConvertibl
                 + "'.', '_' or '-', starting with a letter or digit"
         case .system(let operation, let path, let code):
             return "could not \(operation) \(displayedPath(path)): \(systemMessage(code))"
+        case .notYourFolder(let path, let owner, let you):
+            return "\(displayedPath(path)) belongs to \(owner), not to you (\(you)); ask the lead to remove "
+                + "or rename it before your first sitting"
         }
     }
 }

@@ -26,24 +26,30 @@ public enum SessionReader {
     /// At most this many errors are kept; a garbage file must not flood the terminal.
     public static let errorLimit = 50
 
-    /// Reads session files and folders (recursively, every `*.jsonl`), sorted by path.
-    public static func read(paths: [String]) throws(ValidationFailure) -> SessionLog {
+    /// Reads session files and folders (recursively, every `*.jsonl`), sorted by path;
+    /// `skipUnreadable` leaves out files this account may not read, with a warning each.
+    public static func read(paths: [String], skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionLog {
         var errors: [InputError] = []
-        let files = SessionFiles.find(paths, errors: &errors)
-        var log = SessionLog(files: files)
-        for file in files {
+        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
+        var log = SessionLog(warnings: found.warnings, files: found.paths)
+        for entry in found.entries {
             let bytes: [UInt8]
             do {
-                bytes = try SessionFiles.contents(of: file)
+                bytes = try SessionFiles.contents(of: entry)
             } catch {
-                errors.append(error)
+                found.keep(error, errors: &errors, warnings: &log.warnings)
                 continue
             }
-            let parsed = parse(bytes, file: file)
+            let parsed = parse(bytes, file: entry.path, raterFolder: entry.raterFolder)
             log.records.append(contentsOf: parsed.records)
             log.warnings.append(contentsOf: parsed.warnings)
             errors.append(contentsOf: parsed.errors)
+            if entry.raterFolder == nil {
+                errors.append(contentsOf: RaterFolderRule.outsideErrors(entry, firstLines: firstLines(parsed.records),
+                                                                        folders: found.raterFolders))
+            }
         }
+        log.warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
         if !errors.isEmpty {
             throw ValidationFailure(errors: Array(errors.prefix(errorLimit)),
                                     omitted: max(0, errors.count - errorLimit))
@@ -58,17 +64,28 @@ public enum SessionReader {
         public var errors: [InputError] = []
     }
 
+    /// The first line of each rater name in one file's records.
+    static func firstLines(_ records: [SessionRecord]) -> [(rater: String, line: Int)] {
+        var seen = Set<String>()
+        return records.compactMap { seen.insert($0.rater).inserted ? ($0.rater, $0.line) : nil }
+    }
+
     /// Reads the lines of one session file's contents; `file` names it in records and errors.
-    public static func parse(_ bytes: [UInt8], file: String) -> ParsedFile {
+    /// In the rater folder of `raterFolder`, an event of another rater is an error
+    /// (`RaterFolderRule`).
+    public static func parse(_ bytes: [UInt8], file: String, raterFolder: String? = nil) -> ParsedFile {
         var result = ParsedFile()
         let lines = splitLines(bytes)
         // Only the last line that holds anything can be torn: a new sitting never appends to
         // an old file, so a torn line can never have a good line after it.
         let lastContentful = lines.lastIndex(where: { !$0.isBlank })
+        // A file of prefer's writer starts with session_start; one without it holds lines
+        // from another tool, whose last line may simply lack its newline (SPEC §4).
+        var sawStart = false
         bytes.withUnsafeBytes { raw in
             for (index, line) in lines.enumerated() where !line.isBlank {
                 let isLast = index == lastContentful
-                if isLast && !line.hasNewline {
+                if isLast && !line.hasNewline && sawStart {
                     result.warnings.append(tornLine(file, line.number))
                     continue
                 }
@@ -90,7 +107,13 @@ public enum SessionReader {
                     continue
                 }
                 do throws(InputError) {
-                    result.records.append(try SessionRecord.decode(value, file: file, line: line.number))
+                    let record = try SessionRecord.decode(value, file: file, line: line.number)
+                    if record.type == "session_start" { sawStart = true }
+                    if let raterFolder, record.rater != raterFolder {
+                        throw RaterFolderRule.mismatch(file: file, line: line.number, rater: record.rater, folder: raterFolder)
+                    }
+                    result.records.append(record)
+                    if isLast && !line.hasNewline { result.warnings.append(unterminatedLine(file, line.number)) }
                 } catch {
                     result.errors.append(error)
                 }
@@ -101,6 +124,12 @@ public enum SessionReader {
 
     private static func tornLine(_ file: String, _ line: Int) -> InputError {
         InputError(file: file, line: line, reason: "ignored a torn last line")
+    }
+
+    /// The warning for a complete last line without its newline in a file of another tool.
+    static func unterminatedLine(_ file: String, _ line: Int) -> InputError {
+        InputError(file: file, line: line,
+                   reason: "read a last line without its final newline (no session_start in the file: taken as lines from another tool)")
     }
 
     /// One line's byte range without its `\n` (and without a CRLF's `\r`).

@@ -18,6 +18,17 @@ public struct SessionWriteError: Error, Sendable, Equatable, CustomStringConvert
         case earlierFailure(String)
         /// The writer was already closed.
         case closed
+        /// The session file is no longer at its path (removed, or replaced by a rename, mid-
+        /// sitting): what the path holds now, and the tasks labeled in this sitting, whose
+        /// labels went into the file that is gone.
+        case fileGone(detail: String, unsaved: [String])
+    }
+
+    /// Whether the session file itself is gone, so that even the sitting's earlier labels
+    /// are not where reports look.
+    public var isFileGone: Bool {
+        if case .fileGone = cause { return true }
+        return false
     }
 
     /// What was being saved, e.g. "the label".
@@ -46,6 +57,11 @@ public struct SessionWriteError: Error, Sendable, Equatable, CustomStringConvert
             return "an earlier save in this sitting failed (\(earlier)), so this file takes no more writes"
         case .closed:
             return "the session file is already closed"
+        case .fileGone(let detail, let unsaved):
+            let shown = unsaved.prefix(20).map { JSONWriter.quoted($0) }.joined(separator: ", ")
+            let more = unsaved.count > 20 ? " and \(unsaved.count - 20) more" : ""
+            return "the session file was \(detail) while the sitting ran, so the labels of this sitting "
+                + "are not saved: \(shown)\(more)"
         }
     }
 

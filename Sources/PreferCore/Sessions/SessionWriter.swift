@@ -20,6 +20,8 @@ public final class SessionWriter {
     private var lockFD: Int32
     private let calls: FileSystemCalls
     private var failure: SessionWriteError?
+    /// Tasks labeled in this sitting, in order: what is lost if the file goes.
+    private var labeledTasks: [String] = []
 
     private init(filePath: String, sessionID: String, rater: RaterName, fd: Int32, lockFD: Int32,
                  calls: FileSystemCalls) {
@@ -77,6 +79,9 @@ public final class SessionWriter {
     /// True once a write or fsync has failed; every later `append` throws.
     public var hasFailed: Bool { failure != nil }
 
+    /// True once the file was found removed or replaced: nothing of this sitting is saved.
+    public var lostFile: Bool { failure?.isFileGone ?? false }
+
     /// Writes `event` as one line with one `write`, then `fsync`s; returns only when durable.
     public func append(_ event: SessionEvent) throws(SessionWriteError) {
         let what = event.body.noun
@@ -104,6 +109,23 @@ public final class SessionWriter {
         if synced != 0 {
             try fail(SessionWriteError(what: what, path: filePath, cause: .fsyncFailed(errno: Int32(-synced))))
         }
+        if case .label(let info) = event.body { labeledTasks.append(info.task) }
+        // Durable, but in the file reports read only if the path still names it (SPEC §4):
+        // after `rm` or a `mv` over it the write went into a file nobody will find.
+        if let gone = goneDetail() {
+            try fail(SessionWriteError(what: what, path: filePath, cause: .fileGone(detail: gone, unsaved: labeledTasks)))
+        }
+    }
+
+    /// Why the descriptor is no longer the file at `filePath`, or nil while it is: same device
+    /// and inode (`fstat` vs `lstat`) and still linked.
+    private func goneDetail() -> String? {
+        var open = stat(), named = stat()
+        guard fstat(fd, &open) == 0 else { return "lost (\(systemMessage(errno)))" }
+        guard lstat(filePath, &named) == 0 else { return "removed" }
+        if open.st_nlink == 0 { return "replaced by another file" }
+        if open.st_dev != named.st_dev || open.st_ino != named.st_ino { return "replaced by another file" }
+        return nil
     }
 
     /// Closes the file and releases the rater's lock; safe to call more than once.

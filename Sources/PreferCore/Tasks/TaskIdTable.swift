@@ -15,6 +15,10 @@ struct TaskIdTable: Sendable {
     private var ends: [Int] = []
     /// Open-addressing hash index: id positions, -1 for an empty slot. Empty until `index`.
     private var slots: [Int32] = []
+    /// The NFC form of each non-ASCII id whose bytes are not already NFC, by position: ids
+    /// are keyed by it, so that "é" precomposed and e + U+0301 are one id (as Swift, the
+    /// session readers' `NameTable` and every screen see them).
+    private var normalized: [Int: [UInt8]] = [:]
 
     var count: Int { ends.count }
 
@@ -45,6 +49,19 @@ struct TaskIdTable: Sendable {
         return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[r])) }
     }
 
+    /// The key of id `k`: its bytes, or their NFC form (see `normalized`).
+    private func withKey<R>(_ k: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if !normalized.isEmpty, let key = normalized[k] { return key.withUnsafeBytes(body) }
+        return withId(k, body)
+    }
+
+    /// The NFC bytes of `id` when it is not ASCII and they differ, else nil.
+    private static func nfc(_ id: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard !NameTable.isASCII(id) else { return nil }
+        let form = Array(String(decoding: id, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+        return form.elementsEqual(id) ? nil : form
+    }
+
     private static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
@@ -64,12 +81,16 @@ struct TaskIdTable: Sendable {
         while capacity < count * 2 { capacity *= 2 }
         var table = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
+        normalized = [:]
         for k in 0..<count {
-            withId(k) { id in
+            if let form = withId(k, TaskIdTable.nfc) { normalized[k] = form }
+        }
+        for k in 0..<count {
+            withKey(k) { id in
                 var slot = TaskIdTable.hash(id) & mask
                 while table[slot] >= 0 {
                     let other = Int(table[slot])
-                    if withId(other, { TaskIdTable.same($0, id) }) {
+                    if withKey(other, { TaskIdTable.same($0, id) }) {
                         total += 1
                         if kept.count < limit { kept.append((k, other)) }
                         return
@@ -87,13 +108,14 @@ struct TaskIdTable: Sendable {
     func position(of id: String) -> Int? {
         guard !slots.isEmpty else { return nil }
         var id = id
+        if !id.utf8.allSatisfy({ $0 < 0x80 }) { id = id.precomposedStringWithCanonicalMapping }
         return id.withUTF8 { utf8 in
             let raw = UnsafeRawBufferPointer(utf8)
             let mask = slots.count - 1
             var slot = TaskIdTable.hash(raw) & mask
             while slots[slot] >= 0 {
                 let k = Int(slots[slot])
-                if withId(k, { TaskIdTable.same($0, raw) }) { return k }
+                if withKey(k, { TaskIdTable.same($0, raw) }) { return k }
                 slot = (slot + 1) & mask
             }
             return nil

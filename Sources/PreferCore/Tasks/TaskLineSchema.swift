@@ -85,7 +85,7 @@ enum TaskLineSchema {
         guard let id = layout[.id] else { return .failure(.missing(.id)) }
         guard members[id].kind == .string else { return .failure(.wrongKind(.id, "a string", members[id].kind)) }
         guard isValidId(bytes, members[id]) else {
-            return .failure(.reason("\"id\" must be 1–\(maximumIdLength) characters without control characters"))
+            return .failure(.reason("\"id\" must be 1–\(maximumIdLength) characters, not only spaces, without control or invisible format characters (bidi overrides, zero-width spaces)"))
         }
         let single = layout[.prompt] != nil || layout[.responseA] != nil || layout[.responseB] != nil
         let conversation = layout[.conversationA] != nil || layout[.conversationB] != nil
@@ -122,7 +122,39 @@ enum TaskLineSchema {
                 return .failure(.wrongKind(field, "a string", members[index].kind))
             }
         }
+        // Extra keys pass into exports as written: a number beyond a double (1e999) would make
+        // every export one that strict JSON readers refuse, so the task file is refused here.
+        for member in members where member.kind != .string && field(of: member, in: bytes) == nil {
+            if let number = nonFiniteNumber(bytes, kind: member.kind, range: member.valueRange) {
+                let key = JSONMessageText.quoted(JSONStringDecoder.decodeContent(bytes, member.keyRange))
+                return .failure(.reason("\(key) holds the number \(number), which is beyond the range of a double (strict JSON readers refuse it)"))
+            }
+        }
         return .success(layout)
+    }
+
+    /// The first number in the value at `range` (at any depth) that is not a finite double.
+    private static func nonFiniteNumber(_ bytes: UnsafeRawBufferPointer, kind: JSONKind, range: Range<Int>) -> String? {
+        switch kind {
+        case .number:
+            // Only an exponent or 309+ digits can overflow: most numbers need no parse.
+            guard range.count > 308 || bytes[range].contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+            else { return nil }
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            return Double(text).map(\.isFinite) == true ? nil : text
+        case .array:
+            for element in JSONSpans.elements(bytes, ofArrayIn: range) {
+                if let found = nonFiniteNumber(bytes, kind: element.kind, range: element.range) { return found }
+            }
+            return nil
+        case .object:
+            for member in JSONSpans.members(bytes, ofObjectIn: range) {
+                if let found = nonFiniteNumber(bytes, kind: member.kind, range: member.valueRange) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// Which known field a member is, comparing raw key bytes (decoded only when escaped).
@@ -136,31 +168,34 @@ enum TaskLineSchema {
         return nil
     }
 
-    /// Checks `1...200` Unicode scalars and no C0, DEL or C1 control, on the raw bytes when
-    /// the id has no escapes (the usual case) so that no String is made for it here.
+    /// 1–200 characters, not only spaces, and none that a terminal or a reader cannot see:
+    /// no control and no invisible format character (bidi overrides, zero-width, tags;
+    /// `HiddenCharacters`), so two ids that look the same on screen are not two tasks. ASCII ids
+    /// (the usual case) are checked on their raw bytes, without making a String.
     private static func isValidId(_ bytes: UnsafeRawBufferPointer, _ member: JSONMemberSpan) -> Bool {
-        if member.valueHasEscapes {
-            let text = JSONStringDecoder.decodeValue(bytes, member.valueRange)
-            var count = 0
-            for scalar in text.unicodeScalars {
-                let v = scalar.value
-                if v < 0x20 || (v >= 0x7F && v <= 0x9F) { return false }
+        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
+        var ascii = !member.valueHasEscapes
+        if ascii { for k in content where bytes[k] >= 0x80 { ascii = false; break } }
+        var count = 0
+        var blank = true
+        if ascii {
+            // Raw C0 controls cannot occur (the validator refused them); DEL can.
+            for k in content {
+                let b = bytes[k]
+                if b == 0x7F { return false }
+                if b != 0x20 { blank = false }
                 count += 1
             }
-            return count >= 1 && count <= maximumIdLength
+            return count >= 1 && count <= maximumIdLength && !blank
         }
-        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
-        var count = 0
-        var previous: UInt8 = 0
-        for k in content {
-            let b = bytes[k]
-            // Raw C0 controls cannot occur (the validator refused them); DEL is 0x7F and the
-            // C1 controls U+0080–U+009F are encoded as 0xC2 0x80–0x9F.
-            if b == 0x7F || (previous == 0xC2 && b <= 0x9F && b >= 0x80) { return false }
-            if b & 0xC0 != 0x80 { count += 1 }
-            previous = b
+        let text = member.valueHasEscapes ? JSONStringDecoder.decodeValue(bytes, member.valueRange)
+                                          : String(decoding: UnsafeRawBufferPointer(rebasing: bytes[content]), as: UTF8.self)
+        for scalar in text.unicodeScalars {
+            if HiddenCharacters.isHidden(scalar) { return false }
+            if !scalar.properties.isWhitespace { blank = false }
+            count += 1
         }
-        return count >= 1 && count <= maximumIdLength
+        return count >= 1 && count <= maximumIdLength && !blank
     }
 
     /// Checks a non-empty array of `{"role": string, "content": string}` objects.

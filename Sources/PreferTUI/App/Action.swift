@@ -18,6 +18,9 @@ public enum Action: Sendable, Equatable {
     case loadFailed(String)
     case saved(SessionEventBody)
     case saveFailed(String)
+    /// The session file was removed or replaced mid-sitting: the message names the labels
+    /// of this sitting that are therefore not saved (earlier labels are not safe either).
+    case sessionFileLost(String)
     /// The terminal hung up or a signal asked us to stop.
     case endRequested(SessionEndReason)
     /// No input arrived for a while: time-limited messages may expire.

@@ -49,6 +49,12 @@ public enum Reducer {
             state.mode = .failed("Could not save: \(message). Your earlier labels are safe; "
                 + "this one was not recorded. Press any key to end the sitting.")
             return []
+        case .sessionFileLost(let message):
+            state.pendingRecord = nil
+            // An earlier "Saved." no longer holds: that label went into the file that is gone.
+            state.message = nil
+            state.mode = .failed("Not saved: \(message). Press any key to end the sitting.")
+            return []
         case .endRequested(let reason):
             return [.quit(reason: reason)]
         case .tick:

@@ -103,6 +103,8 @@ public final class LabelingRuntime {
                 do {
                     try sink.write(record)
                     outcome = .saved(record)
+                } catch let error as SessionWriteError where error.isFileGone {
+                    outcome = .sessionFileLost(String(describing: error))
                 } catch {
                     outcome = .saveFailed(String(describing: error))
                 }
