@@ -74,6 +74,11 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure.badInput(error.description)
         }
         for warning in report.warnings { Diagnostics.warning(warning.description) }
+        // A page of dashes is not a report: no effective label is a failure that says what was read.
+        if report.summary.labels == 0 {
+            throw CommandFailure.runtime(EmptyInputWords.noLabels(files: report.coverage.files, labelEvents: report.coverage.labelEvents,
+                                                                 undoEvents: report.coverage.undoEvents, skipEvents: report.coverage.skipEvents) + "; nothing to report.")
+        }
         let output: String
         switch format {
         case .json: output = ReportJSON.render(report)

@@ -18,6 +18,7 @@ struct ReportSection {
 /// words, rater pairs, raters with flags, contested items, then win rates and ratings under
 /// the agreement that qualifies them. Every name from the data is sanitized here.
 enum ReportLayout {
+    private typealias W = ReportWords
     /// Above this many raters the pair matrix is replaced by the lowest-agreement pairs.
     static let matrixLimit = 12
     static let yellow = "33"
@@ -30,24 +31,25 @@ enum ReportLayout {
     static func overview(_ report: Report) -> ReportSection {
         let s = report.summary, c = report.coverage
         var blocks: [ReportSection.Block] = [
-            .text("\(s.labels) labels from \(s.raters) raters on \(s.items) items; "
-                  + "\(c.pairableItems) items have two or more labels."),
-            .text("Read \(c.files) session files (\(c.sittings) sittings): \(c.labelEvents) label, "
-                  + "\(c.undoEvents) undo and \(c.skipEvents) skip events."),
+            .text("\(W.count(s.labels, "label")) from \(W.count(s.raters, "rater")) on \(W.count(s.items, "item")); "
+                  + "\(W.count(c.pairableItems, "item", verb: ("has", "have"))) two or more labels."),
+            .text("Read \(W.count(c.files, "session file")) (\(W.count(c.sittings, "sitting"))): "
+                  + "\(W.count(c.labelEvents, "label event")), \(W.count(c.undoEvents, "undo event")) and "
+                  + "\(W.count(c.skipEvents, "skip event"))."),
         ]
         var table = ReportTable(["labels per item", "items"], [.right, .right])
         for bucket in c.labelsPerItem { table.add(["\(bucket.labels)", "\(bucket.items)"]) }
         if !c.labelsPerItem.isEmpty { blocks.append(.table(table)) }
         if let tasks = c.tasksInFile {
             let missing = c.labeledTasksNotInFile ?? 0
-            blocks.append(.text("Task file: \(tasks) tasks, \(max(0, s.items - missing)) of them labeled; "
-                                + "\(c.itemsWithModels) labeled items compare two models"
-                                + (missing > 0 ? "; \(missing) labeled tasks are not in the task file." : ".")))
+            blocks.append(.text("Task file: \(W.count(tasks, "task")), \(max(0, s.items - missing)) of them labeled; "
+                                + "\(W.count(c.itemsWithModels, "labeled item", verb: ("compares", "compare"))) two models"
+                                + (missing > 0 ? "; \(W.count(missing, "labeled task", verb: ("is", "are"))) not in the task file." : ".")))
         } else {
             blocks.append(.text("No task file (--tasks): win rates and ratings need model names."))
         }
         if let gold = c.goldAnswers {
-            blocks.append(.text("Gold file: \(gold) answers, \(c.goldItemsLabeled ?? 0) of them on labeled items."))
+            blocks.append(.text("Gold file: \(W.count(gold, "answer")), \(c.goldItemsLabeled ?? 0) of them on labeled items."))
         }
         let categories = s.categories.names.map { ReportWords.name($0, width: 16) }.joined(separator: ", ")
         blocks.append(.text("Categories: \(categories) (\(s.categories.isOrdered ? "ordered" : "unordered"))."))
@@ -84,7 +86,7 @@ enum ReportLayout {
             notes.append("High agreement but low κ/α: the choices are skewed (the kappa paradox); AC1 is the better guide here.")
         }
         let boot = s.bootstrap.resamples > 0
-            ? "Intervals: percentile bootstrap over items, \(s.bootstrap.resamples) resamples, seed \(s.bootstrap.seed)."
+            ? "Intervals: percentile bootstrap over items, \(W.count(s.bootstrap.resamples, "resample")), seed \(s.bootstrap.seed)."
             : "Intervals are off (--bootstrap 0)."
         return ReportSection(title: "Agreement", blocks: [.table(table), .notes(notes + [boot])])
     }
@@ -115,7 +117,7 @@ enum ReportLayout {
         let kappas = ranked.map { $0.cohenKappa.value! }
         var blocks: [ReportSection.Block] = []
         if !kappas.isEmpty {
-            blocks.append(.text("\(s.pairs.count) pairs share items; Cohen's κ median \(ReportWords.coefficient(kappas[kappas.count / 2])), "
+            blocks.append(.text("\(W.count(s.pairs.count, "pair", verb: ("shares", "share"))) items; Cohen's κ median \(ReportWords.coefficient(kappas[kappas.count / 2])), "
                                 + "range \(ReportWords.coefficient(kappas[0])) to \(ReportWords.coefficient(kappas[kappas.count - 1])). "
                                 + "The pairs that agree least:"))
         }
@@ -143,9 +145,13 @@ enum ReportLayout {
                       color: flags.isEmpty ? nil : yellow)
         }
         let flagged = report.raterFlags.filter { !$0.isEmpty }.count
+        // A rater with no effective label has only dashes in the row; say why once.
+        let empty = s.raterDetails.filter { $0.labels == 0 }.map { ReportWords.name($0.rater, width: 20) }
+        let emptyNote = empty.isEmpty ? [] : [empty.joined(separator: ", ") + ": no effective label (every label undone, or only skips); "
+                                             + "the row shows \(ReportWords.missing) for each rate."]
         return ReportSection(title: "Raters", blocks: [
             .table(table),
-            .notes(["\(flagged) of \(s.raters) raters flagged. Position bias: left rate against 50% by an exact binomial test, "
+            .notes(emptyNote + ["\(flagged) of \(W.count(s.raters, "rater")) flagged. Position bias: left rate against 50% by an exact binomial test, "
                     + "p below 0.05 ÷ raters tested. Outlying agreement: below Q1 − 1.5·IQR of the team. Very fast: under a "
                     + "third of the team's median time. Gold accuracy: under 70% on five or more gold items."]),
         ])

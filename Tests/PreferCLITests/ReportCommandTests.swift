@@ -101,4 +101,78 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("No task file (--tasks)"), text)
         XCTAssertFalse(text.contains(" \n"), "no trailing spaces")
     }
+
+    /// Issue 11 item 10: a rater whose labels were all undone (or who only skipped) printed
+    /// `-nan%`; the row shows dashes, a note says why, and JSON nulls carry that reason.
+    func testARaterWithNoEffectiveLabelShowsDashesWithAReasonNeverNaN() throws {
+        write("sessions/s.jsonl", label("ana", "t1", "A") + "{\"type\":\"undo\",\"rater\":\"ana\",\"task\":\"t1\"}\n"
+              + "{\"type\":\"skip\",\"rater\":\"cy\",\"task\":\"t2\"}\n"
+              + label("bo", "t1", "A") + label("bo", "t2", "B"))
+        let r = try report(["--bootstrap", "0"])
+        let text = ReportTextRenderer.render(r, color: false)
+        XCTAssertFalse(text.lowercased().contains("nan"), text)
+        let rows = text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.contains("  ana         0                 —          —             —     —         —            —     —"), text)
+        XCTAssertTrue(rows.contains("  cy          0                 —          —             —     —         —            —     —"), text)
+        XCTAssertTrue(text.contains("  · ana, cy: no effective label (every label undone, or only skips); the row shows — for each\n    rate.\n"), text)
+        XCTAssertFalse(ReportMarkdownRenderer.render(r).lowercased().contains("nan"))
+        let json = ReportJSON.render(r)
+        XCTAssertFalse(json.lowercased().contains("nan"), json)
+        guard case .object(let top)? = try? JSONParser.parse(json.trimmingCharacters(in: .newlines)),
+              case .array(let raters)? = top.first(where: { $0.key == "raters_detail" })?.value,
+              case .object(let ana)? = raters.first else { return XCTFail(json) }
+        XCTAssertEqual(ana.first { $0.key == "tie_rate" }?.value, .null)
+        guard case .object(let reasons)? = ana.first(where: { $0.key == "reasons" })?.value else { return XCTFail(json) }
+        XCTAssertEqual(reasons.first { $0.key == "tie_rate" }?.value,
+                       .string("no effective label (every label undone, or only skips)"))
+        XCTAssertEqual(Self.nullsWithoutReason(.object(top)), [], json)
+    }
+
+    /// The keys whose value is null while their object's `reasons` does not name them.
+    static func nullsWithoutReason(_ value: JSONValue, at path: String = "") -> [String] {
+        switch value {
+        case .object(let members):
+            var reasons = Set<String>()
+            if case .object(let listed)? = members.first(where: { $0.key == "reasons" })?.value {
+                reasons = Set(listed.map(\.key))
+            }
+            return members.flatMap { member -> [String] in
+                if member.value == .null { return reasons.contains(member.key) ? [] : [path + "/" + member.key] }
+                return nullsWithoutReason(member.value, at: path + "/" + member.key)
+            }
+        case .array(let items):
+            return items.enumerated().flatMap { nullsWithoutReason($0.element, at: path + "/\($0.offset)") }
+        default:
+            return []
+        }
+    }
+
+    /// Issue 11 item 11: a folder without labels gave exit 0 and a page of dashes.
+    func testAFolderWithoutLabelsIsExitOneSayingWhatWasFound() throws {
+        write("sessions/a.jsonl", "{\"type\":\"session_start\",\"rater\":\"ana\"}\n" + label("ana", "t1", "A")
+              + "{\"type\":\"undo\",\"rater\":\"ana\",\"task\":\"t1\"}\n")
+        write("sessions/b.jsonl", "{\"type\":\"skip\",\"rater\":\"bo\",\"task\":\"t1\"}\n")
+        let command = try ReportCommand.parse([folder + "/sessions", "--bootstrap", "0"])
+        XCTAssertThrowsError(try command.run()) { error in
+            let failure = error as? CommandFailure
+            XCTAssertEqual(failure?.exitCode, 1)
+            XCTAssertEqual(failure?.message, "2 session files, 0 labels (1 label event, 1 undo event and 1 skip event "
+                           + "leave no effective label); nothing to report.")
+        }
+    }
+
+    /// Issue 11 item 12: counts of one read `1 items have`, `from 1 raters`.
+    func testCountsOfOneAreSingular() throws {
+        write("sessions/s.jsonl", label("ana", "t1", "A"))
+        let text = ReportTextRenderer.render(try report(["--bootstrap", "1"]), color: false)
+        XCTAssertTrue(text.contains("  1 label from 1 rater on 1 item; 0 items have two or more labels.\n"
+                                    + "  Read 1 session file (0 sittings): 1 label event, 0 undo events and 0 skip events.\n"), text)
+        XCTAssertTrue(text.contains("· 0 of 1 rater flagged."), text)
+        XCTAssertTrue(text.contains("1 resample, seed 0."), text)
+        var two = ""
+        for t in 1...2 { two += label("ana", "t\(t)", "A") + label("bo", "t\(t)", "A") }
+        write("sessions/s.jsonl", two)
+        let plural = ReportTextRenderer.render(try report(["--bootstrap", "0"]), color: false)
+        XCTAssertTrue(plural.contains("  4 labels from 2 raters on 2 items; 2 items have two or more labels."), plural)
+    }
 }

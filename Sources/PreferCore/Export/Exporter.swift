@@ -14,6 +14,10 @@ public enum Exporter {
         var summary = ExportSummary()
         let selection = ExportSelection(labels, tasks)
         summary.unknownTaskLabels = selection.unknownTask.count
+        for j in selection.unknownTask where summary.firstUnknownTaskIds.count < ExportSummary.warningLimit {
+            let id = labels.labelSet.coded.itemNames[Int(labels.labelSet.coded.item[j])]
+            if !summary.firstUnknownTaskIds.contains(id) { summary.firstUnknownTaskIds.append(id) }
+        }
         for j in selection.unknownTask.prefix(ExportSummary.warningLimit) {
             let label = labels.label(j)
             summary.warnings.append(InputError(file: label.file, line: label.line,

@@ -71,8 +71,8 @@ public enum ReportJSON {
         o.estimate("agreement_with_others", r.agreementWithOthers)
         o.estimate("left_rate", r.leftRate)
         o.estimate("position_bias_p", r.positionBiasP)
-        o.double("tie_rate", r.tieRate)
-        o.double("both_bad_rate", r.bothBadRate)
+        o.estimate("tie_rate", r.tieRate)
+        o.estimate("both_bad_rate", r.bothBadRate)
         o.estimate("median_ms", r.medianMilliseconds)
         o.estimate("gold_accuracy", r.goldAccuracy)
         o.int("compared_items", r.comparedItems)
@@ -109,8 +109,10 @@ public enum ReportJSON {
         var o = ObjectBuilder()
         o.add("names", .array(c.names.map { .string($0) }))
         o.add("ordered", .bool(c.isOrdered))
-        o.add("values", c.isOrdered ? .array(c.values.map(number)) : .null)
-        o.add("scale", c.scale.map { .string($0.rawValue) } ?? .null)
+        o.optional("values", c.isOrdered ? .array(c.values.map(number)) : nil,
+                   orNull: "the categories are not ordered, so they have no values")
+        o.optional("scale", c.scale.map { .string($0.rawValue) },
+                   orNull: "the choices do not all belong to one known scale (pairwise, likert5)")
         return o.value
     }
 
@@ -127,11 +129,11 @@ public enum ReportJSON {
             .object([JSONMember("labels", .number(String($0.labels))), JSONMember("items", .number(String($0.items)))])
         }))
         o.int("pairable_items", c.pairableItems)
-        o.optionalInt("tasks_in_file", c.tasksInFile)
-        o.optionalInt("labeled_tasks_not_in_file", c.labeledTasksNotInFile)
+        o.optionalInt("tasks_in_file", c.tasksInFile, orNull: noTaskFile)
+        o.optionalInt("labeled_tasks_not_in_file", c.labeledTasksNotInFile, orNull: noTaskFile)
         o.int("items_with_models", c.itemsWithModels)
-        o.optionalInt("gold_answers", c.goldAnswers)
-        o.optionalInt("gold_items_labeled", c.goldItemsLabeled)
+        o.optionalInt("gold_answers", c.goldAnswers, orNull: noGoldFile)
+        o.optionalInt("gold_items_labeled", c.goldItemsLabeled, orNull: noGoldFile)
         return o.value
     }
 
@@ -141,11 +143,15 @@ public enum ReportJSON {
         o.int("labels", item.labels)
         o.double("agreement", item.agreement)
         o.add("counts", .object(item.counts.map { JSONMember($0.choice, .number(String($0.count))) }))
-        o.add("model_a", item.modelA.map { .string($0) } ?? .null)
-        o.add("model_b", item.modelB.map { .string($0) } ?? .null)
-        o.add("gold", item.gold.map { .string($0) } ?? .null)
+        let noModels = "no task file (--tasks) names this task's models"
+        o.optional("model_a", item.modelA.map { .string($0) }, orNull: noModels)
+        o.optional("model_b", item.modelB.map { .string($0) }, orNull: noModels)
+        o.optional("gold", item.gold.map { .string($0) }, orNull: "not a gold item (--gold)")
         return o.value
     }
+
+    private static let noTaskFile = "no task file (--tasks)"
+    private static let noGoldFile = "no gold file (--gold)"
 
     /// A finite Double in Swift's shortest round-trip text (valid JSON), else null.
     static func number(_ x: Double) -> JSONValue {
@@ -163,7 +169,15 @@ public enum ReportJSON {
 
         mutating func add(_ key: String, _ value: JSONValue) { members.append(JSONMember(key, value)) }
         mutating func int(_ key: String, _ value: Int) { add(key, .number(String(value))) }
-        mutating func optionalInt(_ key: String, _ value: Int?) { add(key, value.map { .number(String($0)) } ?? .null) }
+        mutating func optionalInt(_ key: String, _ value: Int?, orNull reason: String) {
+            optional(key, value.map { .number(String($0)) }, orNull: reason)
+        }
+
+        /// `value`, or null with `reason` (every null of the document has its reason).
+        mutating func optional(_ key: String, _ value: JSONValue?, orNull reason: String) {
+            add(key, value ?? .null)
+            if value == nil { reasons.append(JSONMember(key, .string(reason))) }
+        }
         mutating func double(_ key: String, _ value: Double) { add(key, ReportJSON.number(value)) }
 
         mutating func estimate(_ key: String, _ estimate: Estimate) {
