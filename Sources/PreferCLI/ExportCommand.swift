@@ -108,6 +108,7 @@ struct ExportRun {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }
         for torn in labels.labelSet.warnings { warning(torn.description) }
+        for pooled in SittingVersion.poolingWarnings(labels.labelSet.sittingVersions) { warning(pooled) }
         if let outputPath { try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files) }
         // An export of nothing is not a success: the lead asked for labels and there are none.
         if labels.count == 0 {
@@ -148,7 +149,8 @@ struct ExportRun {
         for item in summary.warnings { warning(item.description) }
         // The count, always: the lines above name at most the first few.
         if summary.unknownTaskLabels > 0 || summary.changedTaskLabels > 0 {
-            warning("left out in all: \(summary.unknownTaskLabels) label\(summary.unknownTaskLabels == 1 ? "" : "s") of tasks not in \(tasksPath), \(summary.changedTaskLabels) made on other content")
+            warning(LeftOutLabel.total(unknownTask: summary.unknownTaskLabels, changedContent: summary.changedTaskLabels,
+                                       tasksPath: tasksPath))
         }
         let target = outputPath ?? "stdout"
         var line = "\(options.format.rawValue) export: \(summary.rows) line\(summary.rows == 1 ? "" : "s") to \(target) from \(summary.labels) effective label\(summary.labels == 1 ? "" : "s") on \(summary.items) item\(summary.items == 1 ? "" : "s")"

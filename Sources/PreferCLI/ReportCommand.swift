@@ -75,6 +75,11 @@ struct ReportCommand: ParsableCommand {
         }
         for warning in report.warnings { Diagnostics.warning(warning.description) }
         // A page of dashes is not a report: no effective label is a failure that says what was read.
+        if report.summary.labels == 0, report.coverage.labelsRead > 0, let tasks {
+            throw CommandFailure.runtime(EmptyInputWords.noneForTasks(labels: report.coverage.labelsRead, tasksPath: tasks,
+                unknownIds: report.coverage.firstUnknownTaskIds, unknown: report.coverage.leftOutUnknownTask,
+                changed: report.coverage.leftOutChangedContent) + " Nothing to report.")
+        }
         if report.summary.labels == 0 {
             throw CommandFailure.runtime(EmptyInputWords.noLabels(files: report.coverage.files, labelEvents: report.coverage.labelEvents,
                                                                  undoEvents: report.coverage.undoEvents, skipEvents: report.coverage.skipEvents) + "; nothing to report.")

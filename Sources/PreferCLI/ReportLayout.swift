@@ -42,9 +42,15 @@ enum ReportLayout {
         if !c.labelsPerItem.isEmpty { blocks.append(.table(table)) }
         if let tasks = c.tasksInFile {
             let missing = c.labeledTasksNotInFile ?? 0
-            blocks.append(.text("Task file: \(W.count(tasks, "task")), \(max(0, s.items - missing)) of them labeled; "
-                                + "\(W.count(c.itemsWithModels, "labeled item", verb: ("compares", "compare"))) two models"
-                                + (missing > 0 ? "; \(W.count(missing, "labeled task", verb: ("is", "are"))) not in the task file." : ".")))
+            var line = "Task file: \(W.count(tasks, "task")), \(s.items) of them labeled; "
+                + "\(W.count(c.itemsWithModels, "labeled item", verb: ("compares", "compare"))) two models"
+            if missing > 0 { line += "; \(W.count(missing, "labeled task", verb: ("is", "are"))) not in the task file" }
+            let leftOut = c.leftOutUnknownTask + c.leftOutChangedContent
+            if leftOut > 0 {
+                line += ". Left out, as export leaves them out: \(W.count(c.leftOutUnknownTask, "label")) of tasks not in the file, "
+                    + "\(c.leftOutChangedContent) made on other content"
+            }
+            blocks.append(.text(line + "."))
         } else {
             blocks.append(.text("No task file (--tasks): win rates and ratings need model names."))
         }

@@ -20,8 +20,7 @@ public enum Exporter {
         }
         for j in selection.unknownTask.prefix(ExportSummary.warningLimit) {
             let label = labels.label(j)
-            summary.warnings.append(InputError(file: label.file, line: label.line,
-                reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(tasks.path)); left out"))
+            summary.warnings.append(LeftOutLabel.unknownTask(label, tasksPath: tasks.path))
         }
         // The categories depend on which choices occur, not how often: one name per choice used.
         let categories = options.format == .aggregate

@@ -30,6 +30,14 @@ public struct ReportCoverage: Sendable, Equatable {
     public var tasksInFile: Int?
     /// Labeled tasks that `--tasks` does not hold, when given.
     public var labeledTasksNotInFile: Int?
+    /// Effective labels read, before the task-file rule left any out.
+    public var labelsRead = 0
+    /// With `--tasks`: effective labels left out because their task id is not in the file, or
+    /// because they were made on other content (SPEC §4, as `export` leaves them out).
+    public var leftOutUnknownTask = 0
+    public var leftOutChangedContent = 0
+    /// The first few task ids of the labels left out as unknown, in session-line order.
+    public var firstUnknownTaskIds: [String] = []
     /// Items whose task names two different models (the ones win rates count).
     public var itemsWithModels = 0
     /// Gold answers in `--gold`, when given, and how many of those tasks were labeled.

@@ -132,6 +132,11 @@ public enum ReportJSON {
         o.optionalInt("tasks_in_file", c.tasksInFile, orNull: noTaskFile)
         o.optionalInt("labeled_tasks_not_in_file", c.labeledTasksNotInFile, orNull: noTaskFile)
         o.int("items_with_models", c.itemsWithModels)
+        o.int("labels_read", c.labelsRead)
+        o.add("left_out", .object([
+            JSONMember("unknown_task", .number(String(c.leftOutUnknownTask))),
+            JSONMember("changed_content", .number(String(c.leftOutChangedContent))),
+        ]))
         o.optionalInt("gold_answers", c.goldAnswers, orNull: noGoldFile)
         o.optionalInt("gold_items_labeled", c.goldItemsLabeled, orNull: noGoldFile)
         return o.value

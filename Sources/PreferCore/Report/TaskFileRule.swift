@@ -1,0 +1,130 @@
+import Dispatch
+import Foundation
+
+/// SPEC §4's one rule for a report with `--tasks`, as `export` applies it (same decisions,
+/// `ExportLabels.madeOn`, same words, `LeftOutLabel`): a label whose task id is not in the task
+/// file, or that was made on other content (its `task_sha256` differs from the hash of the task
+/// line now), is left out, with a warning.
+struct TaskFileRule {
+    /// Per effective label: whether it counts.
+    var keep: [Bool]
+    var unknownTask = 0
+    var changedContent = 0
+    /// The first few distinct unknown task ids, in the order of their session lines.
+    var firstUnknownIds: [String] = []
+    /// The first `LeftOutLabel.namedLimit` left-out labels of each kind, then the count.
+    var warnings: [InputError] = []
+
+    /// Decides for every label of `labels` against the task file `file` indexed as `index`.
+    init(labels: ExportLabels, index: TaskModelIndex, file: PositionalFile, tasksPath: String,
+         workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) {
+        let coded = labels.labelSet.coded
+        let count = coded.item.count
+        keep = [Bool](repeating: true, count: count)
+        var unknown: [Int] = []
+        for j in 0..<count where !index.found[Int(coded.item[j])] {
+            keep[j] = false
+            unknown.append(j)
+        }
+        // The hash of each labeled task line, on every core: only lines some label names a
+        // `task_sha256` for are read (a judge's minimal lines name none).
+        var needed = [Bool](repeating: false, count: coded.itemNames.count)
+        for j in 0..<count where keep[j] && labels.namesTaskSHA256(j) { needed[Int(coded.item[j])] = true }
+        let items = needed.indices.filter { needed[$0] }
+        let shares = max(1, min(workers, items.count / 256 + 1))
+        let hashes = JobResults<Result<[String], InputError>>(count: shares)
+        DispatchQueue.concurrentPerform(iterations: shares) { k in
+            let part = items[(items.count * k / shares)..<(items.count * (k + 1) / shares)]
+            hashes[k] = Result { () throws(InputError) -> [String] in
+                var buffer: [UInt8] = []
+                var out: [String] = []
+                out.reserveCapacity(part.count)
+                for item in part {
+                    let length = index.itemLength[item]
+                    if buffer.count < length { buffer = [UInt8](repeating: 0, count: length) }
+                    let read = buffer.withUnsafeMutableBytes { raw in
+                        Result { () throws(InputError) in try file.read(into: raw.baseAddress!, count: length, at: index.itemOffset[item]) }
+                    }
+                    try read.get()
+                    out.append(buffer.withUnsafeBytes { SHA256Hex.of(UnsafeRawBufferPointer(rebasing: $0[0..<length])) })
+                }
+                return out
+            }
+        }
+        var sha = [String?](repeating: nil, count: coded.itemNames.count)
+        var position = 0
+        for k in 0..<shares {
+            for hash in try hashes[k]!.get() {
+                sha[items[position]] = hash
+                position += 1
+            }
+        }
+        var changed: [Int] = []
+        for j in 0..<count where keep[j] {
+            guard let hash = sha[Int(coded.item[j])] else { continue }
+            if !labels.madeOn(j, sha256: hash) {
+                keep[j] = false
+                changed.append(j)
+            }
+        }
+        unknownTask = unknown.count
+        changedContent = changed.count
+        // Named in the order of their session lines, as the export names them.
+        func inFileOrder(_ js: [Int]) -> [Int] {
+            js.sorted { (labels.fileIndex(of: $0), labels.lineNumber(of: $0)) < (labels.fileIndex(of: $1), labels.lineNumber(of: $1)) }
+        }
+        let unknownInOrder = inFileOrder(unknown)
+        for j in unknownInOrder where firstUnknownIds.count < LeftOutLabel.namedLimit {
+            let id = coded.itemNames[Int(coded.item[j])]
+            if !firstUnknownIds.contains(id) { firstUnknownIds.append(id) }
+        }
+        for j in unknownInOrder.prefix(LeftOutLabel.namedLimit) {
+            warnings.append(LeftOutLabel.unknownTask(labels.label(j), tasksPath: tasksPath))
+        }
+        for j in inFileOrder(changed).prefix(LeftOutLabel.namedLimit) {
+            warnings.append(LeftOutLabel.changedContent(labels.label(j)))
+        }
+        if unknownTask + changedContent > 0 {
+            warnings.append(InputError(file: tasksPath, reason: LeftOutLabel.total(unknownTask: unknownTask,
+                                                                                   changedContent: changedContent, tasksPath: tasksPath)))
+        }
+    }
+
+    /// `coded` without the labels left out, and items without a label left dropped; with the
+    /// new index of every old item (-1 when dropped).
+    func filter(_ coded: CodedLabels) -> (coded: CodedLabels, itemMap: [Int32]) {
+        var itemMap = [Int32](repeating: -1, count: coded.itemNames.count)
+        var out = CodedLabels()
+        // A rater all of whose labels are left out is gone from the report as the labels are;
+        // one who had none to begin with (all undone, only skips) stays, as without --tasks.
+        var had = [Bool](repeating: false, count: coded.raterNames.count), kept = had
+        for j in 0..<coded.item.count {
+            had[Int(coded.rater[j])] = true
+            if keep[j] { kept[Int(coded.rater[j])] = true }
+        }
+        var raterMap = [Int32](repeating: -1, count: coded.raterNames.count)
+        for r in coded.raterNames.indices where kept[r] || !had[r] {
+            raterMap[r] = Int32(out.raterNames.count)
+            out.raterNames.append(coded.raterNames[r])
+        }
+        out.choiceNames = coded.choiceNames
+        out.modelNames = coded.modelNames
+        for j in 0..<coded.item.count where keep[j] {
+            let old = Int(coded.item[j])
+            if itemMap[old] < 0 {
+                itemMap[old] = Int32(out.itemNames.count)
+                out.itemNames.append(coded.itemNames[old])
+                if !coded.itemModelA.isEmpty {
+                    out.itemModelA.append(coded.itemModelA[old])
+                    out.itemModelB.append(coded.itemModelB[old])
+                }
+            }
+            out.item.append(itemMap[old])
+            out.rater.append(raterMap[Int(coded.rater[j])])
+            out.choice.append(coded.choice[j])
+            out.left.append(coded.left[j])
+            out.milliseconds.append(coded.milliseconds[j])
+        }
+        return (out, itemMap)
+    }
+}
