@@ -24,8 +24,20 @@ enum ReportLayout {
     static let yellow = "33"
 
     static func sections(_ report: Report) -> [ReportSection] {
-        [overview(report), agreement(report), pairs(report), raters(report), contested(report),
+        [claims(report), overview(report), agreement(report), pairs(report), raters(report), contested(report),
          winRates(report)].compactMap { $0 }
+    }
+
+    /// First, what a lead came for: each model pair's win rate with what qualifies it.
+    static func claims(_ report: Report) -> ReportSection {
+        guard !report.claims.isEmpty else {
+            let why = report.coverage.tasksInFile == nil
+                ? "No claim about models: win rates need model names from a task file (--tasks)."
+                : "No claim about models: no labeled item compares two models."
+            return ReportSection(title: "The claim, in context", blocks: [.text(why)])
+        }
+        return ReportSection(title: "The claim, in context",
+                             blocks: [.notes(report.claims.map { ReportWords.name($0.sentence, width: 4000) })])
     }
 
     static func overview(_ report: Report) -> ReportSection {
@@ -82,6 +94,13 @@ enum ReportLayout {
         }
         row("Fleiss' κ", s.fleissKappa, s.intervals.fleissKappa, reading: ReportWords.kappaReading)
         row("Gwet's AC1", s.gwetAC1, s.intervals.gwetAC1, reading: ReportWords.kappaReading)
+        if let pooled = report.pooled {
+            // MT-Bench's table: every pair of votes on an item once, pooled over items.
+            table.add(["pooled vote pairs (MT-Bench)", ReportWords.percent(pooled.agreement), "",
+                       "\(pooled.agreeingPairs) of \(W.count(pooled.pairs, "vote pair")) agree"])
+            table.add(["… without ties (MT-Bench S2)", ReportWords.percent(pooled.agreementWithoutTies), "",
+                       "\(pooled.agreeingPairsWithoutTies) of \(W.count(pooled.pairsWithoutTies, "vote pair")) agree"])
+        }
         var notes = ReportWords.reasons([
             ("percent agreement", s.percentAgreement.reason), ("α nominal", s.alphaNominal.reason),
             ("Fleiss' κ", s.fleissKappa.reason), ("AC1", s.gwetAC1.reason),

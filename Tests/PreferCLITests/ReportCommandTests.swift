@@ -175,4 +175,28 @@ final class ReportCommandTests: XCTestCase {
         let plural = ReportTextRenderer.render(try report(["--bootstrap", "0"]), color: false)
         XCTAssertTrue(plural.contains("  4 labels from 2 raters on 2 items; 2 items have two or more labels."), plural)
     }
+
+    /// Issue 17: the claim opens every format, with the same sentence.
+    func testTheClaimInContextOpensTextMarkdownAndJSON() throws {
+        write("tasks.jsonl", (0..<4).map { #"{"id":"t\#($0)","prompt":"p","response_a":"a","response_b":"b","model_a":"m1","model_b":"m2"}"# }
+            .joined(separator: "\n") + "\n")
+        var lines = ""
+        for t in 0..<4 {
+            lines += label("ana", "t\(t)", "A") + label("bo", "t\(t)", t == 3 ? "B" : "A")
+        }
+        write("sessions/s.jsonl", lines)
+        let r = try ReportBuilder.build(ReportOptions(sessionPaths: [folder + "/sessions"], tasksPath: folder + "/tasks.jsonl",
+                                                      bootstrap: BootstrapSettings(resamples: 0)))
+        // By hand: 7 of 8 decisive for m1, Wilson [0.529, 0.978] (statsmodels proportion_confint);
+        // coincidences o_AA = 6, o_AB = o_BA = 1, n = 8: α = 1 − 2 / ((64 − 49 − 1)/7) = 0.
+        let sentence = "m1 beats m2 in 87.5% of decisive labels (95% CI [52.9%, 97.8%]): 8 labels (8 decisive) from 2 raters "
+            + "on 4 items; these raters agree on these items with Krippendorff's α = 0.000 (no interval: bootstrap is off "
+            + "(--bootstrap 0)). Caution: agreement is low (α below 0.667)."
+        XCTAssertEqual(r.claims.map(\.sentence), [sentence])
+        let text = ReportTextRenderer.render(r, color: false)
+        XCTAssertTrue(text.hasPrefix("The claim, in context\n=====================\n  · m1 beats m2 in 87.5%"), text)
+        let markdown = ReportMarkdownRenderer.render(r)
+        XCTAssertTrue(markdown.hasPrefix("# Preference labeling report\n\n## The claim, in context\n\n- m1 beats m2"), markdown)
+        XCTAssertTrue(ReportJSON.render(r).contains("\"sentence\":\"m1 beats m2 in 87.5%"))
+    }
 }

@@ -13,6 +13,13 @@ public struct Report: Sendable, Equatable {
     public var winRateWithinNoise: [Bool]
     /// Torn last lines and other tolerated problems, as `FILE:LINE: reason`.
     public var warnings: [InputError]
+    /// Per model pair, parallel to `summary.winRates`: the win rate in its context.
+    public var claims: [PairClaim] = []
+    /// Length bias of all labels and per rater (rater-name order); nil without `--tasks`.
+    public var lengthBias: LengthBias?
+    public var raterLengthBias: [LengthBias] = []
+    /// Agreement as MT-Bench reports it: pooled vote pairs, with and without ties.
+    public var pooled: PooledPairAgreement?
 }
 
 /// How much was read and how well the labels cover the tasks.

@@ -48,6 +48,8 @@ public enum ReportBuilder {
             coded.modelNames = index.modelNames
             coded.itemModelA = index.itemModelA
             coded.itemModelB = index.itemModelB
+            coded.itemLengthA = rule.lengths.a
+            coded.itemLengthB = rule.lengths.b
             coverage.tasksInFile = index.taskCount
             coverage.labeledTasksNotInFile = index.found.lazy.filter { !$0 }.count
             coverage.leftOutUnknownTask = rule.unknownTask
@@ -111,16 +113,21 @@ public enum ReportBuilder {
         coverage.undoEvents = set.undoEvents
         coverage.skipEvents = set.skipEvents
         matrix.fillCoverage(&coverage)
+        let flags = RaterFlagRules.flags(summary.raterDetails)
+        let lengths = matrix.lengthBias()
         return Report(
             options: options, summary: summary, coverage: coverage,
             contested: matrix.contestedItems(limit: options.contestedLimit),
-            raterFlags: RaterFlagRules.flags(summary.raterDetails),
+            raterFlags: flags,
             winRateWithinNoise: summary.winRates.map { pair in
                 guard let ci = pair.ci95.interval else { return true }
                 return ci.lower <= 0.5 && 0.5 <= ci.upper
             },
             warnings: set.warnings + SittingVersion.poolingWarnings(set.sittingVersions).map {
                 InputError(file: options.sessionPaths.joined(separator: " "), reason: $0)
-            })
+            },
+            claims: matrix.pairClaims(summary, flags: flags, bootstrap: options.bootstrap),
+            lengthBias: lengths?.overall, raterLengthBias: lengths?.raters ?? [],
+            pooled: matrix.pooledPairAgreement())
     }
 }

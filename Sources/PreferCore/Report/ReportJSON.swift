@@ -29,6 +29,21 @@ public enum ReportJSON {
         top.add("coverage", coverage(report.coverage))
         top.add("contested_items", .array(report.contested.map(contested)))
         top.add("warnings", .array(report.warnings.map { .string($0.description) }))
+        top.add("claims", .array(report.claims.map(claim)))
+        if let pooled = report.pooled {
+            var o = ObjectBuilder()
+            o.int("agreeing_pairs", pooled.agreeingPairs)
+            o.int("pairs", pooled.pairs)
+            o.estimate("agreement", pooled.agreement)
+            o.int("agreeing_pairs_without_ties", pooled.agreeingPairsWithoutTies)
+            o.int("pairs_without_ties", pooled.pairsWithoutTies)
+            o.estimate("agreement_without_ties", pooled.agreementWithoutTies)
+            top.add("pooled_pair_agreement", o.value)
+        }
+        top.optional("length_bias", report.lengthBias.map { overall in
+            .object([JSONMember("overall", lengthBias(overall)),
+                     JSONMember("raters", .array(report.raterLengthBias.map(lengthBias)))])
+        }, orNull: "no task file (--tasks), so no response lengths")
         return top.value
     }
 
@@ -102,6 +117,45 @@ public enum ReportJSON {
         o.add("model", .string(r.model))
         o.estimate("rating", r.rating)
         o.interval("ci95", r.ci95)
+        return o.value
+    }
+
+    private static func claim(_ c: PairClaim) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("model_a", .string(c.modelA))
+        o.add("model_b", .string(c.modelB))
+        o.optional("leader", c.leader.map { .string($0) }, orNull: c.decisive == 0 ? "no decisive label" : "the decisive labels split evenly")
+        o.estimate("win_rate", c.winRate)
+        o.interval("ci95", c.ci95)
+        o.int("labels", c.labels)
+        o.int("decisive", c.decisive)
+        o.int("items", c.items)
+        o.int("raters", c.raters)
+        o.estimate("alpha_nominal", c.alpha)
+        o.interval("alpha_ci95", c.alphaCI)
+        o.int("left_chosen", c.leftChosen)
+        o.int("sided", c.sided)
+        o.estimate("position_p", c.positionP)
+        o.int("longer_chosen", c.longerChosen)
+        o.int("length_compared", c.lengthCompared)
+        o.estimate("length_p", c.lengthP)
+        o.add("flagged_shares", .array(c.flaggedShares.map {
+            .object([JSONMember("rater", .string($0.rater)), JSONMember("share", number($0.share)),
+                     JSONMember("flags", .array($0.flags.map { .string($0.rawValue) }))])
+        }))
+        o.add("warnings", .array(c.warnings.map { .string($0.rawValue) }))
+        o.add("sentence", .string(c.sentence))
+        return o.value
+    }
+
+    private static func lengthBias(_ b: LengthBias) -> JSONValue {
+        var o = ObjectBuilder()
+        if let rater = b.rater { o.add("rater", .string(rater)) }
+        o.int("longer_chosen", b.longerChosen)
+        o.int("compared", b.compared)
+        o.int("within_band", b.withinBand)
+        o.estimate("share", b.share)
+        o.estimate("p", b.p)
         return o.value
     }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// SPEC §4's one rule for a report with `--tasks`, as `export` applies it (same decisions,
@@ -14,6 +13,8 @@ struct TaskFileRule {
     var firstUnknownIds: [String] = []
     /// The first `LeftOutLabel.namedLimit` left-out labels of each kind, then the count.
     var warnings: [InputError] = []
+    /// Per item (of the label set as read): the judged texts' lengths.
+    var lengths: ResponseLengths
 
     /// Decides for every label of `labels` against the task file `file` indexed as `index`.
     init(labels: ExportLabels, index: TaskModelIndex, file: PositionalFile, tasksPath: String,
@@ -26,39 +27,13 @@ struct TaskFileRule {
             keep[j] = false
             unknown.append(j)
         }
-        // The hash of each labeled task line, on every core: only lines some label names a
-        // `task_sha256` for are read (a judge's minimal lines name none).
+        // The hash of each labeled task line that some label names a `task_sha256` for (a
+        // judge's minimal lines name none), read once with the judged texts' lengths.
         var needed = [Bool](repeating: false, count: coded.itemNames.count)
         for j in 0..<count where keep[j] && labels.namesTaskSHA256(j) { needed[Int(coded.item[j])] = true }
-        let items = needed.indices.filter { needed[$0] }
-        let shares = max(1, min(workers, items.count / 256 + 1))
-        let hashes = JobResults<Result<[String], InputError>>(count: shares)
-        DispatchQueue.concurrentPerform(iterations: shares) { k in
-            let part = items[(items.count * k / shares)..<(items.count * (k + 1) / shares)]
-            hashes[k] = Result { () throws(InputError) -> [String] in
-                var buffer: [UInt8] = []
-                var out: [String] = []
-                out.reserveCapacity(part.count)
-                for item in part {
-                    let length = index.itemLength[item]
-                    if buffer.count < length { buffer = [UInt8](repeating: 0, count: length) }
-                    let read = buffer.withUnsafeMutableBytes { raw in
-                        Result { () throws(InputError) in try file.read(into: raw.baseAddress!, count: length, at: index.itemOffset[item]) }
-                    }
-                    try read.get()
-                    out.append(buffer.withUnsafeBytes { SHA256Hex.of(UnsafeRawBufferPointer(rebasing: $0[0..<length])) })
-                }
-                return out
-            }
-        }
-        var sha = [String?](repeating: nil, count: coded.itemNames.count)
-        var position = 0
-        for k in 0..<shares {
-            for hash in try hashes[k]!.get() {
-                sha[items[position]] = hash
-                position += 1
-            }
-        }
+        let lines = try LabeledTaskLines.read(index: index, file: file, hash: needed, workers: workers)
+        lengths = lines.lengths
+        let sha = lines.sha256
         var changed: [Int] = []
         for j in 0..<count where keep[j] {
             guard let hash = sha[Int(coded.item[j])] else { continue }
@@ -117,6 +92,10 @@ struct TaskFileRule {
                 if !coded.itemModelA.isEmpty {
                     out.itemModelA.append(coded.itemModelA[old])
                     out.itemModelB.append(coded.itemModelB[old])
+                }
+                if !coded.itemLengthA.isEmpty {
+                    out.itemLengthA.append(coded.itemLengthA[old])
+                    out.itemLengthB.append(coded.itemLengthB[old])
                 }
             }
             out.item.append(itemMap[old])
