@@ -161,19 +161,33 @@ enum ReportLayout {
         var table = ReportTable(["rater", "labels", "agrees w/ others", "left rate", "p (position)", "tie", "both bad",
                                  "median time", "gold", "flags"],
                                 [.left, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+        let lengths = Dictionary(uniqueKeysWithValues: report.raterLengthBias.compactMap { b in b.rater.map { ($0, b) } })
+        if report.lengthBias != nil {
+            table.headers.insert(contentsOf: ["longer", "p (length)"], at: 5)
+            table.alignments.insert(contentsOf: [.right, .right], at: 5)
+        }
         for (r, flags) in zip(s.raterDetails, report.raterFlags) {
             let gold = r.goldLabels > 0 ? "\(ReportWords.percent(r.goldAccuracy)) of \(r.goldLabels)" : ReportWords.missing
             table.add([ReportWords.name(r.rater, width: 20), "\(r.labels)", ReportWords.percent(r.agreementWithOthers),
                        ReportWords.percent(r.leftRate), ReportWords.pValue(r.positionBiasP), ReportWords.percent(r.tieRate),
                        ReportWords.percent(r.bothBadRate), ReportWords.duration(r.medianMilliseconds), gold,
-                       flags.map(\.words).joined(separator: ", ")],
+                       flags.map(\.words).joined(separator: ", ")].inserting(report.lengthBias == nil ? [] : [
+                        lengths[r.rater].map { ReportWords.percent($0.share) } ?? W.missing,
+                        lengths[r.rater].map { ReportWords.pValue($0.p) } ?? W.missing], at: 5),
                       color: flags.isEmpty ? nil : yellow)
         }
         let flagged = report.raterFlags.filter { !$0.isEmpty }.count
         // A rater with no effective label has only dashes in the row; say why once.
         let empty = s.raterDetails.filter { $0.labels == 0 }.map { ReportWords.name($0.rater, width: 20) }
-        let emptyNote = empty.isEmpty ? [] : [empty.joined(separator: ", ") + ": no effective label (every label undone, or only skips); "
-                                             + "the row shows \(ReportWords.missing) for each rate."]
+        var lengthNote: [String] = []
+        if let all = report.lengthBias {
+            lengthNote = ["Length bias: all raters chose the longer response in \(ReportWords.percent(all.share)) of "
+                          + "\(W.count(all.compared, "decisive label")) (exact binomial p \(ReportWords.pValue(all.p))); "
+                          + "\(all.withinBand) on pairs within \(LengthBias.equalBand) characters are left out. "
+                          + "\"longer\": each rater's share, \"p (length)\": its test."]
+        }
+        let emptyNote = lengthNote + (empty.isEmpty ? [] : [empty.joined(separator: ", ") + ": no effective label (every label undone, "
+                                             + "or only skips); the row shows \(ReportWords.missing) for each rate."])
         return ReportSection(title: "Raters", blocks: [
             .table(table),
             .notes(emptyNote + ["\(flagged) of \(W.count(s.raters, "rater")) flagged. Position bias: left rate against 50% by an exact binomial test, "
@@ -211,11 +225,27 @@ enum ReportLayout {
                        noise ? "within noise" : ""])
         }
         if !s.winRates.isEmpty { blocks.append(.table(table)) }
-        var ratings = ReportTable(["model", "Bradley–Terry rating", "95% CI"], [.left, .right, .left])
+        let lc = report.lengthControlled
+        var ratings = ReportTable(["model", "Bradley–Terry rating", "95% CI"] + (lc == nil ? [] : ["length-controlled", "95% CI"]),
+                                  [.left, .right, .left] + (lc == nil ? [] : [.right, .left]))
+        let controlled = Dictionary(uniqueKeysWithValues: (lc?.ratings ?? []).map { ($0.model, $0) })
         for r in s.ratings.sorted(by: { ($0.rating.value ?? -.infinity, $1.model) > ($1.rating.value ?? -.infinity, $0.model) }) {
-            ratings.add([ReportWords.name(r.model, width: 24), ReportWords.rating(r.rating), ReportWords.ratingInterval(r.ci95)])
+            var row = [ReportWords.name(r.model, width: 24), ReportWords.rating(r.rating), ReportWords.ratingInterval(r.ci95)]
+            if lc != nil {
+                let c = controlled[r.model]
+                row += [c.map { ReportWords.rating($0.rating) } ?? W.missing, c.map { ReportWords.ratingInterval($0.ci95) } ?? W.missing]
+            }
+            ratings.add(row)
         }
         if !s.ratings.isEmpty { blocks.append(.table(ratings)) }
+        if let lc, !s.ratings.isEmpty {
+            let gamma = lc.lengthCoefficient.value.map { "length coefficient γ = \(ReportWords.coefficient($0))"
+                + (lc.lengthCoefficientCI.interval.map { ", 95% CI [\(ReportWords.coefficient($0.lower)), \(ReportWords.coefficient($0.upper))]" } ?? "") }
+                ?? "length coefficient undefined (\(lc.lengthCoefficient.reason ?? ""))"
+            blocks.append(.notes(["Length-controlled: Bradley–Terry with one more coefficient for the standardized normalized "
+                                  + "length difference (as Chatbot Arena's style control), on \(W.count(lc.labels, "label")); "
+                                  + gamma + " (log-odds of a win per standard deviation of the difference)."]))
+        }
         blocks.append(.notes(ReportWords.reasons(s.ratings.map { ("rating of \(ReportWords.name($0.model, width: 24))", $0.rating.reason) }
                                                  + s.ratings.map { ("interval", $0.ci95.reason) })))
         return ReportSection(title: "Win rates and ratings", blocks: blocks)

@@ -199,4 +199,30 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(markdown.hasPrefix("# Preference labeling report\n\n## The claim, in context\n\n- m1 beats m2"), markdown)
         XCTAssertTrue(ReportJSON.render(r).contains("\"sentence\":\"m1 beats m2 in 87.5%"))
     }
+
+    /// Issue 17: with the claims' and the length-controlled ratings' bootstraps, the same seed
+    /// still gives the same bytes in every format, and another seed other intervals.
+    func testClaimsAndLengthControlledRatingsAreByteIdenticalForTheSameSeed() throws {
+        var tasks = "", lines = ""
+        for t in 0..<30 {
+            let (a, b) = [("m1", "m2"), ("m2", "m3"), ("m1", "m3")][t % 3]
+            tasks += #"{"id":"t\#(t)","prompt":"p","response_a":"\#(String(repeating: "a", count: 10 + 37 * t))","response_b":"b","model_a":"\#(a)","model_b":"\#(b)"}"# + "\n"
+            for (r, rater) in ["ana", "bo", "cy"].enumerated() {
+                lines += label(rater, "t\(t)", ["A", "B", "tie", "A"][(t * 5 + r * (t % 4)) % 4])
+            }
+        }
+        write("tasks.jsonl", tasks)
+        write("sessions/s.jsonl", lines)
+        func build(_ seed: UInt64) throws -> Report {
+            try ReportBuilder.build(ReportOptions(sessionPaths: [folder + "/sessions"], tasksPath: folder + "/tasks.jsonl",
+                                                  bootstrap: BootstrapSettings(resamples: 200, seed: seed)))
+        }
+        let first = try build(4), second = try build(4), other = try build(5)
+        XCTAssertEqual(ReportJSON.render(first), ReportJSON.render(second))
+        XCTAssertEqual(ReportTextRenderer.render(first, color: false), ReportTextRenderer.render(second, color: false))
+        XCTAssertEqual(ReportMarkdownRenderer.render(first), ReportMarkdownRenderer.render(second))
+        XCTAssertNotEqual(first.claims.map(\.alphaCI), other.claims.map(\.alphaCI))
+        XCTAssertNotNil(first.lengthControlled?.lengthCoefficientCI.interval, "\(String(describing: first.lengthControlled))")
+        XCTAssertNotEqual(first.lengthControlled?.lengthCoefficientCI, other.lengthControlled?.lengthCoefficientCI)
+    }
 }

@@ -2,7 +2,8 @@
 """Holds `prefer report`'s issue-17 figures to an independent computation (scipy, statsmodels,
 numpy) on generated data: per-pair claims (decisive win rate, Wilson interval, labels, raters,
 nominal alpha on the pair's items, position and length binomial tests), pooled vote-pair
-agreement with and without ties (MT-Bench), length bias overall and per rater.
+agreement with and without ties (MT-Bench), length bias overall and per rater, and the
+length-controlled Bradley–Terry ratings (statsmodels' binomial GLM).
 
     python3 scripts/statistics/check_report.py --prefer .build/debug/prefer [--seed 5]
 
@@ -155,6 +156,48 @@ def expected(tasks, labels, lengths):
         longer = sum(1 for label in compared if longer_side(lengths, label["task"]) == label["choice"])
         return {"longer_chosen": longer, "compared": len(compared), "within_band": len(decisive) - len(compared),
                 "share": longer / len(compared), "p": binomtest(longer, len(compared), 0.5).pvalue}
+    # Length-controlled Bradley–Terry (style control): statsmodels' binomial GLM on items,
+    # ties half a win each way, columns +1/−1 per model (the first model by name dropped) and
+    # the standardized normalized length difference of the first model's response.
+    rows = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for label in labels:
+        t = by_task[label["task"]]
+        if label["choice"] not in ("A", "B", "tie"):
+            continue
+        first, second = sorted((t["model_a"], t["model_b"]))
+        r = rows[label["task"]]
+        if label["choice"] == "tie":
+            r[2] += 1
+        elif (label["choice"] == "A") == (t["model_a"] == first):
+            r[0] += 1
+        else:
+            r[1] += 1
+    models = sorted({t["model_a"] for t in tasks} | {t["model_b"] for t in tasks})
+    design, successes, trials, diffs = [], [], [], []
+    for tid, (wf, ws, ties) in sorted(rows.items()):
+        t = by_task[tid]
+        first, second = sorted((t["model_a"], t["model_b"]))
+        la, lb = lengths[tid]
+        lf, ls = (la, lb) if t["model_a"] == first else (lb, la)
+        diffs.append((lf - ls) / (lf + ls))
+        x = [0.0] * (len(models) - 1)
+        if models.index(first) > 0:
+            x[models.index(first) - 1] = 1.0
+        if models.index(second) > 0:
+            x[models.index(second) - 1] = -1.0
+        design.append(x)
+        successes.append(wf + ties / 2)
+        trials.append(wf + ws + ties)
+    d, n = np.array(diffs), np.array(trials)
+    mean = (n * d).sum() / n.sum()
+    sd = np.sqrt((n * d * d).sum() / n.sum() - mean * mean)
+    X = np.column_stack([np.array(design), (d - mean) / sd])
+    import statsmodels.api as sm
+    fit = sm.GLM(np.array(successes) / n, X, family=sm.families.Binomial(), var_weights=n).fit(tol=1e-13)
+    beta = np.concatenate([[0.0], fit.params[:-1]])
+    beta -= beta.mean()
+    out["length_controlled"] = {"labels": int(n.sum()), "length_coefficient": fit.params[-1],
+                                "ratings": {m: 1000 + 400 / np.log(10) * b for m, b in zip(models, beta)}}
     out["length_overall"] = bias(labels)
     for r in sorted({label["rater"] for label in labels}):
         out["raters"][r] = bias([label for label in labels if label["rater"] == r])
@@ -206,6 +249,11 @@ def main():
         close(f"pooled {field}", ours["pooled_pair_agreement"][field], value)
     for field, value in theirs["length_overall"].items():
         close(f"length bias {field}", ours["length_bias"]["overall"][field], value)
+    lc, want = ours["length_controlled_ratings"], theirs["length_controlled"]
+    close("length-controlled labels", lc["labels"], want["labels"])
+    close("length coefficient", lc["length_coefficient"], want["length_coefficient"], 1e-9)
+    for r in lc["ratings"]:
+        close(f"length-controlled rating {r['model']}", r["rating"], want["ratings"][r["model"]], 1e-9)
     raters = {r["rater"]: r for r in ours["length_bias"]["raters"]}
     for rater, want in theirs["raters"].items():
         for field, value in want.items():
@@ -214,7 +262,7 @@ def main():
         print("\n".join(problems))
         sys.exit(1)
     print(f"ok: {len(theirs['claims'])} claims, pooled agreement, length bias of {len(theirs['raters'])} raters "
-          f"agree with scipy/statsmodels to 1e-9")
+          f"agree with scipy/statsmodels to 1e-9 (length-controlled ratings included)")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ public struct Report: Sendable, Equatable {
     public var raterLengthBias: [LengthBias] = []
     /// Agreement as MT-Bench reports it: pooled vote pairs, with and without ties.
     public var pooled: PooledPairAgreement?
+    /// Bradley–Terry with a coefficient for the length difference; nil without `--tasks`.
+    public var lengthControlled: LengthControlledRatings?
 }
 
 /// How much was read and how well the labels cover the tasks.

@@ -128,6 +128,7 @@ public enum ReportBuilder {
             },
             claims: matrix.pairClaims(summary, flags: flags, bootstrap: options.bootstrap),
             lengthBias: lengths?.overall, raterLengthBias: lengths?.raters ?? [],
-            pooled: matrix.pooledPairAgreement())
+            pooled: matrix.pooledPairAgreement(),
+            lengthControlled: matrix.lengthControlledRatings(bootstrap: options.bootstrap))
     }
 }

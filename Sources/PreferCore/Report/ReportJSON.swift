@@ -44,6 +44,14 @@ public enum ReportJSON {
             .object([JSONMember("overall", lengthBias(overall)),
                      JSONMember("raters", .array(report.raterLengthBias.map(lengthBias)))])
         }, orNull: "no task file (--tasks), so no response lengths")
+        top.optional("length_controlled_ratings", report.lengthControlled.map { lc in
+            var o = ObjectBuilder()
+            o.int("labels", lc.labels)
+            o.estimate("length_coefficient", lc.lengthCoefficient)
+            o.interval("length_coefficient_ci95", lc.lengthCoefficientCI)
+            o.add("ratings", .array(lc.ratings.map(rating)))
+            return o.value
+        }, orNull: "no task file (--tasks), so no response lengths")
         return top.value
     }
 
