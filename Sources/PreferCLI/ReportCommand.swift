@@ -26,6 +26,7 @@ struct ReportCommand: ParsableCommand {
           prefer report judge-labels.jsonl sessions/ --bootstrap 0
           prefer report --categories 1,2,3,4,5     # numbers are ordered
           prefer report --categories bad,ok,good --ordinal
+          prefer report --tasks tasks.jsonl --by category
         """
     )
 
@@ -58,15 +59,20 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat the categories as ordered (in the declared order).")
     var ordinal = false
 
+    @Option(name: .customLong("by"), help: ArgumentHelp("Break agreement, win rates and ratings down by this task key (needs --tasks).", valueName: "key"))
+    var groupBy: String?
+
     func validate() throws {
         if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 or more") }
+        if groupBy != nil && tasks == nil { throw ValidationError("--by reads the key from the task file: give --tasks FILE") }
+        if let groupBy, groupBy.isEmpty { throw ValidationError("--by needs a key name, such as --by category") }
     }
 
     func run() throws {
         let options = ReportOptions(
             sessionPaths: paths.isEmpty ? ["sessions"] : paths, tasksPath: tasks, goldPath: gold,
             categories: categories.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
-            ordinal: ordinal, bootstrap: BootstrapSettings(resamples: bootstrap, seed: seed))
+            ordinal: ordinal, bootstrap: BootstrapSettings(resamples: bootstrap, seed: seed), groupBy: groupBy)
         let report: Report
         do {
             report = try ReportBuilder.build(options)

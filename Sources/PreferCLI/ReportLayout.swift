@@ -25,7 +25,50 @@ enum ReportLayout {
 
     static func sections(_ report: Report) -> [ReportSection] {
         [claims(report), overview(report), agreement(report), pairs(report), raters(report), contested(report),
-         winRates(report)].compactMap { $0 }
+         winRates(report), breakdown(report)].compactMap { $0 }
+    }
+
+    /// `--by KEY`: one row of agreement per group, then win rates and ratings with the group.
+    static func breakdown(_ report: Report) -> ReportSection? {
+        guard let b = report.breakdown else { return nil }
+        func name(_ value: String?) -> String { value.map { W.name($0, width: 24) } ?? "(no \(W.name(b.key, width: 16)))" }
+        var agreement = ReportTable(["\(W.name(b.key, width: 16))", "items", "labels", "raters", "percent agreement", "95% CI",
+                                     "α (nominal)", "95% CI"], [.left, .right, .right, .right, .right, .left, .right, .left])
+        var wins = ReportTable([W.name(b.key, width: 16), "model A", "model B", "A wins", "B wins", "ties", "A win rate", "95% CI"],
+                               [.left, .left, .left, .right, .right, .right, .right, .left])
+        var ratings = ReportTable([W.name(b.key, width: 16), "model", "Bradley–Terry rating", "95% CI"], [.left, .left, .right, .left])
+        for g in b.groups {
+            let s = g.summary
+            agreement.add([name(g.value), "\(s.items)", "\(s.labels)", "\(s.raters)", W.percent(s.percentAgreement),
+                           W.interval(s.intervals.percentAgreement, percent: true), W.coefficient(s.alphaNominal),
+                           W.interval(s.intervals.alphaNominal)])
+            for w in s.winRates {
+                wins.add([name(g.value), W.name(w.modelA, width: 20), W.name(w.modelB, width: 20), "\(w.winsA)", "\(w.winsB)",
+                          "\(w.ties)", W.percent(w.winRate), W.interval(w.ci95, percent: true)])
+            }
+            for r in s.ratings {
+                ratings.add([name(g.value), W.name(r.model, width: 20), W.rating(r.rating), W.ratingInterval(r.ci95)])
+            }
+        }
+        var blocks: [ReportSection.Block] = [.table(agreement)]
+        let reasons = W.reasons(b.groups.flatMap { g -> [(String, String?)] in
+            [("α of \(name(g.value))", g.summary.alphaNominal.reason), ("α interval of \(name(g.value))", g.summary.intervals.alphaNominal.reason),
+             ("agreement interval of \(name(g.value))", g.summary.intervals.percentAgreement.reason)]
+        })
+        if !reasons.isEmpty { blocks.append(.notes(reasons)) }
+        if let d = b.difference {
+            var line = "Agreement differs between \(name(d.weakest)) (weakest) and \(name(d.strongest)) (strongest) by "
+                + "Δα = \(W.coefficient(d.difference))"
+            if let ci = d.ci95.interval {
+                line += ", 95% CI [\(W.coefficient(ci.lower)), \(W.coefficient(ci.upper))], bootstrap p \(W.pValue(d.p))"
+            } else {
+                line += " (no test: \(d.ci95.reason ?? ""))"
+            }
+            blocks.append(.notes([line + ". The groups' items are resampled independently."]))
+        }
+        if !wins.rows.isEmpty { blocks.append(.table(wins)) }
+        if !ratings.rows.isEmpty { blocks.append(.table(ratings)) }
+        return ReportSection(title: "By \(W.name(b.key, width: 24))", blocks: blocks)
     }
 
     /// First, what a lead came for: each model pair's win rate with what qualifies it.

@@ -225,4 +225,34 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertNotNil(first.lengthControlled?.lengthCoefficientCI.interval, "\(String(describing: first.lengthControlled))")
         XCTAssertNotEqual(first.lengthControlled?.lengthCoefficientCI, other.lengthControlled?.lengthCoefficientCI)
     }
+
+    /// Issue 17: `--by KEY` needs a task file, reads any key (numbers as written), puts tasks
+    /// without it last, and tests the weakest group's agreement against the strongest's.
+    func testByKeyBreaksDownPerGroupAndNeedsATaskFile() throws {
+        XCTAssertThrowsError(try ReportCommand.parse(["--by", "category"]))
+        XCTAssertThrowsError(try ReportCommand.parse(["--tasks", "t.jsonl", "--by", ""]))
+        var tasks = "", lines = ""
+        for t in 0..<12 {
+            let turn = t < 5 ? "1" : t < 10 ? "2" : "null"
+            tasks += #"{"id":"t\#(t)","prompt":"p","response_a":"a","response_b":"b","model_a":"m1","model_b":"m2","turn":\#(turn)}"# + "\n"
+            // Turn 1: the raters agree; turn 2: they split on every second task.
+            lines += label("ana", "t\(t)", t % 2 == 0 ? "A" : "B") + label("bo", "t\(t)", t < 5 || t % 2 == 0 ? (t % 2 == 0 ? "A" : "B") : "A")
+        }
+        write("tasks.jsonl", tasks)
+        write("sessions/s.jsonl", lines)
+        let command = try ReportCommand.parse([folder + "/sessions", "--tasks", folder + "/tasks.jsonl", "--by", "turn", "--bootstrap", "50"])
+        XCTAssertEqual(command.groupBy, "turn")
+        let r = try ReportBuilder.build(ReportOptions(sessionPaths: [folder + "/sessions"], tasksPath: folder + "/tasks.jsonl",
+                                                      bootstrap: BootstrapSettings(resamples: 50), groupBy: "turn"))
+        let b = try XCTUnwrap(r.breakdown)
+        XCTAssertEqual(b.groups.map(\.value), ["1", "2", nil])
+        XCTAssertEqual(b.groups.map(\.summary.items), [5, 5, 2])
+        XCTAssertEqual(b.groups[0].summary.alphaNominal.value, 1)
+        // Turn 2: ana B,A,B,A,B... on t5..t9 = B A B A B, bo A A A A A → agree on t6, t8 only.
+        XCTAssertEqual(b.groups[1].summary.percentAgreement.value, 0.4)
+        XCTAssertEqual(b.difference?.strongest, "1")
+        let text = ReportTextRenderer.render(r, color: false)
+        XCTAssertTrue(text.contains("By turn\n=======\n"), text)
+        XCTAssertTrue(text.contains("(no turn)"), text)
+    }
 }

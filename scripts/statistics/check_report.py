@@ -3,7 +3,8 @@
 numpy) on generated data: per-pair claims (decisive win rate, Wilson interval, labels, raters,
 nominal alpha on the pair's items, position and length binomial tests), pooled vote-pair
 agreement with and without ties (MT-Bench), length bias overall and per rater, and the
-length-controlled Bradley–Terry ratings (statsmodels' binomial GLM).
+length-controlled Bradley–Terry ratings (statsmodels' binomial GLM), and the `--by category`
+breakdown (items, labels, agreement, alpha and win counts per group).
 
     python3 scripts/statistics/check_report.py --prefer .build/debug/prefer [--seed 5]
 
@@ -198,6 +199,26 @@ def expected(tasks, labels, lengths):
     beta -= beta.mean()
     out["length_controlled"] = {"labels": int(n.sum()), "length_coefficient": fit.params[-1],
                                 "ratings": {m: 1000 + 400 / np.log(10) * b for m, b in zip(models, beta)}}
+    # --by category: per group, items, labels, percent agreement (mean over items with two or
+    # more labels), nominal alpha and the win counts per model pair.
+    out["groups"] = {}
+    for category in sorted({t["category"] for t in tasks}):
+        ls = [label for label in labels if by_task[label["task"]]["category"] == category]
+        units = defaultdict(list)
+        for label in ls:
+            units[label["task"]].append(label["choice"])
+        shares = [sum(c * (c - 1) for c in Counter(v).values()) / (len(v) * (len(v) - 1)) for v in units.values() if len(v) >= 2]
+        wins = {}
+        for label in ls:
+            t = by_task[label["task"]]
+            first, second = sorted((t["model_a"], t["model_b"]))
+            w = wins.setdefault((first, second), [0, 0, 0])
+            if label["choice"] == "tie":
+                w[2] += 1
+            elif label["choice"] in ("A", "B"):
+                w[0 if (label["choice"] == "A") == (t["model_a"] == first) else 1] += 1
+        out["groups"][category] = {"items": len(units), "labels": len(ls), "percent_agreement": float(np.mean(shares)),
+                                   "alpha": alpha_nominal(units.values()), "wins": wins}
     out["length_overall"] = bias(labels)
     for r in sorted({label["rater"] for label in labels}):
         out["raters"][r] = bias([label for label in labels if label["rater"] == r])
@@ -230,7 +251,7 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         tasks, labels, lengths = generate(folder, args.seed)
         run = subprocess.run([args.prefer, "report", os.path.join(folder, "sessions"), "--tasks",
-                              os.path.join(folder, "tasks.jsonl"), "--format", "json", "--bootstrap", "0"],
+                              os.path.join(folder, "tasks.jsonl"), "--format", "json", "--bootstrap", "0", "--by", "category"],
                              capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit(f"prefer report failed ({run.returncode}): {run.stderr}")
@@ -254,6 +275,20 @@ def main():
     close("length coefficient", lc["length_coefficient"], want["length_coefficient"], 1e-9)
     for r in lc["ratings"]:
         close(f"length-controlled rating {r['model']}", r["rating"], want["ratings"][r["model"]], 1e-9)
+    groups = {g["value"]: g for g in ours["breakdown"]["groups"]}
+    if set(groups) != set(theirs["groups"]):
+        problems.append(f"groups: prefer {sorted(groups)}, Python {sorted(theirs['groups'])}")
+    for value, want in theirs["groups"].items():
+        got = groups.get(value)
+        if not got:
+            continue
+        close(f"group {value} items", got["items"], want["items"])
+        close(f"group {value} labels", got["labels"], want["labels"])
+        close(f"group {value} percent agreement", got["agreement"]["percent_agreement"], want["percent_agreement"])
+        close(f"group {value} alpha", got["agreement"]["krippendorff_alpha"]["nominal"], want["alpha"])
+        got_wins = {(w["model_a"], w["model_b"]): [w["wins_a"], w["wins_b"], w["ties"]] for w in got["win_rates"]}
+        if got_wins != want["wins"]:
+            problems.append(f"group {value} wins: prefer {got_wins}, Python {want['wins']}")
     raters = {r["rater"]: r for r in ours["length_bias"]["raters"]}
     for rater, want in theirs["raters"].items():
         for field, value in want.items():
@@ -262,7 +297,7 @@ def main():
         print("\n".join(problems))
         sys.exit(1)
     print(f"ok: {len(theirs['claims'])} claims, pooled agreement, length bias of {len(theirs['raters'])} raters "
-          f"agree with scipy/statsmodels to 1e-9 (length-controlled ratings included)")
+          f"agree with scipy/statsmodels to 1e-9 (length-controlled ratings and {len(theirs['groups'])} groups included)")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ public struct Report: Sendable, Equatable {
     public var pooled: PooledPairAgreement?
     /// Bradley–Terry with a coefficient for the length difference; nil without `--tasks`.
     public var lengthControlled: LengthControlledRatings?
+    /// `--by KEY`: agreement, win rates and ratings per value of KEY.
+    public var breakdown: GroupBreakdown?
 }
 
 /// How much was read and how well the labels cover the tasks.

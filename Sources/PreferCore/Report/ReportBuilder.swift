@@ -37,7 +37,7 @@ public enum ReportBuilder {
                 index = try TaskModelIndex.index(scan, items: coded.itemNames, lookup: lookup)
                 guard let file = scan.file else { throw ValidationFailure(errors: [InputError(file: scan.path, reason: "cannot be read")]) }
                 do throws(InputError) {
-                    rule = try TaskFileRule(labels: checked, index: index, file: file, tasksPath: scan.path,
+                    rule = try TaskFileRule(labels: checked, index: index, file: file, tasksPath: scan.path, groupKey: options.groupBy,
                                             workers: options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
                 } catch {
                     throw ValidationFailure(errors: [error])
@@ -50,6 +50,7 @@ public enum ReportBuilder {
             coded.itemModelB = index.itemModelB
             coded.itemLengthA = rule.lengths.a
             coded.itemLengthB = rule.lengths.b
+            coded.itemGroup = rule.groups
             coverage.tasksInFile = index.taskCount
             coverage.labeledTasksNotInFile = index.found.lazy.filter { !$0 }.count
             coverage.leftOutUnknownTask = rule.unknownTask
@@ -57,7 +58,7 @@ public enum ReportBuilder {
             coverage.firstUnknownTaskIds = rule.firstUnknownIds
             set.warnings += rule.warnings
             if rule.unknownTask + rule.changedContent > 0 {
-                let filtered = rule.filter(coded)
+                let filtered = coded.subset(keeping: rule.keep)
                 coded = filtered.coded
                 itemMap = filtered.itemMap
             }
@@ -129,6 +130,9 @@ public enum ReportBuilder {
             claims: matrix.pairClaims(summary, flags: flags, bootstrap: options.bootstrap),
             lengthBias: lengths?.overall, raterLengthBias: lengths?.raters ?? [],
             pooled: matrix.pooledPairAgreement(),
-            lengthControlled: matrix.lengthControlledRatings(bootstrap: options.bootstrap))
+            lengthControlled: matrix.lengthControlledRatings(bootstrap: options.bootstrap),
+            breakdown: try options.groupBy.map { key throws(ReportFailure) in
+                try GroupBreakdown.make(key: key, coded: coded, categories: matrix.categories, bootstrap: options.bootstrap)
+            })
     }
 }

@@ -52,7 +52,39 @@ public enum ReportJSON {
             o.add("ratings", .array(lc.ratings.map(rating)))
             return o.value
         }, orNull: "no task file (--tasks), so no response lengths")
+        if let b = report.breakdown { top.add("breakdown", breakdown(b)) }
         return top.value
+    }
+
+    private static func breakdown(_ b: GroupBreakdown) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("key", .string(b.key))
+        o.add("groups", .array(b.groups.map { g in
+            var e = ObjectBuilder()
+            e.optional("value", g.value.map { .string($0) }, orNull: "the tasks of this group have no \(b.key)")
+            e.int("items", g.summary.items)
+            e.int("raters", g.summary.raters)
+            e.int("labels", g.summary.labels)
+            e.add("agreement", agreement(g.summary))
+            e.add("win_rates", .array(g.summary.winRates.map { w in
+                let ci = w.ci95.interval
+                return winRate(w, ci.map { $0.lower <= 0.5 && 0.5 <= $0.upper } ?? true)
+            }))
+            e.add("ratings", .array(g.summary.ratings.map(rating)))
+            return e.value
+        }))
+        if let d = b.difference {
+            var e = ObjectBuilder()
+            e.optional("weakest", d.weakest.map { .string($0) }, orNull: "tasks without the key")
+            e.optional("strongest", d.strongest.map { .string($0) }, orNull: "tasks without the key")
+            e.double("alpha_difference", d.difference)
+            e.interval("ci95", d.ci95)
+            e.estimate("p", d.p)
+            o.add("agreement_difference", e.value)
+        } else {
+            o.optional("agreement_difference", nil, orNull: "fewer than two groups have a nominal α")
+        }
+        return o.value
     }
 
     private static func agreement(_ s: StatisticsSummary) -> JSONValue {

@@ -15,9 +15,11 @@ struct TaskFileRule {
     var warnings: [InputError] = []
     /// Per item (of the label set as read): the judged texts' lengths.
     var lengths: ResponseLengths
+    /// Per item (as read), with `groupKey`: the task's value of that key.
+    var groups: [String?]
 
     /// Decides for every label of `labels` against the task file `file` indexed as `index`.
-    init(labels: ExportLabels, index: TaskModelIndex, file: PositionalFile, tasksPath: String,
+    init(labels: ExportLabels, index: TaskModelIndex, file: PositionalFile, tasksPath: String, groupKey: String? = nil,
          workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) {
         let coded = labels.labelSet.coded
         let count = coded.item.count
@@ -31,8 +33,9 @@ struct TaskFileRule {
         // judge's minimal lines name none), read once with the judged texts' lengths.
         var needed = [Bool](repeating: false, count: coded.itemNames.count)
         for j in 0..<count where keep[j] && labels.namesTaskSHA256(j) { needed[Int(coded.item[j])] = true }
-        let lines = try LabeledTaskLines.read(index: index, file: file, hash: needed, workers: workers)
+        let lines = try LabeledTaskLines.read(index: index, file: file, hash: needed, groupKey: groupKey, workers: workers)
         lengths = lines.lengths
+        groups = lines.groups
         let sha = lines.sha256
         var changed: [Int] = []
         for j in 0..<count where keep[j] {
@@ -63,47 +66,5 @@ struct TaskFileRule {
             warnings.append(InputError(file: tasksPath, reason: LeftOutLabel.total(unknownTask: unknownTask,
                                                                                    changedContent: changedContent, tasksPath: tasksPath)))
         }
-    }
-
-    /// `coded` without the labels left out, and items without a label left dropped; with the
-    /// new index of every old item (-1 when dropped).
-    func filter(_ coded: CodedLabels) -> (coded: CodedLabels, itemMap: [Int32]) {
-        var itemMap = [Int32](repeating: -1, count: coded.itemNames.count)
-        var out = CodedLabels()
-        // A rater all of whose labels are left out is gone from the report as the labels are;
-        // one who had none to begin with (all undone, only skips) stays, as without --tasks.
-        var had = [Bool](repeating: false, count: coded.raterNames.count), kept = had
-        for j in 0..<coded.item.count {
-            had[Int(coded.rater[j])] = true
-            if keep[j] { kept[Int(coded.rater[j])] = true }
-        }
-        var raterMap = [Int32](repeating: -1, count: coded.raterNames.count)
-        for r in coded.raterNames.indices where kept[r] || !had[r] {
-            raterMap[r] = Int32(out.raterNames.count)
-            out.raterNames.append(coded.raterNames[r])
-        }
-        out.choiceNames = coded.choiceNames
-        out.modelNames = coded.modelNames
-        for j in 0..<coded.item.count where keep[j] {
-            let old = Int(coded.item[j])
-            if itemMap[old] < 0 {
-                itemMap[old] = Int32(out.itemNames.count)
-                out.itemNames.append(coded.itemNames[old])
-                if !coded.itemModelA.isEmpty {
-                    out.itemModelA.append(coded.itemModelA[old])
-                    out.itemModelB.append(coded.itemModelB[old])
-                }
-                if !coded.itemLengthA.isEmpty {
-                    out.itemLengthA.append(coded.itemLengthA[old])
-                    out.itemLengthB.append(coded.itemLengthB[old])
-                }
-            }
-            out.item.append(itemMap[old])
-            out.rater.append(raterMap[Int(coded.rater[j])])
-            out.choice.append(coded.choice[j])
-            out.left.append(coded.left[j])
-            out.milliseconds.append(coded.milliseconds[j])
-        }
-        return (out, itemMap)
     }
 }

@@ -33,6 +33,8 @@ public struct CodedLabels: Sendable, Equatable {
     /// unknown; may be empty (no task file).
     public var itemLengthA: [Int32] = []
     public var itemLengthB: [Int32] = []
+    /// Per item, with `report --by KEY`: the task's value of KEY (nil: none); may be empty.
+    public var itemGroup: [String?] = []
 
     public init() {}
 }
