@@ -27,12 +27,13 @@ struct ReportCommand: ParsableCommand {
           prefer report --categories 1,2,3,4,5     # numbers are ordered
           prefer report --categories bad,ok,good --ordinal
           prefer report --tasks tasks.jsonl --by category
+          prefer report --tasks tasks.jsonl --format html > report.html
         """
     )
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
+        case text, json, markdown, html
     }
 
     @Argument(help: ArgumentHelp("Session files or folders (default: sessions/).", valueName: "path"))
@@ -44,7 +45,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Gold answers, one {\"task\",\"choice\"} per line.", valueName: "file"))
     var gold: String?
 
-    @Option(name: .long, help: "Output format: text, json or markdown.")
+    @Option(name: .long, help: "Output format: text, json, markdown or html (one self-contained page with plots).")
     var format: Format = .text
 
     @Option(name: .long, help: ArgumentHelp("Bootstrap resamples for the 95% intervals; 0 turns them off.", valueName: "n"))
@@ -94,6 +95,7 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .json: output = ReportJSON.render(report)
         case .markdown: output = ReportMarkdownRenderer.render(report)
+        case .html: output = ReportHTMLRenderer.render(report)
         case .text: output = ReportTextRenderer.render(report, color: Self.colorWanted())
         }
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -47,7 +47,7 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual([full.bootstrap, Int(full.seed)], [0, 7])
         XCTAssertTrue(full.ordinal)
         XCTAssertThrowsError(try ReportCommand.parse(["--bootstrap", "-1"]))
-        XCTAssertThrowsError(try ReportCommand.parse(["--format", "html"]))
+        XCTAssertThrowsError(try ReportCommand.parse(["--format", "pdf"]))
     }
 
     func testDamagedSessionLineFailsWithExitTwoNamingFileAndLine() throws {
