@@ -171,14 +171,26 @@ enum LengthControlledFit {
                 let n = w * (r.winsFirst + r.winsSecond + r.ties)
                 let residual = w * (r.winsFirst + r.ties / 2) - n * p
                 let curvature = n * p * (1 - p)
-                // x = e_f − e_s + d·e_γ, with the reference model's entries absent.
-                var index = [Int](), value = [Double]()
-                if f >= 0 { index.append(f); value.append(1) }
-                if s >= 0 { index.append(s); value.append(-1) }
-                index.append(g); value.append(r.difference)
-                for a in index.indices {
-                    gradient[index[a]] += residual * value[a]
-                    for b in index.indices { hessian[index[a] * size + index[b]] += curvature * value[a] * value[b] }
+                // x = e_f − e_s + d·e_γ, with the reference model's entries absent (no
+                // allocation per row: this loop runs for every item of every resample).
+                let d = r.difference
+                gradient[g] += residual * d
+                hessian[g * size + g] += curvature * d * d
+                if f >= 0 {
+                    gradient[f] += residual
+                    hessian[f * size + f] += curvature
+                    hessian[f * size + g] += curvature * d
+                    hessian[g * size + f] += curvature * d
+                }
+                if s >= 0 {
+                    gradient[s] -= residual
+                    hessian[s * size + s] += curvature
+                    hessian[s * size + g] -= curvature * d
+                    hessian[g * size + s] -= curvature * d
+                }
+                if f >= 0 && s >= 0 {
+                    hessian[f * size + s] -= curvature
+                    hessian[s * size + f] -= curvature
                 }
             }
             guard let step = solve(hessian, gradient, size) else { return nil }
