@@ -21,6 +21,8 @@ public struct LengthControlledRatings: Sendable, Equatable {
     public var lengthCoefficientCI: IntervalEstimate
     /// Labels counted (decisive plus ties) on items with lengths.
     public var labels: Int
+    /// Items × resamples above which the bootstrap is not run (about 2 s on one core).
+    public static let bootstrapBudget = 20_000_000
 
     /// One item's counted outcome: its models (first < second by name), wins of each, ties, d.
     struct Row: Sendable {
@@ -91,7 +93,16 @@ extension RatingMatrix {
                         ci95: .undefined("bootstrap is off (--bootstrap 0)"))
         }
         var gammaCI = IntervalEstimate.undefined("bootstrap is off (--bootstrap 0)")
-        if bootstrap.resamples > 0 {
+        // Each resample refits Newton's method over every item: past this much work the
+        // default run would take tens of seconds, so the intervals are left out with a reason
+        // that says how to get them (fewer resamples).
+        let budget = LengthControlledRatings.bootstrapBudget
+        if bootstrap.resamples > 0 && bootstrap.resamples * rows.count > budget {
+            let why = IntervalEstimate.undefined("not computed: \(rows.count) items × \(bootstrap.resamples) resamples is above "
+                + "the length-controlled bootstrap's budget of \(budget) item-fits; use --bootstrap \(max(1, budget / rows.count)) or fewer")
+            for k in ratings.indices where point.beta[k] != nil { ratings[k].ci95 = why }
+            gammaCI = why
+        } else if bootstrap.resamples > 0 {
             let count = bootstrap.resamples
             let automatic = count * rows.count < 200_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
             let workers = max(1, min(bootstrap.workers ?? automatic, count))
