@@ -115,6 +115,11 @@ struct ExportRun {
             throw CommandFailure.badInput(error.description + "\nNothing was exported.")
         }
         for torn in labels.labelSet.warnings { warning(torn.description) }
+        for pooled in SittingVersion.poolingWarnings(labels.labelSet.sittingVersions) { warning(pooled) }
+        // An export of nothing is not a success: the lead asked for labels and there are none.
+        if labels.count == 0 {
+            throw CommandFailure.runtime(EmptyInputWords.noLabels(labels.labelSet) + "; nothing was exported.")
+        }
         var target: OutputTarget?
         if let outputPath {
             try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files)
@@ -134,7 +139,18 @@ struct ExportRun {
         let summary: ExportSummary
         do {
             summary = try Exporter.export(tasks: tasks, labels: labels, options: options, to: writer ?? standardOutput)
+            // Labels that all miss the task file write no line (so nothing reached stdout);
+            // the -o target stays as it was.
+            if summary.labels == 0 {
+                writer?.discard()
+                for item in summary.warnings { warning(item.description) }
+                throw CommandFailure.runtime(EmptyInputWords.noneForTasks(labels: labels.count, tasksPath: tasksPath,
+                    unknownIds: summary.firstUnknownTaskIds, unknown: summary.unknownTaskLabels,
+                    changed: summary.changedTaskLabels) + " Nothing was exported.")
+            }
             try writer?.commit()
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             writer?.discard()
             let rest = outputPath == nil || writer?.writesInPlace == true ? " after that point" : "; \(outputPath!) is unchanged"
@@ -147,8 +163,10 @@ struct ExportRun {
 
     private func report(_ summary: ExportSummary, labelsRead: Int, note: (String) -> Void, warning: (String) -> Void) {
         for item in summary.warnings { warning(item.description) }
-        if summary.unknownTaskLabels > ExportSummary.warningLimit || summary.changedTaskLabels > ExportSummary.warningLimit {
-            warning("left out in all: \(Counted.noun(summary.unknownTaskLabels, "label")) of tasks not in \(tasksPath), \(Counted.noun(summary.changedTaskLabels, "label")) made on other content")
+        // The count, always: the lines above name at most the first few.
+        if summary.unknownTaskLabels > 0 || summary.changedTaskLabels > 0 {
+            warning(LeftOutLabel.total(unknownTask: summary.unknownTaskLabels, changedContent: summary.changedTaskLabels,
+                                       tasksPath: tasksPath))
         }
         let target = outputPath ?? "stdout"
         var line = "\(options.format.rawValue) export: \(summary.rows) line\(summary.rows == 1 ? "" : "s") to \(target) from \(summary.labels) effective label\(summary.labels == 1 ? "" : "s") on \(summary.items) item\(summary.items == 1 ? "" : "s")"
@@ -158,7 +176,6 @@ struct ExportRun {
             if !skipped.isEmpty { line += "; no row for " + skipped.joined(separator: ", ") }
         }
         note(line)
-        if labelsRead == 0 { warning("the sessions hold no effective labels") }
     }
 
     /// `-o` must not name the task file or a session file: replacing it would destroy the input.

@@ -26,12 +26,14 @@ struct ReportCommand: ParsableCommand {
           prefer report judge-labels.jsonl sessions/ --bootstrap 0
           prefer report --categories 1,2,3,4,5     # numbers are ordered
           prefer report --categories bad,ok,good --ordinal
+          prefer report --tasks tasks.jsonl --by category
+          prefer report --tasks tasks.jsonl --format html > report.html
         """
     )
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
+        case text, json, markdown, html
     }
 
     @Argument(help: ArgumentHelp("Session files or folders (default: sessions/).", valueName: "path"))
@@ -43,7 +45,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Gold answers, one {\"task\",\"choice\"} per line.", valueName: "file"))
     var gold: String?
 
-    @Option(name: .long, help: "Output format: text, json or markdown.")
+    @Option(name: .long, help: "Output format: text, json, markdown or html (one self-contained page with plots).")
     var format: Format = .text
 
     @Option(name: .long, help: ArgumentHelp("Bootstrap resamples for the 95% intervals; 0 turns them off.", valueName: "n"))
@@ -61,15 +63,20 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave out session files this account may not read (each named, then counted) instead of failing.")
     var skipUnreadable = false
 
+    @Option(name: .customLong("by"), help: ArgumentHelp("Break agreement, win rates and ratings down by this task key (needs --tasks).", valueName: "key"))
+    var groupBy: String?
+
     func validate() throws {
         if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 or more") }
+        if groupBy != nil && tasks == nil { throw ValidationError("--by reads the key from the task file: give --tasks FILE") }
+        if let groupBy, groupBy.isEmpty { throw ValidationError("--by needs a key name, such as --by category") }
     }
 
     func run() throws {
         var options = ReportOptions(
             sessionPaths: paths.isEmpty ? ["sessions"] : paths, tasksPath: tasks, goldPath: gold,
             categories: categories.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
-            ordinal: ordinal, bootstrap: BootstrapSettings(resamples: bootstrap, seed: seed))
+            ordinal: ordinal, bootstrap: BootstrapSettings(resamples: bootstrap, seed: seed), groupBy: groupBy)
         options.skipUnreadable = skipUnreadable
         let report: Report
         do {
@@ -82,10 +89,21 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure.badInput(error.description)
         }
         for warning in report.warnings { Diagnostics.warning(warning.description) }
+        // A page of dashes is not a report: no effective label is a failure that says what was read.
+        if report.summary.labels == 0, report.coverage.labelsRead > 0, let tasks {
+            throw CommandFailure.runtime(EmptyInputWords.noneForTasks(labels: report.coverage.labelsRead, tasksPath: tasks,
+                unknownIds: report.coverage.firstUnknownTaskIds, unknown: report.coverage.leftOutUnknownTask,
+                changed: report.coverage.leftOutChangedContent) + " Nothing to report.")
+        }
+        if report.summary.labels == 0 {
+            throw CommandFailure.runtime(EmptyInputWords.noLabels(files: report.coverage.files, labelEvents: report.coverage.labelEvents,
+                                                                 undoEvents: report.coverage.undoEvents, skipEvents: report.coverage.skipEvents) + "; nothing to report.")
+        }
         let output: String
         switch format {
         case .json: output = ReportJSON.render(report)
         case .markdown: output = ReportMarkdownRenderer.render(report)
+        case .html: output = ReportHTMLRenderer.render(report)
         case .text: output = ReportTextRenderer.render(report, color: Self.colorWanted())
         }
         let failure = StandardStream.output.write(output)

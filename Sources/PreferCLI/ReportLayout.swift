@@ -18,36 +18,99 @@ struct ReportSection {
 /// words, rater pairs, raters with flags, contested items, then win rates and ratings under
 /// the agreement that qualifies them. Every name from the data is sanitized here.
 enum ReportLayout {
+    private typealias W = ReportWords
     /// Above this many raters the pair matrix is replaced by the lowest-agreement pairs.
     static let matrixLimit = 12
     static let yellow = "33"
 
     static func sections(_ report: Report) -> [ReportSection] {
-        [overview(report), agreement(report), pairs(report), raters(report), contested(report),
-         winRates(report)].compactMap { $0 }
+        [claims(report), overview(report), agreement(report), pairs(report), raters(report), contested(report),
+         winRates(report), breakdown(report)].compactMap { $0 }
+    }
+
+    /// `--by KEY`: one row of agreement per group, then win rates and ratings with the group.
+    static func breakdown(_ report: Report) -> ReportSection? {
+        guard let b = report.breakdown else { return nil }
+        func name(_ value: String?) -> String { value.map { W.name($0, width: 24) } ?? "(no \(W.name(b.key, width: 16)))" }
+        var agreement = ReportTable(["\(W.name(b.key, width: 16))", "items", "labels", "raters", "percent agreement", "95% CI",
+                                     "α (nominal)", "95% CI"], [.left, .right, .right, .right, .right, .left, .right, .left])
+        var wins = ReportTable([W.name(b.key, width: 16), "model A", "model B", "A wins", "B wins", "ties", "A win rate", "95% CI"],
+                               [.left, .left, .left, .right, .right, .right, .right, .left])
+        var ratings = ReportTable([W.name(b.key, width: 16), "model", "Bradley–Terry rating", "95% CI"], [.left, .left, .right, .left])
+        for g in b.groups {
+            let s = g.summary
+            agreement.add([name(g.value), "\(s.items)", "\(s.labels)", "\(s.raters)", W.percent(s.percentAgreement),
+                           W.interval(s.intervals.percentAgreement, percent: true), W.coefficient(s.alphaNominal),
+                           W.interval(s.intervals.alphaNominal)])
+            for w in s.winRates {
+                wins.add([name(g.value), W.name(w.modelA, width: 20), W.name(w.modelB, width: 20), "\(w.winsA)", "\(w.winsB)",
+                          "\(w.ties)", W.percent(w.winRate), W.interval(w.ci95, percent: true)])
+            }
+            for r in s.ratings {
+                ratings.add([name(g.value), W.name(r.model, width: 20), W.rating(r.rating), W.ratingInterval(r.ci95)])
+            }
+        }
+        var blocks: [ReportSection.Block] = [.table(agreement)]
+        let reasons = W.reasons(b.groups.flatMap { g -> [(String, String?)] in
+            [("α of \(name(g.value))", g.summary.alphaNominal.reason), ("α interval of \(name(g.value))", g.summary.intervals.alphaNominal.reason),
+             ("agreement interval of \(name(g.value))", g.summary.intervals.percentAgreement.reason)]
+        })
+        if !reasons.isEmpty { blocks.append(.notes(reasons)) }
+        if let d = b.difference {
+            var line = "Agreement differs between \(name(d.weakest)) (weakest) and \(name(d.strongest)) (strongest) by "
+                + "Δα = \(W.coefficient(d.difference))"
+            if let ci = d.ci95.interval {
+                line += ", 95% CI [\(W.coefficient(ci.lower)), \(W.coefficient(ci.upper))], bootstrap p \(W.pValue(d.p))"
+            } else {
+                line += " (no test: \(d.ci95.reason ?? ""))"
+            }
+            blocks.append(.notes([line + ". The groups' items are resampled independently."]))
+        }
+        if !wins.rows.isEmpty { blocks.append(.table(wins)) }
+        if !ratings.rows.isEmpty { blocks.append(.table(ratings)) }
+        return ReportSection(title: "By \(W.name(b.key, width: 24))", blocks: blocks)
+    }
+
+    /// First, what a lead came for: each model pair's win rate with what qualifies it.
+    static func claims(_ report: Report) -> ReportSection {
+        guard !report.claims.isEmpty else {
+            let why = report.coverage.tasksInFile == nil
+                ? "No claim about models: win rates need model names from a task file (--tasks)."
+                : "No claim about models: no labeled item compares two models."
+            return ReportSection(title: "The claim, in context", blocks: [.text(why)])
+        }
+        return ReportSection(title: "The claim, in context",
+                             blocks: [.notes(report.claims.map { ReportWords.name($0.sentence, width: 4000) })])
     }
 
     static func overview(_ report: Report) -> ReportSection {
         let s = report.summary, c = report.coverage
         var blocks: [ReportSection.Block] = [
-            .text("\(s.labels) labels from \(s.raters) raters on \(s.items) items; "
-                  + "\(c.pairableItems) items have two or more labels."),
-            .text("Read \(c.files) session files (\(c.sittings) sittings): \(c.labelEvents) label, "
-                  + "\(c.undoEvents) undo and \(c.skipEvents) skip events."),
+            .text("\(W.count(s.labels, "label")) from \(W.count(s.raters, "rater")) on \(W.count(s.items, "item")); "
+                  + "\(W.count(c.pairableItems, "item", verb: ("has", "have"))) two or more labels."),
+            .text("Read \(W.count(c.files, "session file")) (\(W.count(c.sittings, "sitting"))): "
+                  + "\(W.count(c.labelEvents, "label event")), \(W.count(c.undoEvents, "undo event")) and "
+                  + "\(W.count(c.skipEvents, "skip event"))."),
         ]
         var table = ReportTable(["labels per item", "items"], [.right, .right])
         for bucket in c.labelsPerItem { table.add(["\(bucket.labels)", "\(bucket.items)"]) }
         if !c.labelsPerItem.isEmpty { blocks.append(.table(table)) }
         if let tasks = c.tasksInFile {
             let missing = c.labeledTasksNotInFile ?? 0
-            blocks.append(.text("Task file: \(tasks) tasks, \(max(0, s.items - missing)) of them labeled; "
-                                + "\(c.itemsWithModels) labeled items compare two models"
-                                + (missing > 0 ? "; \(missing) labeled tasks are not in the task file." : ".")))
+            var line = "Task file: \(W.count(tasks, "task")), \(s.items) of them labeled; "
+                + "\(W.count(c.itemsWithModels, "labeled item", verb: ("compares", "compare"))) two models"
+            if missing > 0 { line += "; \(W.count(missing, "labeled task", verb: ("is", "are"))) not in the task file" }
+            let leftOut = c.leftOutUnknownTask + c.leftOutChangedContent
+            if leftOut > 0 {
+                line += ". Left out, as export leaves them out: \(W.count(c.leftOutUnknownTask, "label")) of tasks not in the file, "
+                    + "\(c.leftOutChangedContent) made on other content"
+            }
+            blocks.append(.text(line + "."))
         } else {
             blocks.append(.text("No task file (--tasks): win rates and ratings need model names."))
         }
         if let gold = c.goldAnswers {
-            blocks.append(.text("Gold file: \(gold) answers, \(c.goldItemsLabeled ?? 0) of them on labeled items."))
+            blocks.append(.text("Gold file: \(W.count(gold, "answer")), \(c.goldItemsLabeled ?? 0) of them on labeled items."))
         }
         let categories = s.categories.names.map { ReportWords.name($0, width: 16) }.joined(separator: ", ")
         blocks.append(.text("Categories: \(categories) (\(s.categories.isOrdered ? "ordered" : "unordered"))."))
@@ -74,6 +137,13 @@ enum ReportLayout {
         }
         row("Fleiss' κ", s.fleissKappa, s.intervals.fleissKappa, reading: ReportWords.kappaReading)
         row("Gwet's AC1", s.gwetAC1, s.intervals.gwetAC1, reading: ReportWords.kappaReading)
+        if let pooled = report.pooled {
+            // MT-Bench's table: every pair of votes on an item once, pooled over items.
+            table.add(["pooled vote pairs (MT-Bench)", ReportWords.percent(pooled.agreement), "",
+                       "\(pooled.agreeingPairs) of \(W.count(pooled.pairs, "vote pair")) agree"])
+            table.add(["… without ties (MT-Bench S2)", ReportWords.percent(pooled.agreementWithoutTies), "",
+                       "\(pooled.agreeingPairsWithoutTies) of \(W.count(pooled.pairsWithoutTies, "vote pair")) agree"])
+        }
         var notes = ReportWords.reasons([
             ("percent agreement", s.percentAgreement.reason), ("α nominal", s.alphaNominal.reason),
             ("Fleiss' κ", s.fleissKappa.reason), ("AC1", s.gwetAC1.reason),
@@ -84,7 +154,7 @@ enum ReportLayout {
             notes.append("High agreement but low κ/α: the choices are skewed (the kappa paradox); AC1 is the better guide here.")
         }
         let boot = s.bootstrap.resamples > 0
-            ? "Intervals: percentile bootstrap over items, \(s.bootstrap.resamples) resamples, seed \(s.bootstrap.seed)."
+            ? "Intervals: percentile bootstrap over items, \(W.count(s.bootstrap.resamples, "resample")), seed \(s.bootstrap.seed)."
             : "Intervals are off (--bootstrap 0)."
         return ReportSection(title: "Agreement", blocks: [.table(table), .notes(notes + [boot])])
     }
@@ -115,7 +185,7 @@ enum ReportLayout {
         let kappas = ranked.map { $0.cohenKappa.value! }
         var blocks: [ReportSection.Block] = []
         if !kappas.isEmpty {
-            blocks.append(.text("\(s.pairs.count) pairs share items; Cohen's κ median \(ReportWords.coefficient(kappas[kappas.count / 2])), "
+            blocks.append(.text("\(W.count(s.pairs.count, "pair", verb: ("shares", "share"))) items; Cohen's κ median \(ReportWords.coefficient(kappas[kappas.count / 2])), "
                                 + "range \(ReportWords.coefficient(kappas[0])) to \(ReportWords.coefficient(kappas[kappas.count - 1])). "
                                 + "The pairs that agree least:"))
         }
@@ -134,18 +204,36 @@ enum ReportLayout {
         var table = ReportTable(["rater", "labels", "agrees w/ others", "left rate", "p (position)", "tie", "both bad",
                                  "median time", "gold", "flags"],
                                 [.left, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+        let lengths = Dictionary(uniqueKeysWithValues: report.raterLengthBias.compactMap { b in b.rater.map { ($0, b) } })
+        if report.lengthBias != nil {
+            table.headers.insert(contentsOf: ["longer", "p (length)"], at: 5)
+            table.alignments.insert(contentsOf: [.right, .right], at: 5)
+        }
         for (r, flags) in zip(s.raterDetails, report.raterFlags) {
             let gold = r.goldLabels > 0 ? "\(ReportWords.percent(r.goldAccuracy)) of \(r.goldLabels)" : ReportWords.missing
             table.add([ReportWords.name(r.rater, width: 20), "\(r.labels)", ReportWords.percent(r.agreementWithOthers),
                        ReportWords.percent(r.leftRate), ReportWords.pValue(r.positionBiasP), ReportWords.percent(r.tieRate),
                        ReportWords.percent(r.bothBadRate), ReportWords.duration(r.medianMilliseconds), gold,
-                       flags.map(\.words).joined(separator: ", ")],
+                       flags.map(\.words).joined(separator: ", ")].inserting(report.lengthBias == nil ? [] : [
+                        lengths[r.rater].map { ReportWords.percent($0.share) } ?? W.missing,
+                        lengths[r.rater].map { ReportWords.pValue($0.p) } ?? W.missing], at: 5),
                       color: flags.isEmpty ? nil : yellow)
         }
         let flagged = report.raterFlags.filter { !$0.isEmpty }.count
+        // A rater with no effective label has only dashes in the row; say why once.
+        let empty = s.raterDetails.filter { $0.labels == 0 }.map { ReportWords.name($0.rater, width: 20) }
+        var lengthNote: [String] = []
+        if let all = report.lengthBias {
+            lengthNote = ["Length bias: all raters chose the longer response in \(ReportWords.percent(all.share)) of "
+                          + "\(W.count(all.compared, "decisive label")) (exact binomial p \(ReportWords.pValue(all.p))); "
+                          + "\(all.withinBand) on pairs within \(LengthBias.equalBand) characters are left out. "
+                          + "\"longer\": each rater's share, \"p (length)\": its test."]
+        }
+        let emptyNote = lengthNote + (empty.isEmpty ? [] : [empty.joined(separator: ", ") + ": no effective label (every label undone, "
+                                             + "or only skips); the row shows \(ReportWords.missing) for each rate."])
         return ReportSection(title: "Raters", blocks: [
             .table(table),
-            .notes(["\(flagged) of \(s.raters) raters flagged. Position bias: left rate against 50% by an exact binomial test, "
+            .notes(emptyNote + ["\(flagged) of \(W.count(s.raters, "rater")) flagged. Position bias: left rate against 50% by an exact binomial test, "
                     + "p below 0.05 ÷ raters tested. Outlying agreement: below Q1 − 1.5·IQR of the team. Very fast: under a "
                     + "third of the team's median time. Gold accuracy: under 70% on five or more gold items."]),
         ])
@@ -180,11 +268,27 @@ enum ReportLayout {
                        noise ? "within noise" : ""])
         }
         if !s.winRates.isEmpty { blocks.append(.table(table)) }
-        var ratings = ReportTable(["model", "Bradley–Terry rating", "95% CI"], [.left, .right, .left])
+        let lc = report.lengthControlled
+        var ratings = ReportTable(["model", "Bradley–Terry rating", "95% CI"] + (lc == nil ? [] : ["length-controlled", "95% CI"]),
+                                  [.left, .right, .left] + (lc == nil ? [] : [.right, .left]))
+        let controlled = Dictionary(uniqueKeysWithValues: (lc?.ratings ?? []).map { ($0.model, $0) })
         for r in s.ratings.sorted(by: { ($0.rating.value ?? -.infinity, $1.model) > ($1.rating.value ?? -.infinity, $0.model) }) {
-            ratings.add([ReportWords.name(r.model, width: 24), ReportWords.rating(r.rating), ReportWords.ratingInterval(r.ci95)])
+            var row = [ReportWords.name(r.model, width: 24), ReportWords.rating(r.rating), ReportWords.ratingInterval(r.ci95)]
+            if lc != nil {
+                let c = controlled[r.model]
+                row += [c.map { ReportWords.rating($0.rating) } ?? W.missing, c.map { ReportWords.ratingInterval($0.ci95) } ?? W.missing]
+            }
+            ratings.add(row)
         }
         if !s.ratings.isEmpty { blocks.append(.table(ratings)) }
+        if let lc, !s.ratings.isEmpty {
+            let gamma = lc.lengthCoefficient.value.map { "length coefficient γ = \(ReportWords.coefficient($0))"
+                + (lc.lengthCoefficientCI.interval.map { ", 95% CI [\(ReportWords.coefficient($0.lower)), \(ReportWords.coefficient($0.upper))]" } ?? "") }
+                ?? "length coefficient undefined (\(lc.lengthCoefficient.reason ?? ""))"
+            blocks.append(.notes(["Length-controlled: Bradley–Terry with one more coefficient for the standardized normalized "
+                                  + "length difference (as Chatbot Arena's style control), on \(W.count(lc.labels, "label")); "
+                                  + gamma + " (log-odds of a win per standard deviation of the difference)."]))
+        }
         blocks.append(.notes(ReportWords.reasons(s.ratings.map { ("rating of \(ReportWords.name($0.model, width: 24))", $0.rating.reason) }
                                                  + s.ratings.map { ("interval", $0.ci95.reason) })))
         return ReportSection(title: "Win rates and ratings", blocks: blocks)

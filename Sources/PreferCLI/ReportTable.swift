@@ -51,3 +51,12 @@ struct ReportTable {
         return out
     }
 }
+
+extension Array {
+    /// The array with `items` inserted at `index` (for optional table columns).
+    func inserting(_ items: [Element], at index: Int) -> [Element] {
+        var copy = self
+        copy.insert(contentsOf: items, at: index)
+        return copy
+    }
+}

@@ -7,6 +7,17 @@ enum ReportWords {
     /// Shown where a value is undefined; the reason is listed under the table.
     static let missing = "—"
 
+    /// `1 rater`, `2 raters`: a count with its noun in the number it needs. `plural` for the
+    /// nouns whose plural is not the singular plus "s".
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// `1 item has`, `2 items have`.
+    static func count(_ n: Int, _ singular: String, verb: (singular: String, plural: String)) -> String {
+        count(n, singular) + " " + (n == 1 ? verb.singular : verb.plural)
+    }
+
     /// A coefficient with three decimals (`0.522`, `-0.053`).
     static func coefficient(_ x: Double) -> String { String(format: "%.3f", x) }
 

@@ -126,4 +126,41 @@ final class ExportCommandTests: XCTestCase {
             XCTAssertEqual((error as? CommandFailure)?.exitCode, 1)
         }
     }
+
+    /// Issue 11 item 11: labels that match no task of `--tasks` wrote `0 lines` and exited 0.
+    func testLabelsForNoTaskOfTheFileAreExitOneNamingTheFirstUnknownIds() throws {
+        folder.write("other.jsonl", #"{"id":"z1","prompt":"p","response_a":"a","response_b":"b"}"# + "\n")
+        folder.write("o.jsonl", "kept\n")
+        let messages = CapturedMessages()
+        XCTAssertThrowsError(try run([folder.file("sessions"), "--tasks", folder.file("other.jsonl"), "-o", folder.file("o.jsonl")],
+                                     messages: messages)) { error in
+            let failure = error as? CommandFailure
+            XCTAssertEqual(failure?.exitCode, 1)
+            XCTAssertEqual(failure?.message, "2 labels, none for tasks of \(self.folder.file("other.jsonl")) — first unknown ids: "
+                           + "\"t1\", \"t2\" (2 name no task in it). Nothing was exported.")
+        }
+        XCTAssertEqual(folder.bytes("o.jsonl"), Array("kept\n".utf8), "-o target untouched")
+        XCTAssertTrue(messages.warnings.contains { $0.hasSuffix("label of task \"t2\" by \"bob\" names no task in \(folder.file("other.jsonl")); left out") },
+                      "\(messages.warnings)")
+    }
+
+    /// The unknown-task labels of an export that did write lines are counted in a warning.
+    func testLabelsOfTasksMissingFromTheFileAreCounted() throws {
+        folder.write("sessions/cy/c.jsonl", #"{"type":"label","rater":"cy","task":"gone","choice":"A"}"# + "\n")
+        let messages = CapturedMessages()
+        let summary = try run([folder.file("sessions"), "--tasks", folder.file("tasks.jsonl"), "--format", "aggregate"], messages: messages)
+        XCTAssertEqual(summary.unknownTaskLabels, 1)
+        XCTAssertTrue(messages.warnings.contains("left out in all: 1 label of tasks not in \(folder.file("tasks.jsonl")), 0 made on other content"),
+                      "\(messages.warnings)")
+    }
+
+    /// Issue 11 item 11: sessions without an effective label are exit 1, saying what was read.
+    func testSessionsWithoutLabelsAreExitOne() {
+        folder.write("empty/ana/a.jsonl", #"{"type":"skip","rater":"ana","task":"t1"}"# + "\n")
+        XCTAssertThrowsError(try run([folder.file("empty"), "--tasks", folder.file("tasks.jsonl")])) { error in
+            XCTAssertEqual((error as? CommandFailure)?.exitCode, 1)
+            XCTAssertEqual((error as? CommandFailure)?.message,
+                           "1 session file, 0 labels (0 label events, 0 undo events and 1 skip event leave no effective label); nothing was exported.")
+        }
+    }
 }

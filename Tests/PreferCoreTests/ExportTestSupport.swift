@@ -111,6 +111,10 @@ enum ReferenceExport {
         let fileRank = Dictionary(uniqueKeysWithValues: log.files.enumerated().map { ($1, $0) })
         unknown.sort { (fileRank[$0.file]!, $0.line) < (fileRank[$1.file]!, $1.line) }
         summary.unknownTaskLabels = unknown.count
+        for label in unknown where summary.firstUnknownTaskIds.count < ExportSummary.warningLimit
+            && !summary.firstUnknownTaskIds.contains(label.task) {
+            summary.firstUnknownTaskIds.append(label.task)
+        }
         for label in unknown.prefix(ExportSummary.warningLimit) {
             summary.warnings.append(InputError(file: label.file, line: label.line,
                 reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(path)); left out"))

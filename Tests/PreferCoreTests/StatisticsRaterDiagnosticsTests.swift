@@ -32,8 +32,8 @@ final class StatisticsRaterDiagnosticsTests: XCTestCase {
         XCTAssertEqual(ann.leftRate, .value(1))
         // SciPy: binomtest(3, 3, 0.5).pvalue = 0.25.
         XCTAssertEqual(try XCTUnwrap(ann.positionBiasP.value), 0.25, accuracy: 1e-15)
-        XCTAssertEqual(ann.tieRate, 0.2)
-        XCTAssertEqual(ann.bothBadRate, 0)
+        XCTAssertEqual(ann.tieRate, .value(0.2))
+        XCTAssertEqual(ann.bothBadRate, .value(0))
         // 50, 100, 200, 300 → (100 + 200)/2.
         XCTAssertEqual(ann.medianMilliseconds, .value(150))
         XCTAssertEqual(ann.goldLabels, 2)
@@ -54,7 +54,7 @@ final class StatisticsRaterDiagnosticsTests: XCTestCase {
         XCTAssertEqual(cat.labels, 4)
         XCTAssertEqual(cat.comparedItems, 3)
         XCTAssertEqual(try XCTUnwrap(cat.agreementWithOthers.value), 1.0 / 3.0, accuracy: 1e-15)
-        XCTAssertEqual(cat.bothBadRate, 0.25)
+        XCTAssertEqual(cat.bothBadRate, .value(0.25))
         XCTAssertEqual(cat.decisiveLabels, 1)
         XCTAssertEqual(cat.positionBiasP, .value(1))
     }

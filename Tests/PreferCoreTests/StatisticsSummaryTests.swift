@@ -34,7 +34,7 @@ final class StatisticsSummaryTests: XCTestCase {
         let s = StatisticsSummary(try RatingMatrix.build(labels: labels), bootstrap: quick)
         XCTAssertEqual(s.raters, 1)
         XCTAssertTrue(s.pairs.isEmpty)
-        XCTAssertEqual(s.raterDetails[0].tieRate, 0.4)
+        XCTAssertEqual(s.raterDetails[0].tieRate, .value(0.4))
         XCTAssertEqual(s.percentAgreement, .undefined("no item has two or more labels"))
         XCTAssertEqual(s.intervals.percentAgreement,
                        .undefined("the statistic is undefined in 50 of 50 resamples"))

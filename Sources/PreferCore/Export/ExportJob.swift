@@ -49,7 +49,7 @@ struct ExportJob: Sendable {
                 guard labels.madeOn(position, sha256: task.sha256) else {
                     part.changedCount += 1
                     if part.changed.count < ExportSummary.warningLimit {
-                        part.changed.append(changedWarning(labels.label(position)))
+                        part.changed.append(LeftOutLabel.changedContent(labels.label(position)))
                     }
                     continue
                 }
@@ -82,10 +82,5 @@ struct ExportJob: Sendable {
                 }
             }
         }
-    }
-
-    private func changedWarning(_ label: EffectiveLabel) -> InputError {
-        InputError(file: label.file, line: label.line,
-                   reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) was made on other content (its task_sha256 differs from the task file's line); left out")
     }
 }

@@ -135,6 +135,12 @@ public struct ExportLabels: Sendable {
 
     /// Whether label `j` was made on the task line whose hash is `sha256`: its `task_sha256`
     /// equals it, or it names none.
+    /// Whether label `j`'s line names a `task_sha256` (a minimal line from another tool does not).
+    func namesTaskSHA256(_ j: Int) -> Bool {
+        let (w, i) = place(of: j)
+        return events[w].shaState[i] != 0
+    }
+
     func madeOn(_ j: Int, sha256: String) -> Bool {
         let (w, i) = place(of: j)
         return Self.madeOn(state: events[w].shaState[i], stored: events[w].sha, at: 64 * i, sha256: sha256) {

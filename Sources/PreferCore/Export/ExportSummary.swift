@@ -8,6 +8,9 @@ public struct ExportSummary: Sendable, Equatable {
     public var labels = 0
     /// Effective labels left out because their task id is not in the task file.
     public var unknownTaskLabels = 0
+    /// The first few distinct task ids of those labels (at most `warningLimit`), in the order
+    /// of their session lines, for the message of an export that matched nothing.
+    public var firstUnknownTaskIds: [String] = []
     /// Effective labels left out because they were made on other content (`task_sha256`
     /// differs from the task line's hash now).
     public var changedTaskLabels = 0

@@ -14,10 +14,13 @@ public enum Exporter {
         var summary = ExportSummary()
         let selection = ExportSelection(labels, tasks)
         summary.unknownTaskLabels = selection.unknownTask.count
+        for j in selection.unknownTask where summary.firstUnknownTaskIds.count < ExportSummary.warningLimit {
+            let id = labels.labelSet.coded.itemNames[Int(labels.labelSet.coded.item[j])]
+            if !summary.firstUnknownTaskIds.contains(id) { summary.firstUnknownTaskIds.append(id) }
+        }
         for j in selection.unknownTask.prefix(ExportSummary.warningLimit) {
             let label = labels.label(j)
-            summary.warnings.append(InputError(file: label.file, line: label.line,
-                reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(tasks.path)); left out"))
+            summary.warnings.append(LeftOutLabel.unknownTask(label, tasksPath: tasks.path))
         }
         // The categories depend on which choices occur, not how often: one name per choice used.
         let categories = options.format == .aggregate

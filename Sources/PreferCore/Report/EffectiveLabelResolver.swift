@@ -24,6 +24,10 @@ enum EffectiveLabelResolver {
 
         var set = LabelSet()
         set.sittings = workers.reduce(0) { $0 + $1.sittings }
+        set.sittingVersions = workers.reduce(into: Set<SittingVersion>()) { $0.formUnion($1.versions) }.sorted {
+            ($0.rater, $0.guidelineSHA256 ?? "", $0.tasksSHA256 ?? "", $0.guideline ?? "", $0.tasks ?? "")
+                < ($1.rater, $1.guidelineSHA256 ?? "", $1.tasksSHA256 ?? "", $1.guideline ?? "", $1.tasks ?? "")
+        }
         let skip = SessionLineEvent.Kind.skip.rawValue, label = SessionLineEvent.Kind.label.rawValue
         let undo = SessionLineEvent.Kind.undo.rawValue
         for state in workers {

@@ -12,6 +12,8 @@ public struct LabelSet: Sendable, Equatable {
     public var scaleHint: Scale?
     /// Number of `session_start` lines (sittings).
     public var sittings = 0
+    /// The distinct (rater, guideline, task file) versions the sittings recorded.
+    public var sittingVersions: [SittingVersion] = []
     /// Events read, by type.
     public var labelEvents = 0
     public var undoEvents = 0

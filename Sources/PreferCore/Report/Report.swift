@@ -13,6 +13,17 @@ public struct Report: Sendable, Equatable {
     public var winRateWithinNoise: [Bool]
     /// Torn last lines and other tolerated problems, as `FILE:LINE: reason`.
     public var warnings: [InputError]
+    /// Per model pair, parallel to `summary.winRates`: the win rate in its context.
+    public var claims: [PairClaim] = []
+    /// Length bias of all labels and per rater (rater-name order); nil without `--tasks`.
+    public var lengthBias: LengthBias?
+    public var raterLengthBias: [LengthBias] = []
+    /// Agreement as MT-Bench reports it: pooled vote pairs, with and without ties.
+    public var pooled: PooledPairAgreement?
+    /// Bradley–Terry with a coefficient for the length difference; nil without `--tasks`.
+    public var lengthControlled: LengthControlledRatings?
+    /// `--by KEY`: agreement, win rates and ratings per value of KEY.
+    public var breakdown: GroupBreakdown?
 }
 
 /// How much was read and how well the labels cover the tasks.
@@ -30,6 +41,14 @@ public struct ReportCoverage: Sendable, Equatable {
     public var tasksInFile: Int?
     /// Labeled tasks that `--tasks` does not hold, when given.
     public var labeledTasksNotInFile: Int?
+    /// Effective labels read, before the task-file rule left any out.
+    public var labelsRead = 0
+    /// With `--tasks`: effective labels left out because their task id is not in the file, or
+    /// because they were made on other content (SPEC §4, as `export` leaves them out).
+    public var leftOutUnknownTask = 0
+    public var leftOutChangedContent = 0
+    /// The first few task ids of the labels left out as unknown, in session-line order.
+    public var firstUnknownTaskIds: [String] = []
     /// Items whose task names two different models (the ones win rates count).
     public var itemsWithModels = 0
     /// Gold answers in `--gold`, when given, and how many of those tasks were labeled.

@@ -10,29 +10,60 @@ public enum ReportBuilder {
         // thread joins it once the sessions are read.
         let scan = options.tasksPath.map { TaskFileScan(path: $0) }
         if let scan, (options.workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
-        let set: LabelSet
+        var set: LabelSet
         let lookup: LabeledItemLookup
+        // With a task file, each label's task_sha256 is kept too: the task-file rule needs it.
+        var checked: ExportLabels?
         do {
-            (set, lookup) = try SessionLabelReader.readIndexed(paths: options.sessionPaths, workers: options.workers,
-                                                                skipUnreadable: options.skipUnreadable)
+            if scan != nil {
+                let labels = try ExportLabels.read(paths: options.sessionPaths, workers: options.workers, keeping: .checks,
+                                                skipUnreadable: options.skipUnreadable)
+                (set, lookup, checked) = (labels.labelSet, labels.lookup, labels)
+            } else {
+                (set, lookup) = try SessionLabelReader.readIndexed(paths: options.sessionPaths, workers: options.workers,
+                                                                    skipUnreadable: options.skipUnreadable)
+            }
         } catch {
             scan?.stop()
             throw .input(error)
         }
         var coded = set.coded
         var coverage = ReportCoverage()
-        if let scan {
+        coverage.labelsRead = set.count
+        // Old item index → item of the report (-1: all its labels left out).
+        var itemMap: [Int32]?
+        if let scan, let checked {
             let index: TaskModelIndex
-            do {
+            let rule: TaskFileRule
+            do throws(ValidationFailure) {
                 index = try TaskModelIndex.index(scan, items: coded.itemNames, lookup: lookup)
+                guard let file = scan.file else { throw ValidationFailure(errors: [InputError(file: scan.path, reason: "cannot be read")]) }
+                do throws(InputError) {
+                    rule = try TaskFileRule(labels: checked, index: index, file: file, tasksPath: scan.path, groupKey: options.groupBy,
+                                            workers: options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+                } catch {
+                    throw ValidationFailure(errors: [error])
+                }
             } catch {
                 throw .input(error)
             }
             coded.modelNames = index.modelNames
             coded.itemModelA = index.itemModelA
             coded.itemModelB = index.itemModelB
+            coded.itemLengthA = rule.lengths.a
+            coded.itemLengthB = rule.lengths.b
+            coded.itemGroup = rule.groups
             coverage.tasksInFile = index.taskCount
             coverage.labeledTasksNotInFile = index.found.lazy.filter { !$0 }.count
+            coverage.leftOutUnknownTask = rule.unknownTask
+            coverage.leftOutChangedContent = rule.changedContent
+            coverage.firstUnknownTaskIds = rule.firstUnknownIds
+            set.warnings += rule.warnings
+            if rule.unknownTask + rule.changedContent > 0 {
+                let filtered = coded.subset(keeping: rule.keep)
+                coded = filtered.coded
+                itemMap = filtered.itemMap
+            }
         }
         if let goldPath = options.goldPath {
             let gold: GoldFile
@@ -48,7 +79,11 @@ public enum ReportBuilder {
             coded.itemGold = [String?](repeating: nil, count: coded.itemNames.count)
             var labeled = 0
             for (task, choice) in gold.answers {
-                guard let item = lookup.item(task) else { continue }
+                guard var item = lookup.item(task) else { continue }
+                if let itemMap {
+                    item = itemMap[Int(item)]
+                    if item < 0 { continue }
+                }
                 coded.itemGold[Int(item)] = choice
                 labeled += 1
             }
@@ -81,14 +116,25 @@ public enum ReportBuilder {
         coverage.undoEvents = set.undoEvents
         coverage.skipEvents = set.skipEvents
         matrix.fillCoverage(&coverage)
+        let flags = RaterFlagRules.flags(summary.raterDetails)
+        let lengths = matrix.lengthBias()
         return Report(
             options: options, summary: summary, coverage: coverage,
             contested: matrix.contestedItems(limit: options.contestedLimit),
-            raterFlags: RaterFlagRules.flags(summary.raterDetails),
+            raterFlags: flags,
             winRateWithinNoise: summary.winRates.map { pair in
                 guard let ci = pair.ci95.interval else { return true }
                 return ci.lower <= 0.5 && 0.5 <= ci.upper
             },
-            warnings: set.warnings)
+            warnings: set.warnings + SittingVersion.poolingWarnings(set.sittingVersions).map {
+                InputError(file: options.sessionPaths.joined(separator: " "), reason: $0)
+            },
+            claims: matrix.pairClaims(summary, flags: flags, bootstrap: options.bootstrap),
+            lengthBias: lengths?.overall, raterLengthBias: lengths?.raters ?? [],
+            pooled: matrix.pooledPairAgreement(),
+            lengthControlled: matrix.lengthControlledRatings(bootstrap: options.bootstrap),
+            breakdown: try options.groupBy.map { key throws(ReportFailure) in
+                try GroupBreakdown.make(key: key, coded: coded, categories: matrix.categories, bootstrap: options.bootstrap)
+            })
     }
 }

@@ -29,7 +29,62 @@ public enum ReportJSON {
         top.add("coverage", coverage(report.coverage))
         top.add("contested_items", .array(report.contested.map(contested)))
         top.add("warnings", .array(report.warnings.map { .string($0.description) }))
+        top.add("claims", .array(report.claims.map(claim)))
+        if let pooled = report.pooled {
+            var o = ObjectBuilder()
+            o.int("agreeing_pairs", pooled.agreeingPairs)
+            o.int("pairs", pooled.pairs)
+            o.estimate("agreement", pooled.agreement)
+            o.int("agreeing_pairs_without_ties", pooled.agreeingPairsWithoutTies)
+            o.int("pairs_without_ties", pooled.pairsWithoutTies)
+            o.estimate("agreement_without_ties", pooled.agreementWithoutTies)
+            top.add("pooled_pair_agreement", o.value)
+        }
+        top.optional("length_bias", report.lengthBias.map { overall in
+            .object([JSONMember("overall", lengthBias(overall)),
+                     JSONMember("raters", .array(report.raterLengthBias.map(lengthBias)))])
+        }, orNull: "no task file (--tasks), so no response lengths")
+        top.optional("length_controlled_ratings", report.lengthControlled.map { lc in
+            var o = ObjectBuilder()
+            o.int("labels", lc.labels)
+            o.estimate("length_coefficient", lc.lengthCoefficient)
+            o.interval("length_coefficient_ci95", lc.lengthCoefficientCI)
+            o.add("ratings", .array(lc.ratings.map(rating)))
+            return o.value
+        }, orNull: "no task file (--tasks), so no response lengths")
+        if let b = report.breakdown { top.add("breakdown", breakdown(b)) }
         return top.value
+    }
+
+    private static func breakdown(_ b: GroupBreakdown) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("key", .string(b.key))
+        o.add("groups", .array(b.groups.map { g in
+            var e = ObjectBuilder()
+            e.optional("value", g.value.map { .string($0) }, orNull: "the tasks of this group have no \(b.key)")
+            e.int("items", g.summary.items)
+            e.int("raters", g.summary.raters)
+            e.int("labels", g.summary.labels)
+            e.add("agreement", agreement(g.summary))
+            e.add("win_rates", .array(g.summary.winRates.map { w in
+                let ci = w.ci95.interval
+                return winRate(w, ci.map { $0.lower <= 0.5 && 0.5 <= $0.upper } ?? true)
+            }))
+            e.add("ratings", .array(g.summary.ratings.map(rating)))
+            return e.value
+        }))
+        if let d = b.difference {
+            var e = ObjectBuilder()
+            e.optional("weakest", d.weakest.map { .string($0) }, orNull: "tasks without the key")
+            e.optional("strongest", d.strongest.map { .string($0) }, orNull: "tasks without the key")
+            e.double("alpha_difference", d.difference)
+            e.interval("ci95", d.ci95)
+            e.estimate("p", d.p)
+            o.add("agreement_difference", e.value)
+        } else {
+            o.optional("agreement_difference", nil, orNull: "fewer than two groups have a nominal α")
+        }
+        return o.value
     }
 
     private static func agreement(_ s: StatisticsSummary) -> JSONValue {
@@ -71,8 +126,8 @@ public enum ReportJSON {
         o.estimate("agreement_with_others", r.agreementWithOthers)
         o.estimate("left_rate", r.leftRate)
         o.estimate("position_bias_p", r.positionBiasP)
-        o.double("tie_rate", r.tieRate)
-        o.double("both_bad_rate", r.bothBadRate)
+        o.estimate("tie_rate", r.tieRate)
+        o.estimate("both_bad_rate", r.bothBadRate)
         o.estimate("median_ms", r.medianMilliseconds)
         o.estimate("gold_accuracy", r.goldAccuracy)
         o.int("compared_items", r.comparedItems)
@@ -105,12 +160,53 @@ public enum ReportJSON {
         return o.value
     }
 
+    private static func claim(_ c: PairClaim) -> JSONValue {
+        var o = ObjectBuilder()
+        o.add("model_a", .string(c.modelA))
+        o.add("model_b", .string(c.modelB))
+        o.optional("leader", c.leader.map { .string($0) }, orNull: c.decisive == 0 ? "no decisive label" : "the decisive labels split evenly")
+        o.estimate("win_rate", c.winRate)
+        o.interval("ci95", c.ci95)
+        o.int("labels", c.labels)
+        o.int("decisive", c.decisive)
+        o.int("items", c.items)
+        o.int("raters", c.raters)
+        o.estimate("alpha_nominal", c.alpha)
+        o.interval("alpha_ci95", c.alphaCI)
+        o.int("left_chosen", c.leftChosen)
+        o.int("sided", c.sided)
+        o.estimate("position_p", c.positionP)
+        o.int("longer_chosen", c.longerChosen)
+        o.int("length_compared", c.lengthCompared)
+        o.estimate("length_p", c.lengthP)
+        o.add("flagged_shares", .array(c.flaggedShares.map {
+            .object([JSONMember("rater", .string($0.rater)), JSONMember("share", number($0.share)),
+                     JSONMember("flags", .array($0.flags.map { .string($0.rawValue) }))])
+        }))
+        o.add("warnings", .array(c.warnings.map { .string($0.rawValue) }))
+        o.add("sentence", .string(c.sentence))
+        return o.value
+    }
+
+    private static func lengthBias(_ b: LengthBias) -> JSONValue {
+        var o = ObjectBuilder()
+        if let rater = b.rater { o.add("rater", .string(rater)) }
+        o.int("longer_chosen", b.longerChosen)
+        o.int("compared", b.compared)
+        o.int("within_band", b.withinBand)
+        o.estimate("share", b.share)
+        o.estimate("p", b.p)
+        return o.value
+    }
+
     private static func categories(_ c: CategorySet) -> JSONValue {
         var o = ObjectBuilder()
         o.add("names", .array(c.names.map { .string($0) }))
         o.add("ordered", .bool(c.isOrdered))
-        o.add("values", c.isOrdered ? .array(c.values.map(number)) : .null)
-        o.add("scale", c.scale.map { .string($0.rawValue) } ?? .null)
+        o.optional("values", c.isOrdered ? .array(c.values.map(number)) : nil,
+                   orNull: "the categories are not ordered, so they have no values")
+        o.optional("scale", c.scale.map { .string($0.rawValue) },
+                   orNull: "the choices do not all belong to one known scale (pairwise, likert5)")
         return o.value
     }
 
@@ -127,11 +223,16 @@ public enum ReportJSON {
             .object([JSONMember("labels", .number(String($0.labels))), JSONMember("items", .number(String($0.items)))])
         }))
         o.int("pairable_items", c.pairableItems)
-        o.optionalInt("tasks_in_file", c.tasksInFile)
-        o.optionalInt("labeled_tasks_not_in_file", c.labeledTasksNotInFile)
+        o.optionalInt("tasks_in_file", c.tasksInFile, orNull: noTaskFile)
+        o.optionalInt("labeled_tasks_not_in_file", c.labeledTasksNotInFile, orNull: noTaskFile)
         o.int("items_with_models", c.itemsWithModels)
-        o.optionalInt("gold_answers", c.goldAnswers)
-        o.optionalInt("gold_items_labeled", c.goldItemsLabeled)
+        o.int("labels_read", c.labelsRead)
+        o.add("left_out", .object([
+            JSONMember("unknown_task", .number(String(c.leftOutUnknownTask))),
+            JSONMember("changed_content", .number(String(c.leftOutChangedContent))),
+        ]))
+        o.optionalInt("gold_answers", c.goldAnswers, orNull: noGoldFile)
+        o.optionalInt("gold_items_labeled", c.goldItemsLabeled, orNull: noGoldFile)
         return o.value
     }
 
@@ -141,11 +242,15 @@ public enum ReportJSON {
         o.int("labels", item.labels)
         o.double("agreement", item.agreement)
         o.add("counts", .object(item.counts.map { JSONMember($0.choice, .number(String($0.count))) }))
-        o.add("model_a", item.modelA.map { .string($0) } ?? .null)
-        o.add("model_b", item.modelB.map { .string($0) } ?? .null)
-        o.add("gold", item.gold.map { .string($0) } ?? .null)
+        let noModels = "no task file (--tasks) names this task's models"
+        o.optional("model_a", item.modelA.map { .string($0) }, orNull: noModels)
+        o.optional("model_b", item.modelB.map { .string($0) }, orNull: noModels)
+        o.optional("gold", item.gold.map { .string($0) }, orNull: "not a gold item (--gold)")
         return o.value
     }
+
+    private static let noTaskFile = "no task file (--tasks)"
+    private static let noGoldFile = "no gold file (--gold)"
 
     /// A finite Double in Swift's shortest round-trip text (valid JSON), else null.
     static func number(_ x: Double) -> JSONValue {
@@ -163,7 +268,15 @@ public enum ReportJSON {
 
         mutating func add(_ key: String, _ value: JSONValue) { members.append(JSONMember(key, value)) }
         mutating func int(_ key: String, _ value: Int) { add(key, .number(String(value))) }
-        mutating func optionalInt(_ key: String, _ value: Int?) { add(key, value.map { .number(String($0)) } ?? .null) }
+        mutating func optionalInt(_ key: String, _ value: Int?, orNull reason: String) {
+            optional(key, value.map { .number(String($0)) }, orNull: reason)
+        }
+
+        /// `value`, or null with `reason` (every null of the document has its reason).
+        mutating func optional(_ key: String, _ value: JSONValue?, orNull reason: String) {
+            add(key, value ?? .null)
+            if value == nil { reasons.append(JSONMember(key, .string(reason))) }
+        }
         mutating func double(_ key: String, _ value: Double) { add(key, ReportJSON.number(value)) }
 
         mutating func estimate(_ key: String, _ estimate: Estimate) {

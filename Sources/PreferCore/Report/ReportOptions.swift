@@ -18,11 +18,14 @@ public struct ReportOptions: Sendable, Equatable {
     public var workers: Int?
     /// `--skip-unreadable`: session files this account may not read are left out, counted.
     public var skipUnreadable = false
+    /// `--by KEY`: a breakdown by this key of the task file.
+    public var groupBy: String?
 
     public init(sessionPaths: [String] = ["sessions"], tasksPath: String? = nil, goldPath: String? = nil,
                 categories: [String]? = nil, ordinal: Bool = false,
                 bootstrap: BootstrapSettings = BootstrapSettings(), contestedLimit: Int = 10,
-                workers: Int? = nil) {
+                workers: Int? = nil, groupBy: String? = nil) {
+        self.groupBy = groupBy
         self.sessionPaths = sessionPaths
         self.tasksPath = tasksPath
         self.goldPath = goldPath

@@ -155,6 +155,8 @@ public enum SessionLabelReader {
         /// The `scale` of every `session_start` line as `SessionScale.hint` reads it (nil when
         /// a line has none), distinct.
         var scaleLists: Set<[String]?> = []
+        /// The guideline and task-file versions of `session_start` lines, distinct.
+        var versions: Set<SittingVersion> = []
         /// What the worker keeps for an export (see `Keeping`); the columns below stay empty
         /// with `.nothing`.
         var keeping = Keeping.nothing
@@ -289,6 +291,7 @@ public enum SessionLabelReader {
                     sittings += 1
                     if let scale = event.scale { scales.insert(scale) }
                     scaleLists.insert(event.scaleList)
+                    if let version = event.version { versions.insert(version) }
                 }
                 guard event.kind != .other, event.task >= 0 else { continue }
                 kind.append(event.kind.rawValue)

@@ -28,6 +28,8 @@ struct SessionLineEvent {
     /// The `scale` of a `session_start` line as `SessionScale.hint` reads it: every element,
     /// a non-string one as ""; nil when there is no array.
     var scaleList: [String]?
+    /// The guideline and task file a `session_start` line names, with their hashes.
+    var version: SittingVersion?
 }
 
 /// Where one field's value is in a session line, in 8 bytes: `start` is `UInt32.max` when the
@@ -158,6 +160,7 @@ enum SessionLineDecoder {
             event.startsSession = true
             event.scale = record.json["scale"]?.arrayValue?.compactMap(\.stringValue)
             event.scaleList = SessionScale.list(record.json["scale"])
+            event.version = SittingVersion(rater: record.rater, line: record.json)
         }
         return event
     }
@@ -268,6 +271,9 @@ enum SessionLineDecoder {
                 if s.scale >= 0, let value = try? JSONParser.value(of: members[s.scale], in: bytes) {
                     event.scale = value.arrayValue?.compactMap(\.stringValue)
                     event.scaleList = SessionScale.list(value)
+                }
+                if let line = try? JSONParser.parse(bytes), let rater = line["rater"]?.stringValue {
+                    event.version = SittingVersion(rater: rater, line: line)
                 }
             }
         }

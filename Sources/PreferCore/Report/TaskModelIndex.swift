@@ -19,6 +19,10 @@ public struct TaskModelIndex: Sendable, Equatable {
     public var itemModelB: [Int32] = []
     /// Per item: whether the task file holds it.
     public var found: [Bool] = []
+    /// Per item found: where its task's bytes are in the file (as `ScannedSlice` has them),
+    /// so that the labels' `task_sha256` can be checked against the line.
+    var itemOffset: [Int] = []
+    var itemLength: [Int] = []
     /// Tasks in the file.
     public var taskCount = 0
 
@@ -47,7 +51,7 @@ public struct TaskModelIndex: Sendable, Equatable {
 
     /// What one slice contributes: its labeled tasks, its problems and its line count.
     struct SliceResult {
-        var matches: [(item: Int32, line: Int, modelA: UInt32, modelB: UInt32)] = []
+        var matches: [(item: Int32, line: Int, modelA: UInt32, modelB: UInt32, offset: Int, length: Int)] = []
         var models: [String]
         var errors: [InputError]
         var errorCount: Int
@@ -62,7 +66,8 @@ public struct TaskModelIndex: Sendable, Equatable {
             taskCount = segment.lines.count
             for k in 0..<segment.ids.count {
                 guard let item = segment.ids.withId(k, { lookup.item(utf8: $0) }) else { continue }
-                matches.append((item, Int(segment.lines[k]), segment.modelA[k], segment.modelB[k]))
+                matches.append((item, Int(segment.lines[k]), segment.modelA[k], segment.modelB[k], segment.offsets[k],
+                                segment.lengths[k]))
             }
         }
     }
@@ -73,6 +78,8 @@ public struct TaskModelIndex: Sendable, Equatable {
         index.itemModelA = [Int32](repeating: -1, count: itemCount)
         index.itemModelB = index.itemModelA
         index.found = [Bool](repeating: false, count: itemCount)
+        index.itemOffset = [Int](repeating: 0, count: itemCount)
+        index.itemLength = index.itemOffset
         var firstLine = [Int](repeating: 0, count: itemCount)
         var models = NameTable(capacity: 16)
         var problems = TaskFileProblems()
@@ -89,6 +96,8 @@ public struct TaskModelIndex: Sendable, Equatable {
                 }
                 index.found[item] = true
                 firstLine[item] = line
+                index.itemOffset[item] = match.offset
+                index.itemLength[item] = match.length
                 if match.modelA > 0 { index.itemModelA[item] = mapping[Int(match.modelA) - 1] }
                 if match.modelB > 0 { index.itemModelB[item] = mapping[Int(match.modelB) - 1] }
             }

@@ -22,43 +22,54 @@ struct AgreementSums: Sendable {
 
     /// Sums over the matrix with the given item weights (nil: every item once).
     init(_ m: RatingMatrix, weights: [Int32]? = nil) {
-        let q = m.categories.count
-        var marginals = [Double](repeating: 0, count: q), shares = marginals
-        var items = 0.0, pairableItems = 0.0, agreement = 0.0, pairableValues = 0.0, nominalObserved = 0.0
-        let runStart = m.runStart, runCategory = m.runCategory, runCount = m.runCount
-        for i in 0..<(runStart.count - 1) {
+        self.init(categories: m.categories.count)
+        for i in 0..<(m.runStart.count - 1) {
             var w = 1.0
             if let weights {
                 if weights[i] == 0 { continue }
                 w = Double(weights[i])
             }
-            let lo = runStart[i], hi = runStart[i + 1]
-            var size: Int32 = 0
-            for p in lo..<hi { size += runCount[p] }
-            let mi = Double(size)
-            items += w
-            let share = w / mi
-            for p in lo..<hi { shares[Int(runCategory[p])] += share * Double(runCount[p]) }
-            guard size >= 2 else { continue }
-            var same = 0.0, off = 0.0
-            for p in lo..<hi {
-                let c = Double(runCount[p])
-                same += c * (c - 1)
-                off += c * (mi - c)
-                marginals[Int(runCategory[p])] += w * c
-            }
-            pairableItems += w
-            pairableValues += w * mi
-            agreement += w * same / (mi * (mi - 1))
-            nominalObserved += w * off / (mi - 1)
+            add(m, item: i, weight: w)
         }
-        self.items = items
-        self.pairableItems = pairableItems
-        self.agreement = agreement
-        self.pairableValues = pairableValues
-        self.nominalObserved = nominalObserved
-        self.marginals = marginals
-        self.shares = shares
+    }
+
+    /// Sums over some items only: `items[k]` counted `weights[k]` times (nil: once each), for
+    /// the agreement on the items of one model pair and its bootstrap within them.
+    init(_ m: RatingMatrix, items: [Int], weights: [Int32]? = nil) {
+        self.init(categories: m.categories.count)
+        for (k, i) in items.enumerated() {
+            let w = weights.map { Double($0[k]) } ?? 1
+            if w > 0 { add(m, item: i, weight: w) }
+        }
+    }
+
+    private init(categories q: Int) {
+        marginals = [Double](repeating: 0, count: q)
+        shares = marginals
+    }
+
+    /// Adds item `i` with weight `w`.
+    @inline(__always)
+    private mutating func add(_ m: RatingMatrix, item i: Int, weight w: Double) {
+        let lo = m.runStart[i], hi = m.runStart[i + 1]
+        var size: Int32 = 0
+        for p in lo..<hi { size += m.runCount[p] }
+        let mi = Double(size)
+        items += w
+        let share = w / mi
+        for p in lo..<hi { shares[Int(m.runCategory[p])] += share * Double(m.runCount[p]) }
+        guard size >= 2 else { return }
+        var same = 0.0, off = 0.0
+        for p in lo..<hi {
+            let c = Double(m.runCount[p])
+            same += c * (c - 1)
+            off += c * (mi - c)
+            marginals[Int(m.runCategory[p])] += w * c
+        }
+        pairableItems += w
+        pairableValues += w * mi
+        agreement += w * same / (mi * (mi - 1))
+        nominalObserved += w * off / (mi - 1)
     }
 
     static let noPairableItem = "no item has two or more labels"

@@ -29,6 +29,12 @@ public struct CodedLabels: Sendable, Equatable {
     public var itemModelB: [Int32] = []
     /// Per item: the gold choice, when the item is a gold item; may be empty.
     public var itemGold: [String?] = []
+    /// Per item: the length in characters of response A's and B's judged text, -1 when
+    /// unknown; may be empty (no task file).
+    public var itemLengthA: [Int32] = []
+    public var itemLengthB: [Int32] = []
+    /// Per item, with `report --by KEY`: the task's value of KEY (nil: none); may be empty.
+    public var itemGroup: [String?] = []
 
     public init() {}
 }

@@ -15,10 +15,11 @@ public struct RaterDiagnostics: Sendable, Equatable {
     public var leftRate: Estimate
     /// Two-sided exact binomial p-value of leftChosen against 0.5.
     public var positionBiasP: Estimate
-    /// Share of all labels that are `tie`.
-    public var tieRate: Double
-    /// Share of all labels that are `both_bad`.
-    public var bothBadRate: Double
+    /// Share of all labels that are `tie`; undefined for a rater left with no effective label
+    /// (every label undone, or only skips), whom the report still lists.
+    public var tieRate: Estimate
+    /// Share of all labels that are `both_bad`; undefined as `tieRate` is.
+    public var bothBadRate: Estimate
     /// Median of the recorded milliseconds (mean of the middle two for an even count).
     public var medianMilliseconds: Estimate
     /// Labels on gold items.
@@ -65,18 +66,22 @@ extension RatingMatrix {
                     if gold.category == own || (gold.side != nil && gold.side == verdict) { goldCorrect += 1 }
                 }
             }
+            // A rater whose every label was undone (or who only skipped) is still listed; each
+            // of the rater's values then has that one reason.
+            let none = labels == 0 ? Self.noEffectiveLabel : nil
             return RaterDiagnostics(
                 rater: raterIDs[r], labels: labels,
                 agreementWithOthers: Self.ratio(agreed, compared,
-                    orUndefined: "no item with two or more other labels and a clear majority among them"),
+                    orUndefined: none ?? "no item with two or more other labels and a clear majority among them"),
                 comparedItems: compared, decisiveLabels: decisive, leftChosen: left,
-                leftRate: Self.ratio(left, decisive, orUndefined: "no decisive label with a recorded side"),
+                leftRate: Self.ratio(left, decisive, orUndefined: none ?? "no decisive label with a recorded side"),
                 positionBiasP: decisive > 0
                     ? BinomialTest.twoSidedPValue(successes: left, trials: decisive)
-                    : .undefined("no decisive label with a recorded side"),
-                tieRate: Double(ties) / Double(labels), bothBadRate: Double(bothBad) / Double(labels),
-                medianMilliseconds: Self.median(&times), goldLabels: goldLabels,
-                goldAccuracy: Self.ratio(goldCorrect, goldLabels, orUndefined: "no label on a gold item"))
+                    : .undefined(none ?? "no decisive label with a recorded side"),
+                tieRate: Self.ratio(ties, labels, orUndefined: Self.noEffectiveLabel),
+                bothBadRate: Self.ratio(bothBad, labels, orUndefined: Self.noEffectiveLabel),
+                medianMilliseconds: none.map { .undefined($0) } ?? Self.median(&times), goldLabels: goldLabels,
+                goldAccuracy: Self.ratio(goldCorrect, goldLabels, orUndefined: none ?? "no label on a gold item"))
         }
     }
 
@@ -96,6 +101,9 @@ extension RatingMatrix {
         }
         return shared ? nil : best
     }
+
+    /// Why a rater's rates are undefined when none of the rater's labels stands.
+    static let noEffectiveLabel = "no effective label (every label undone, or only skips)"
 
     static func ratio(_ part: Int, _ whole: Int, orUndefined reason: String) -> Estimate {
         whole > 0 ? .value(Double(part) / Double(whole)) : .undefined(reason)

@@ -33,6 +33,9 @@ public struct RatingMatrix: Sendable {
     let itemModelA: [Int32]
     let itemModelB: [Int32]
     let itemGold: [GoldAnswer?]
+    /// Per item: judged-text lengths of response A and B (-1 unknown); empty without them.
+    let itemLengthA: [Int32]
+    let itemLengthB: [Int32]
 
     static let noMilliseconds = CodedLabels.noMilliseconds
 
@@ -181,6 +184,18 @@ public struct RatingMatrix: Sendable {
         (raterStart, raterLabels) = Self.groupByRater(labelRater: lRater, raterCount: raterTotal)
         (modelNames, itemModelA, itemModelB, itemGold) = Self.itemSideInfo(
             raw: raw, itemRank: itemRank, categoryIndex: categoryIndex)
+        if raw.itemLengthA.count == raw.itemNames.count && raw.itemLengthB.count == raw.itemNames.count {
+            var a = [Int32](repeating: -1, count: itemTotal), b = a
+            for i in 0..<itemTotal {
+                a[Int(itemRank[i])] = raw.itemLengthA[i]
+                b[Int(itemRank[i])] = raw.itemLengthB[i]
+            }
+            itemLengthA = a
+            itemLengthB = b
+        } else {
+            itemLengthA = []
+            itemLengthB = []
+        }
     }
 
     private static func intern(_ s: String, _ table: inout [String: Int32], _ names: inout [String]) -> Int32 {

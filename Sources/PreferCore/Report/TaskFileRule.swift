@@ -1,0 +1,70 @@
+import Foundation
+
+/// SPEC §4's one rule for a report with `--tasks`, as `export` applies it (same decisions,
+/// `ExportLabels.madeOn`, same words, `LeftOutLabel`): a label whose task id is not in the task
+/// file, or that was made on other content (its `task_sha256` differs from the hash of the task
+/// line now), is left out, with a warning.
+struct TaskFileRule {
+    /// Per effective label: whether it counts.
+    var keep: [Bool]
+    var unknownTask = 0
+    var changedContent = 0
+    /// The first few distinct unknown task ids, in the order of their session lines.
+    var firstUnknownIds: [String] = []
+    /// The first `LeftOutLabel.namedLimit` left-out labels of each kind, then the count.
+    var warnings: [InputError] = []
+    /// Per item (of the label set as read): the judged texts' lengths.
+    var lengths: ResponseLengths
+    /// Per item (as read), with `groupKey`: the task's value of that key.
+    var groups: [String?]
+
+    /// Decides for every label of `labels` against the task file `file` indexed as `index`.
+    init(labels: ExportLabels, index: TaskModelIndex, file: PositionalFile, tasksPath: String, groupKey: String? = nil,
+         workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) {
+        let coded = labels.labelSet.coded
+        let count = coded.item.count
+        keep = [Bool](repeating: true, count: count)
+        var unknown: [Int] = []
+        for j in 0..<count where !index.found[Int(coded.item[j])] {
+            keep[j] = false
+            unknown.append(j)
+        }
+        // The hash of each labeled task line that some label names a `task_sha256` for (a
+        // judge's minimal lines name none), read once with the judged texts' lengths.
+        var needed = [Bool](repeating: false, count: coded.itemNames.count)
+        for j in 0..<count where keep[j] && labels.namesTaskSHA256(j) { needed[Int(coded.item[j])] = true }
+        let lines = try LabeledTaskLines.read(index: index, file: file, hash: needed, groupKey: groupKey, workers: workers)
+        lengths = lines.lengths
+        groups = lines.groups
+        let sha = lines.sha256
+        var changed: [Int] = []
+        for j in 0..<count where keep[j] {
+            guard let hash = sha[Int(coded.item[j])] else { continue }
+            if !labels.madeOn(j, sha256: hash) {
+                keep[j] = false
+                changed.append(j)
+            }
+        }
+        unknownTask = unknown.count
+        changedContent = changed.count
+        // Named in the order of their session lines, as the export names them.
+        func inFileOrder(_ js: [Int]) -> [Int] {
+            js.sorted { (labels.fileIndex(of: $0), labels.lineNumber(of: $0)) < (labels.fileIndex(of: $1), labels.lineNumber(of: $1)) }
+        }
+        let unknownInOrder = inFileOrder(unknown)
+        for j in unknownInOrder where firstUnknownIds.count < LeftOutLabel.namedLimit {
+            let id = coded.itemNames[Int(coded.item[j])]
+            if !firstUnknownIds.contains(id) { firstUnknownIds.append(id) }
+        }
+        for j in unknownInOrder.prefix(LeftOutLabel.namedLimit) {
+            warnings.append(LeftOutLabel.unknownTask(labels.label(j), tasksPath: tasksPath))
+        }
+        for j in inFileOrder(changed).prefix(LeftOutLabel.namedLimit) {
+            warnings.append(LeftOutLabel.changedContent(labels.label(j)))
+        }
+        if unknownTask + changedContent > 0 {
+            warnings.append(InputError(file: tasksPath, reason: LeftOutLabel.total(unknownTask: unknownTask,
+                                                                                   changedContent: changedContent, tasksPath: tasksPath)))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+
+/// Issue 17: the report's claims, pooled vote-pair agreement (MT-Bench, with and without
+/// ties) and length bias held to an independent computation in Python (scipy, statsmodels,
+/// numpy) on generated data: `scripts/statistics/check_report.py` generates tasks and labels,
+/// runs the built `prefer report --format json`, recomputes every figure and fails on any
+/// difference above 1e-9. `.ci/run` installs scipy and statsmodels when they are missing; run
+/// elsewhere without them, the test is skipped (never in CI).
+final class ReportPythonCheckTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    func testClaimsPooledAgreementAndLengthBiasMatchScipyAndStatsmodels() throws {
+        let probe = try ChildProcessRun.python(["-c", "import numpy, scipy, statsmodels"])
+        if probe.status != 0 {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("scipy/statsmodels missing in CI: \(probe.stderr)") }
+            throw XCTSkip("python3 with numpy, scipy and statsmodels is needed")
+        }
+        for seed in ["5", "11"] {
+            let run = try ChildProcessRun.python([Self.repository + "/scripts/statistics/check_report.py",
+                                                  "--prefer", PreferBinary.path, "--seed", seed])
+            XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+            XCTAssertTrue(run.stdout.hasPrefix("ok: 6 claims"), run.stdout + run.stderr)
+        }
+    }
+}
+
+/// Runs python3 with no standard input and collects its output.
+enum ChildProcessRun {
+    static func python(_ arguments: [String]) throws -> PreferBinary.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return PreferBinary.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
