@@ -36,6 +36,11 @@ enum PreferBinary {
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
         process.environment = env
+        return try collect(process)
+    }
+
+    /// Runs a prepared process with no standard input and collects its status and output.
+    static func collect(_ process: Process) throws -> Result {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
