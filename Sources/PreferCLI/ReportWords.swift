@@ -10,7 +10,7 @@ enum ReportWords {
     /// `1 rater`, `2 raters`: a count with its noun in the number it needs. `plural` for the
     /// nouns whose plural is not the singular plus "s".
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+        Counted.noun(n, singular, plural: plural)
     }
 
     /// `1 item has`, `2 items have`.

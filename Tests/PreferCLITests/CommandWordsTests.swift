@@ -1,4 +1,5 @@
 import XCTest
+import PreferCore
 @testable import PreferCLI
 
 /// Counts say their noun in the right number; a mistyped subcommand gets a suggestion.

@@ -1,9 +1,10 @@
+import PreferCore
 /// The screen after the last task: what this sitting did and how to leave.
 enum DoneView {
     static func draw(_ state: AppState, in area: Rect, into grid: inout CellGrid) {
         var lines = ["All done. \(state.labeledThisSitting) labeled in this sitting"
                      + (state.skippedThisSitting > 0 ? ", \(state.skippedThisSitting) skipped" : "") + ".",
-                     "\(state.labeledCount) of \(Words.count(state.totalTasks, "task")) in this set "
+                     "\(state.labeledCount) of \(Counted.noun(state.totalTasks, "task")) in this set "
                      + (state.labeledCount == 1 ? "is" : "are") + " labeled; every label is saved."]
         if state.skippedThisSitting > 0 {
             lines.append("Skipped tasks come back in your next sitting.")
