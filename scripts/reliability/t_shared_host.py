@@ -223,6 +223,15 @@ class Accounts:
         self.group = "plead" + tag
         self.users = []
         subprocess.run(["groupadd", self.group], check=True)
+        # The other accounts run a copy of the binary in a folder they may enter: the build
+        # folder can sit inside a clone made with `mktemp -d` (mode 0700), which only root enters.
+        import shutil
+        import tempfile
+        self.bin_dir = tempfile.mkdtemp(prefix="prefer-bin-")
+        os.chmod(self.bin_dir, 0o755)
+        self.bin = os.path.join(self.bin_dir, "prefer")
+        shutil.copy2(BIN, self.bin)
+        os.chmod(self.bin, 0o755)
 
     def add(self, name, lead=False):
         name = name + "%d" % (os.getpid() % 100000)
@@ -239,10 +248,12 @@ class Accounts:
         for name in self.users:
             self.subprocess.run(["userdel", name], stdout=self.subprocess.DEVNULL, stderr=self.subprocess.DEVNULL)
         self.subprocess.run(["groupdel", self.group], stdout=self.subprocess.DEVNULL, stderr=self.subprocess.DEVNULL)
+        __import__("shutil").rmtree(self.bin_dir, ignore_errors=True)
 
-
-def as_user(user, argv):
-    return ["runuser", "-u", user, "--"] + argv
+    def as_user(self, user, argv):
+        """argv run as `user`, prefer itself from the copy that account may execute."""
+        argv = [self.bin if a == BIN else a for a in argv]
+        return ["runuser", "-u", user, "--"] + argv
 
 
 def test_a_setgid_sessions_folder_keeps_the_leads_group_and_a_squatted_folder_is_refused():
@@ -257,7 +268,7 @@ def test_a_setgid_sessions_folder_keeps_the_leads_group_and_a_squatted_folder_is
         os.mkdir(ws.sessions)
         os.chown(ws.sessions, 0, accounts.gid())
         os.chmod(ws.sessions, 0o3773)
-        tmux = Tmux(as_user(rater, ws.command(rater=rater)), ws.root)
+        tmux = Tmux(accounts.as_user(rater, ws.command(rater=rater)), ws.root)
         try:
             tmux.wait_for("Question number 1?")
             choose(tmux, "1")
@@ -277,14 +288,14 @@ def test_a_setgid_sessions_folder_keeps_the_leads_group_and_a_squatted_folder_is
             check(fst.st_gid == accounts.gid() and stat.S_IMODE(fst.st_mode) == 0o640,
                   "%s: group %d mode %o" % (name, fst.st_gid, stat.S_IMODE(fst.st_mode)))
         # The lead reads everything without root.
-        r = run(as_user(lead, [BIN, "report", "sessions"]), ws.root)
+        r = run(accounts.as_user(lead, [BIN, "report", "sessions"]), ws.root)
         check(r.returncode == 0 and b"1 labels from 1 rater" in r.stdout.replace(b"label ", b"labels "),
               "report as the lead: exit %d %s %s" % (r.returncode, r.stderr, r.stdout[:300]))
         # mallory makes the next rater's folder before their first sitting.
         victim = accounts.add("pvic")
-        r = run(as_user(mallory, ["mkdir", "-m", "0777", os.path.join(ws.sessions, victim)]), ws.root)
+        r = run(accounts.as_user(mallory, ["mkdir", "-m", "0777", os.path.join(ws.sessions, victim)]), ws.root)
         check(r.returncode == 0, "mallory could not squat: %s" % r.stderr)
-        tmux = Tmux(as_user(victim, ws.command(rater=victim)), ws.root)
+        tmux = Tmux(accounts.as_user(victim, ws.command(rater=victim)), ws.root)
         try:
             status = tmux.exit_status()
             err = " ".join(tmux.stderr().split())
@@ -310,12 +321,12 @@ def test_one_unreadable_file_names_its_owner_and_skip_unreadable_leaves_it_out()
         os.chown(ws.path("sessions/mallory/m.jsonl"), __import__("pwd").getpwnam(mallory).pw_uid, -1)
         os.chmod(ws.path("sessions/mallory/m.jsonl"), 0)
         for argv in (["validate", "sessions"], ["report", "sessions"], ["export", "sessions", "--tasks", "tasks.jsonl"]):
-            r = run(as_user(lead, [BIN] + argv), ws.root)
+            r = run(accounts.as_user(lead, [BIN] + argv), ws.root)
             err = r.stderr.decode()
             check(r.returncode == 1, "%s: exit %d, expected 1: %s" % (argv[0], r.returncode, err))
             check("sessions/mallory/m.jsonl: cannot be read: Permission denied (owned by %s, mode 0000)" % mallory in err
                   and "--skip-unreadable" in err, "%s: the message does not name the owner: %s" % (argv[0], err))
-            r = run(as_user(lead, [BIN] + argv + ["--skip-unreadable"]), ws.root)
+            r = run(accounts.as_user(lead, [BIN] + argv + ["--skip-unreadable"]), ws.root)
             err = r.stderr.decode()
             check(r.returncode == 0, "%s --skip-unreadable: exit %d: %s" % (argv[0], r.returncode, err))
             check("sessions/mallory/m.jsonl: left out: cannot be read" in err
