@@ -46,19 +46,6 @@ enum Bootstrap {
         var ratings: [Double]?
     }
 
-    /// Collects outcomes from worker threads; each index is written exactly once.
-    final class Slots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outcomes: [Outcome?]
-        init(count: Int) { outcomes = [Outcome?](repeating: nil, count: count) }
-        func store(_ batch: [(Int, Outcome)]) {
-            lock.lock()
-            for (b, outcome) in batch { outcomes[b] = outcome }
-            lock.unlock()
-        }
-        var all: [Outcome] { lock.lock(); defer { lock.unlock() }; return outcomes.map { $0! } }
-    }
-
     static func intervals(_ m: RatingMatrix, settings: BootstrapSettings, fleissDefined: Bool,
                           pointStrengths: [Double?]?) -> BootstrapIntervals {
         let count = settings.resamples
@@ -107,25 +94,38 @@ enum Bootstrap {
         let work = count * max(m.labelCount, m.itemCount)
         let automatic = work < 200_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let workers = max(1, min(settings.workers ?? automatic, count))
-        let slots = Slots(count: count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var weights = [Int32](repeating: 0, count: m.itemCount)
-            var batch: [(Int, Outcome)] = []
-            for b in stride(from: worker, to: count, by: workers) {
-                draw(&weights, seed: settings.seed, index: b)
-                let sums = AgreementSums(m, weights: weights)
-                var outcome = Outcome(percentAgreement: sums.percentAgreement.value,
-                                      alphaNominal: sums.alphaNominal.value,
-                                      gwetAC1: sums.gwetAC1.value,
-                                      fleissKappa: fleissDefined ? sums.fleissKappa.value : nil)
-                if let pointStrengths, let rated {
-                    outcome.ratings = ratings(m, comparisons, weights, start: pointStrengths, rated: rated)
-                }
-                batch.append((b, outcome))
+        return eachResample(count: count, itemCount: m.itemCount, seed: settings.seed, workers: workers) { weights, _ in
+            let sums = AgreementSums(m, weights: weights)
+            var outcome = Outcome(percentAgreement: sums.percentAgreement.value,
+                                  alphaNominal: sums.alphaNominal.value,
+                                  gwetAC1: sums.gwetAC1.value,
+                                  fleissKappa: fleissDefined ? sums.fleissKappa.value : nil)
+            if let pointStrengths, let rated {
+                outcome.ratings = ratings(m, comparisons, weights, start: pointStrengths, rated: rated)
             }
-            slots.store(batch)
+            return outcome
         }
-        return slots.all
+    }
+
+    /// Runs `body` once per resample `b` in `0..<count`, with that resample's item weights
+    /// (`draw`), on `workers` threads (worker w takes b ≡ w mod W), and returns the results in
+    /// resample order — so every interval, whatever its statistic, sees the same resamples
+    /// for the same seed, and the output does not depend on the number of threads.
+    static func eachResample<T: Sendable>(count: Int, itemCount: Int, seed: UInt64, workers: Int,
+                                          _ body: @Sendable (_ weights: [Int32], _ index: Int) -> T) -> [T] {
+        let results = JobResults<[(Int, T)]>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var weights = [Int32](repeating: 0, count: itemCount)
+            var mine: [(Int, T)] = []
+            for b in stride(from: worker, to: count, by: workers) {
+                draw(&weights, seed: seed, index: b)
+                mine.append((b, body(weights, b)))
+            }
+            results[worker] = mine
+        }
+        var all = [T?](repeating: nil, count: count)
+        for w in 0..<workers { for (b, value) in results[w] ?? [] { all[b] = value } }
+        return all.map { $0! }
     }
 
     /// Fills `weights` with how often each item is drawn in resample `index`.

@@ -106,23 +106,13 @@ extension RatingMatrix {
             let count = bootstrap.resamples
             let automatic = count * rows.count < 200_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
             let workers = max(1, min(bootstrap.workers ?? automatic, count))
-            let outcomes = JobResults<[(Int, LengthControlledRatings.Point?)]>(count: workers)
-            let itemTotal = itemCount
             let rated = point.beta.map { $0 != nil }
             let rows = rows
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var itemWeights = [Int32](repeating: 0, count: itemTotal)
-                var rowWeights = [Double](repeating: 0, count: rows.count)
-                var mine: [(Int, LengthControlledRatings.Point?)] = []
-                for b in stride(from: worker, to: count, by: workers) {
-                    Bootstrap.draw(&itemWeights, seed: bootstrap.seed, index: b)
-                    for k in rows.indices { rowWeights[k] = Double(itemWeights[rows[k].item]) }
-                    mine.append((b, LengthControlledFit.fit(rows, models: models, weights: rowWeights, start: point, rated: rated)))
-                }
-                outcomes[worker] = mine
+            let all = Bootstrap.eachResample(count: count, itemCount: itemCount, seed: bootstrap.seed,
+                                             workers: workers) { itemWeights, _ in
+                let rowWeights = rows.map { Double(itemWeights[$0.item]) }
+                return LengthControlledFit.fit(rows, models: models, weights: rowWeights, start: point, rated: rated)
             }
-            var all = [LengthControlledRatings.Point?](repeating: nil, count: count)
-            for w in 0..<workers { for (b, p) in outcomes[w] ?? [] { all[b] = p } }
             let failed = all.filter { $0 == nil }.count
             if failed > 0 {
                 let why = IntervalEstimate.undefined("the fit does not exist in \(failed) of \(count) resamples")
