@@ -169,7 +169,7 @@ struct ExportRun {
                                        tasksPath: tasksPath))
         }
         let target = outputPath ?? "stdout"
-        var line = "\(options.format.rawValue) export: \(summary.rows) line\(summary.rows == 1 ? "" : "s") to \(target) from \(summary.labels) effective label\(summary.labels == 1 ? "" : "s") on \(summary.items) item\(summary.items == 1 ? "" : "s")"
+        var line = "\(options.format.rawValue) export: \(Counted.noun(summary.rows, "line")) to \(target) from \(Counted.noun(summary.labels, "effective label")) on \(Counted.noun(summary.items, "item"))"
         if options.format == .dpo {
             line += summary.conversational ? " (conversational format)" : " (standard format)"
             let skipped = summary.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }

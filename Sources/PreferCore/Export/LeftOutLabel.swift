@@ -19,7 +19,7 @@ public enum LeftOutLabel {
 
     /// `left out in all: 3 labels of tasks not in t.jsonl, 0 made on other content`.
     public static func total(unknownTask: Int, changedContent: Int, tasksPath: String) -> String {
-        "left out in all: \(unknownTask) label\(unknownTask == 1 ? "" : "s") of tasks not in \(displayedPath(tasksPath)), "
+        "left out in all: \(Counted.noun(unknownTask, "label")) of tasks not in \(displayedPath(tasksPath)), "
             + "\(changedContent) made on other content"
     }
 }

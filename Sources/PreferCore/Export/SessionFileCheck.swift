@@ -44,7 +44,7 @@ public enum SessionFileCheck {
         result.warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
         result.events = events
         result.labels = labels
-        result.summary = "\(files.count) session file\(files.count == 1 ? "" : "s"), \(events) event\(events == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"
+        result.summary = [Counted.noun(files.count, "session file"), Counted.noun(events, "event"), Counted.noun(labels, "label")].joined(separator: ", ")
         return result
     }
 
@@ -119,7 +119,7 @@ public enum SessionFileCheck {
         result.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         result.events = parsed.records.count
         result.labels = labels
-        result.summary = "session file: \(parsed.records.count) event\(parsed.records.count == 1 ? "" : "s"), \(labels) label\(labels == 1 ? "" : "s")"
+        result.summary = "session file: " + Counted.noun(parsed.records.count, "event") + ", " + Counted.noun(labels, "label")
         return result
     }
 

@@ -12,7 +12,7 @@ public struct MissingAnswer: Sendable, Equatable {
     public var description: String {
         let start = "question \(question), turn \(turn): no answer from \(JSONWriter.quoted(model)); "
         if tasksLeftOut == 0 { return start + "it was not drawn for this question" }
-        return start + "\(tasksLeftOut) comparison\(tasksLeftOut == 1 ? "" : "s") left out"
+        return start + Counted.noun(tasksLeftOut, "comparison") + " left out"
     }
 }
 

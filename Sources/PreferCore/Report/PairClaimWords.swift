@@ -16,7 +16,7 @@ enum PairClaimWords {
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
     static func coefficient(_ x: Double) -> String { String(format: "%.3f", x) }
     static func pValue(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : String(format: "p = %.3f", p) }
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ noun: String) -> String { Counted.noun(n, noun) }
 
     static func sentence(_ c: PairClaim) -> String {
         var s: String
