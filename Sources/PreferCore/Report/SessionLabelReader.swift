@@ -226,28 +226,15 @@ public enum SessionLabelReader {
             var folderRater: Int32 = -1
             // As `SessionReader.parse`: without session_start, a complete last line may lack its newline.
             var sawStart = false
-            let n = raw.count
-            guard let base = raw.baseAddress else { return }
-            var start = 0
-            if n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { start = 3 }
-            let last = Self.lastContentfulLine(raw, from: start)
-            var number = 1
-            while start < n {
-                let hit = memchr(base + start, 0x0A, n - start)
-                let newlineAt = hit.map { base.distance(to: UnsafeRawPointer($0)) }
-                var end = newlineAt ?? n
-                if newlineAt != nil && end > start && raw[end - 1] == 0x0D { end -= 1 }
-                defer {
-                    start = (newlineAt ?? n) + 1
-                    number += 1
-                }
-                if Self.isBlank(raw, start, end) { continue }
-                let isLast = number == last
-                if isLast && newlineAt == nil && sawStart {
+            let lines = JSONLines(raw)
+            for line in lines where !line.isBlank {
+                let number = line.number
+                let isLast = line.isLast
+                if isLast && !line.hasNewline && sawStart {
                     outcome.warnings.append(Self.tornLine(path, number))
                     continue
                 }
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                let bytes = lines[line]
                 let kindOfValue: JSONKind
                 do {
                     kindOfValue = try scanner.scan(bytes)
@@ -285,7 +272,7 @@ public enum SessionLabelReader {
                 } else if firstLines.last?.rater != event.rater && !firstLines.contains(where: { $0.rater == event.rater }) {
                     firstLines.append((event.rater, number))
                 }
-                if isLast && newlineAt == nil { outcome.warnings.append(SessionReader.unterminatedLine(path, number)) }
+                if isLast && !line.hasNewline { outcome.warnings.append(SessionReader.unterminatedLine(path, number)) }
                 if outcome.firstTime == nil, let t = event.time { outcome.firstTime = t }
                 if event.startsSession {
                     sittings += 1
@@ -301,7 +288,7 @@ public enum SessionLabelReader {
                 left.append(event.left)
                 milliseconds.append(event.milliseconds)
                 file.append(Int32(index))
-                line.append(Int32(number))
+                self.line.append(Int32(number))
                 if keeping != .nothing {
                     keep(event, bytes)
                     taskSHAState.append(event.taskSHAState)
@@ -342,15 +329,6 @@ public enum SessionLabelReader {
             }
         }
 
-        private static func isBlank(_ raw: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
-            var k = start
-            while k < end {
-                if !isBlank(raw[k]) { return false }
-                k += 1
-            }
-            return true
-        }
-
         private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
         /// `line` without the blanks around its object.
@@ -359,24 +337,6 @@ public enum SessionLabelReader {
             while start < end && isBlank(line[start]) { start += 1 }
             while end > start && isBlank(line[end - 1]) { end -= 1 }
             return UnsafeRawBufferPointer(rebasing: line[start..<end])
-        }
-
-        /// The number of the last line holding anything but blanks, or 0.
-        private static func lastContentfulLine(_ raw: UnsafeRawBufferPointer, from first: Int) -> Int {
-            var lastNumber = 0
-            var number = 1
-            var start = first
-            let n = raw.count
-            guard let base = raw.baseAddress else { return 0 }
-            while start < n {
-                let hit = memchr(base + start, 0x0A, n - start)
-                let newlineAt = hit.map { base.distance(to: UnsafeRawPointer($0)) }
-                let end = newlineAt ?? n
-                if !isBlank(raw, start, end) { lastNumber = number }
-                start = end + 1
-                number += 1
-            }
-            return lastNumber
         }
 
         private static func tornLine(_ file: String, _ line: Int) -> InputError {
