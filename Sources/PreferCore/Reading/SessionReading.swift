@@ -6,4 +6,7 @@ struct SessionReading {
     /// workers in order (worker 0's events first).
     var sources: [Int32]
     var workers: [SessionLabelReader.WorkerData]
+    /// Per file of `set.files`: its first `at` (seconds since 1970), nil for none; with the
+    /// files, what `SessionReplayOrder` orders by.
+    var firstTimes: [Double?]
 }
