@@ -23,7 +23,7 @@ struct ExportSelection: Sendable {
     var unknownTask: [Int]
 
     /// Groups the labels by item with a counting sort, and the items by their place in the file.
-    init(_ labels: ExportLabels, _ tasks: ExportTasks) {
+    init(_ labels: ExportLabels, _ tasks: LabeledTaskFile) {
         let coded = labels.labelSet.coded
         let itemCount = coded.itemNames.count
         var starts = [Int](repeating: 0, count: itemCount + 1)

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The most bytes one task line may hold, shared by every reader of task files (`validate`,
-/// `label`, `report --tasks`, `export`) because they all load through `TaskFileLoader`.
+/// `label`, `report --tasks`, `export`) because they all read it through `TaskFileScan`.
 ///
 /// 16 MB is far beyond any real response (about four million tokens) and small enough that
 /// the labeling screen's copies of one task stay well inside a laptop's memory; without a

@@ -5,7 +5,7 @@ import XCTest
 /// The export's task reading (the report's validating scan, then the labeled lines read back)
 /// finds exactly what `TaskFile.load` finds, and its copied strings decode to the texts
 /// `TaskFile` decodes.
-final class ExportTasksTests: XCTestCase {
+final class LabeledTaskFileTests: XCTestCase {
     private let folder = SessionTempFolder()
 
     private static let good = [
@@ -36,8 +36,10 @@ final class ExportTasksTests: XCTestCase {
         do { reference = .success(try TaskFile.load(path: path)) } catch { reference = .failure(error) }
         for slice in [16 << 20, 40, 1] {
             let wanted = ["a", "bé", "c", "d", "e", "zz"]
-            var mine: Result<ExportTasks, ValidationFailure>
-            do { mine = .success(try ExportTasks.load(path: path, items: wanted, sliceSize: slice)) }
+            var mine: Result<LabeledTaskFile, ValidationFailure>
+            let scan = TaskFileScan(path: path, options: .init(rerun: "export again", sliceSize: slice))
+            scan.run()
+            do { mine = .success(try scan.slices().labeled(LabeledItemLookup(items: wanted), items: wanted, duplicates: .allIds)) }
             catch { mine = .failure(error) }
             switch (reference, mine) {
             case (.failure(let expected), .failure(let found)):

@@ -20,8 +20,8 @@ struct TaskRecord: Sendable {
 struct TaskFileSegmentResult: Sendable {
     var records: [TaskRecord] = []
     var ids = TaskIdTable()
-    /// Model names in first-seen order; `TaskRecord.modelA/B` index it from 1.
-    var models: [String] = []
+    /// Model names in first-seen order; `TaskRecord.modelA/B` are their ids plus 1.
+    var models = NameTable(capacity: 16)
     /// The first problems, with lines counted from the start of the segment.
     var errors: [InputError] = []
     var errorCount = 0
@@ -46,7 +46,6 @@ struct TaskFileSegment {
     private struct State {
         var result = TaskFileSegmentResult()
         var scanner = JSONLineScanner()
-        var models = ModelNameTable()
     }
 
     func run() throws(InputError) -> TaskFileSegmentResult {
@@ -58,7 +57,6 @@ struct TaskFileSegment {
         }) { buffer, line, fileOffset in
             handle(buffer, line, fileOffset: fileOffset, &state)
         }
-        state.result.models = state.models.names
         return state.result
     }
 
@@ -82,11 +80,18 @@ struct TaskFileSegment {
             } else {
                 state.result.ids.append(UnsafeRawBufferPointer(rebasing: bytes[(id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1)]))
             }
-            let modelA = layout[.modelA].map { state.models.intern(bytes, members[$0]) } ?? 0
-            let modelB = layout[.modelB].map { state.models.intern(bytes, members[$0]) } ?? 0
+            let modelA = layout[.modelA].map { model(bytes, members[$0], &state) } ?? 0
+            let modelB = layout[.modelB].map { model(bytes, members[$0], &state) } ?? 0
             state.result.records.append(TaskRecord(offset: fileOffset + lo, length: bytes.count, line: line,
                                                    modelA: modelA, modelB: modelB))
         }
+    }
+
+    /// The model named by a string member as its id plus 1; 0 for null.
+    private func model(_ bytes: UnsafeRawBufferPointer, _ member: JSONMemberSpan, _ state: inout State) -> UInt32 {
+        guard member.kind == .string else { return 0 }
+        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
+        return UInt32(state.result.models.intern(content: bytes, content, hasEscapes: member.valueHasEscapes) + 1)
     }
 
     private func fail(_ line: Int, _ reason: String, _ state: inout State) {
