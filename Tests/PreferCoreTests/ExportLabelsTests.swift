@@ -175,17 +175,3 @@ final class ExportLabelsTests: XCTestCase {
         }
     }
 }
-
-/// The fast reading of `at` (`FastTimestamp`, used by both session readers) gives exactly
-/// `Timestamp.parse`'s instant, as a `Date` too.
-final class FastTimestampTests: XCTestCase {
-    func testRandomMillisecondTimesReadAsTimestampParseReadsThem() {
-        var rng = Xoshiro256StarStar(seed: 8)
-        for _ in 0..<20_000 {
-            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", 1900 + Int(rng.below(300)), 1 + Int(rng.below(12)),
-                              1 + Int(rng.below(31)), Int(rng.below(24)), Int(rng.below(60)), Int(rng.below(61)), Int(rng.below(1000)))
-            let fast = Array(text.utf8).withUnsafeBytes { FastTimestamp.seconds($0, 0..<$0.count) }
-            XCTAssertEqual(fast.map { Date(timeIntervalSince1970: $0) }, Timestamp.parse(text), text)
-        }
-    }
-}

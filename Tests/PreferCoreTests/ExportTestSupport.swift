@@ -28,9 +28,13 @@ final class ExportFixture {
     func addConversation(_ id: String, a: [Message], b: [Message], modelA: String = "m1", modelB: String = "m2",
                          extra: [JSONMember] = []) -> String {
         add(.object([JSONMember("id", .string(id)),
-                     JSONMember("conversation_a", ExportedTexts.json(a[...])),
-                     JSONMember("conversation_b", ExportedTexts.json(b[...])),
+                     JSONMember("conversation_a", Self.json(a)),
+                     JSONMember("conversation_b", Self.json(b)),
                      JSONMember("model_a", .string(modelA)), JSONMember("model_b", .string(modelB))] + extra))
+    }
+
+    private static func json(_ messages: [Message]) -> JSONValue {
+        .array(messages.map { .object([JSONMember("role", .string($0.role)), JSONMember("content", .string($0.content))]) })
     }
 
     private func add(_ value: JSONValue) -> String {

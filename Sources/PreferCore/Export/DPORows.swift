@@ -16,8 +16,8 @@ public enum DPOSkipReason: String, Error, Sendable, CaseIterable, Comparable {
 
 /// The `dpo` export (SPEC §9): one TRL preference row per item whose majority is A or B.
 ///
-/// Keys, in this order: `prompt`, `chosen`, `rejected` (see `DPOTexts`), `task`,
-/// `chosen_model`, `rejected_model` (`null` when the task names no model), `votes`
+/// Keys, in this order: `prompt`, `chosen`, `rejected` (strings, TRL's standard format, when
+/// no task needs messages; else message lists, its conversational format), `task`, `chosen_model`, `rejected_model` (`null` when the task names no model), `votes`
 /// (`{"chosen","rejected","tie","both_bad","n"}`: labels for each verdict and all labels;
 /// likert strengths count for their side).
 public enum DPORows {
@@ -59,9 +59,13 @@ public enum DPORows {
             MessagePieces.appendList([MessagePieces.wrapping(x, role: "assistant")], to: &won)
             MessagePieces.appendList([MessagePieces.wrapping(y, role: "assistant")], to: &lost)
         case .conversation(let a, let b):
-            let shared = MessagePieces.sharedPrefixCount(a, b)
-            guard shared > 0 else { return .failure(.noSharedPrompt) }
-            guard shared < a.count && shared < b.count else { return .failure(.nothingToCompare) }
+            guard let firstA = a.first, let firstB = b.first, firstA.sameText(as: firstB) else {
+                return .failure(.noSharedPrompt)
+            }
+            let shared = MessagePieces.sharedPrefix(a, b)
+            // The split leaves each side at least a message; when those still begin alike, one
+            // conversation is the start of the other and nothing tells chosen from rejected.
+            guard !a[shared].sameText(as: b[shared]) else { return .failure(.nothingToCompare) }
             let (x, y) = chosen == .a ? (a, b) : (b, a)
             MessagePieces.appendList(a[..<shared], to: &prompt)
             MessagePieces.appendList(x[shared...], to: &won)
@@ -103,7 +107,7 @@ public struct DPORowPieces: Sendable, Equatable {
     public var isPlainText: Bool
 
     /// Appends the row's line; `conversational` wraps plain-text pieces as one user message
-    /// and one assistant message per side (the same JSON as `DPOTexts.make(…, conversational: true)`).
+    /// and one assistant message per side.
     public func appendLine(conversational: Bool, to out: inout [UInt8]) {
         let wrap = conversational && isPlainText
         out.append(literal: #"{"prompt":"#)

@@ -24,7 +24,7 @@ enum SessionLineFields {
             let range = members[slot].valueRange
             // The report reader's fast reading (exactly `Timestamp.parse`, which it falls back to).
             guard !members[slot].valueHasEscapes,
-                  let seconds = FastTimestamp.seconds(bytes, (range.lowerBound + 1)..<(range.upperBound - 1)) else { return nil }
+                  let seconds = Timestamp.seconds(bytes, (range.lowerBound + 1)..<(range.upperBound - 1)) else { return nil }
             record.at = Date(timeIntervalSince1970: seconds)
             record.atText = text
         }

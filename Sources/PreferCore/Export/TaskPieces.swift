@@ -127,11 +127,9 @@ struct MessagePieces: Sendable {
         return out
     }
 
-    /// How many leading messages two conversations share.
-    static func sharedPrefixCount(_ a: [MessagePieces], _ b: [MessagePieces]) -> Int {
-        var count = 0
-        while count < a.count && count < b.count && a[count].sameText(as: b[count]) { count += 1 }
-        return count
+    /// `Conversation.sharedPrefix` of messages as the file writes them.
+    static func sharedPrefix(_ a: [MessagePieces], _ b: [MessagePieces]) -> Int {
+        Conversation.sharedPrefix(a, b) { $0.sameText(as: $1) }
     }
 
     /// Appends `[{"role":…,"content":…},…]`.
