@@ -24,8 +24,9 @@ final class ExportLabelsTests: XCTestCase {
                 $0.task != $1.task ? $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) : $0.rater.utf8.lexicographicallyPrecedes($1.rater.utf8)
             }
             XCTAssertEqual(found, expected, "round \(round): \(text)")
-            let pieces = TaskPieces(PreferenceTask(id: "t", content: .singleTurn(prompt: .text("p"), responseA: "a", responseB: "b"), modelA: nil,
-                                                   modelB: nil, extra: [], sha256: "ab", line: 1))
+            let pieces = Array(#"{"id":"t","prompt":"p","response_a":"a","response_b":"b"}"#.utf8).withUnsafeBytes {
+                TaskLinePieces.make(validated: $0)!
+            }
             // Visited back to front, so that visit positions differ from label positions.
             let visit = labels.visiting(Array((0..<labels.count).reversed()))
             for j in 0..<labels.count {

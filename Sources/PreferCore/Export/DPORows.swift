@@ -41,10 +41,6 @@ public enum DPORows {
 
     /// The row of `task` with `chosen` as the winner, in pieces that give either format
     /// without serializing the texts again, or why its content cannot form a row.
-    public static func pieces(_ task: PreferenceTask, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
-        pieces(TaskPieces(task), chosen: chosen, choices: choices)
-    }
-
     static func pieces(_ task: TaskPieces, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
         var prompt: [UInt8] = []
         var won: [UInt8] = []

@@ -6,10 +6,6 @@
 /// holds the task's other keys in file order, `{}` when it has none.
 public enum LabelRows {
     /// Appends the lines of `labels` (all of `task`) to `out`.
-    public static func append(_ task: PreferenceTask, _ labels: [EffectiveLabel], to out: inout [UInt8]) {
-        append(TaskPieces(task), labels, to: &out)
-    }
-
     static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], to out: inout [UInt8]) {
         guard !labels.isEmpty else { return }
         var content: [UInt8] = []

@@ -1,10 +1,9 @@
 /// A task as the exports write it: every part already serialized as cat-safe JSON, so that a
 /// row is assembled by copying bytes.
 ///
-/// Made either from a decoded `PreferenceTask` (`init(_:)`, through `JSONWriter`) or straight
-/// from the task line's bytes (`TaskLinePieces`), where strings keep the escapes they have in
-/// the task file and only strings holding a hidden character are escaped again. Both decode
-/// to the same values, which a differential test checks.
+/// Made straight from the task line's bytes (`TaskLinePieces`): strings keep the escapes they
+/// have in the task file and only strings holding a hidden character are escaped again. A
+/// differential test holds the rows to the task file as `JSONSerialization` reads it.
 struct TaskPieces: Sendable {
     var id: String
     /// `model_a`/`model_b` as JSON: a string, or `null` when the task names none.
@@ -25,26 +24,6 @@ struct TaskPieces: Sendable {
     enum Prompt: Sendable {
         case text([UInt8])
         case messages([MessagePieces])
-    }
-
-    /// The pieces of a decoded task.
-    init(_ task: PreferenceTask) {
-        id = task.id
-        modelA = JSONWriter.bytes(.optional(task.modelA))
-        modelB = JSONWriter.bytes(.optional(task.modelB))
-        sha256 = task.sha256
-        meta = JSONWriter.bytes(.object(task.extra))
-        switch task.content {
-        case .singleTurn(let prompt, let a, let b):
-            let promptPieces: Prompt
-            switch prompt {
-            case .text(let text): promptPieces = .text(JSONWriter.bytes(.string(text)))
-            case .messages(let messages): promptPieces = .messages(messages.map(MessagePieces.init))
-            }
-            content = .singleTurn(prompt: promptPieces, responseA: JSONWriter.bytes(.string(a)), responseB: JSONWriter.bytes(.string(b)))
-        case .conversation(let a, let b):
-            content = .conversation(a: a.map(MessagePieces.init), b: b.map(MessagePieces.init))
-        }
     }
 
     init(id: String, modelA: [UInt8], modelB: [UInt8], sha256: String, content: Content, meta: [UInt8]) {
@@ -71,11 +50,6 @@ struct MessagePieces: Sendable {
     init(role: [UInt8], content: [UInt8]) {
         self.role = role
         self.content = content
-    }
-
-    init(_ message: Message) {
-        role = JSONWriter.bytes(.string(message.role))
-        content = JSONWriter.bytes(.string(message.content))
     }
 
     /// Whether two messages say the same: equal bytes, or (when the task file escapes the
