@@ -109,7 +109,7 @@ final class TaskFileScan: @unchecked Sendable {
                 continue
             }
             let k = job - hashJobs
-            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], startsFile: k == 0)
+            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1])
             outcomes[k] = Result { () throws(InputError) in try segment.run() }
         }
     }

@@ -40,8 +40,6 @@ struct TaskFileSegment {
 
     let file: PositionalFile
     let range: Range<Int>
-    /// True for the slice at offset 0, where a UTF-8 BOM is tolerated.
-    let startsFile: Bool
 
     private struct State {
         var result = TaskFileSegmentResult()
@@ -65,7 +63,7 @@ struct TaskFileSegment {
         state.result.lineCount += 1
         let line = state.result.lineCount
         let p = buffer.assumingMemoryBound(to: UInt8.self)
-        switch TaskLineCheck.check(p, range, stripBOM: startsFile && line == 1, scanner: &state.scanner) {
+        switch TaskLineCheck.check(p, range, scanner: &state.scanner) {
         case .blank:
             return
         case .problem(let reason):
