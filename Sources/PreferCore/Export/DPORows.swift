@@ -1,19 +1,3 @@
-/// Why an item gives no `dpo` row; counted and shown to the lead after an export.
-public enum DPOSkipReason: String, Error, Sendable, CaseIterable, Comparable {
-    case tooFewVotes = "fewer labels than --min-votes"
-    case split = "no strict majority"
-    case tie = "majority tie"
-    case bothBad = "majority both_bad"
-    case other = "majority is a choice other than A, B, tie or both_bad"
-    case lowAgreement = "agreement below --min-agreement"
-    case noSharedPrompt = "conversations share no first message"
-    case nothingToCompare = "one conversation is the start of the other"
-
-    public static func < (lhs: DPOSkipReason, rhs: DPOSkipReason) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// The `dpo` export (SPEC §9): one TRL preference row per item whose majority is A or B.
 ///
 /// Keys, in this order: `prompt`, `chosen`, `rejected` (strings, TRL's standard format, when
@@ -90,43 +74,4 @@ public enum DPORows {
         return .success(DPORowPieces(prompt: prompt, chosen: won, rejected: lost, tail: tail,
                                      isPlainText: !task.needsConversational))
     }
-}
-
-/// One DPO row's serialized parts: `prompt`, `chosen` and `rejected` as JSON values (strings
-/// for a plain-text task) and the members after them.
-public struct DPORowPieces: Sendable, Equatable {
-    public var prompt: [UInt8]
-    public var chosen: [UInt8]
-    public var rejected: [UInt8]
-    public var tail: [UInt8]
-    /// The texts are strings, which the conversational format wraps as messages.
-    public var isPlainText: Bool
-
-    /// Appends the row's line; `conversational` wraps plain-text pieces as one user message
-    /// and one assistant message per side.
-    public func appendLine(conversational: Bool, to out: inout [UInt8]) {
-        let wrap = conversational && isPlainText
-        out.append(literal: #"{"prompt":"#)
-        append(prompt, role: wrap ? Self.userMessage : nil, to: &out)
-        out.append(literal: #","chosen":"#)
-        append(chosen, role: wrap ? Self.assistantMessage : nil, to: &out)
-        out.append(literal: #","rejected":"#)
-        append(rejected, role: wrap ? Self.assistantMessage : nil, to: &out)
-        out.append(UInt8(ascii: ","))
-        out.append(contentsOf: tail)
-        out.append(literal: "}\n")
-    }
-
-    private func append(_ value: [UInt8], role: [UInt8]?, to out: inout [UInt8]) {
-        if let role {
-            out.append(contentsOf: role)
-            out.append(contentsOf: value)
-            out.append(literal: "}]")
-        } else {
-            out.append(contentsOf: value)
-        }
-    }
-
-    private static let userMessage = Array(#"[{"role":"user","content":"#.utf8)
-    private static let assistantMessage = Array(#"[{"role":"assistant","content":"#.utf8)
 }

@@ -4,30 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Where one valid task lies in the file, and the little that is kept of it in memory.
-struct TaskRecord: Sendable {
-    /// File offset and length of the task's bytes: BOM and surrounding whitespace excluded.
-    var offset: Int
-    var length: Int
-    /// 1-based line in the file (within its segment until the segments are joined).
-    var line: Int
-    /// 1-based index into the model-name table, 0 when the task names no model.
-    var modelA: UInt32
-    var modelB: UInt32
-}
-
-/// What one worker found in one slice of the task file.
-struct TaskFileSegmentResult: Sendable {
-    var records: [TaskRecord] = []
-    var ids = TaskIdTable()
-    /// Model names in first-seen order; `TaskRecord.modelA/B` are their ids plus 1.
-    var models = NameTable(capacity: 16)
-    /// The first problems, with lines counted from the start of the segment.
-    var errors: [InputError] = []
-    var errorCount = 0
-    var lineCount = 0
-}
-
 /// Reads and validates the lines of one slice of a task file, which starts at a line start.
 ///
 /// It reads in chunks into one reusable buffer (grown only for a line longer than it), so
