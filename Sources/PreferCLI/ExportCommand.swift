@@ -90,7 +90,7 @@ struct ExportRun {
     /// Reads, exports and writes; bad input is exit 2, a failed write exit 1.
     /// The inputs an export read, handed back so that the caller decides when they are freed.
     struct Inputs {
-        var tasks: ExportTasks
+        var tasks: LabeledTaskFile
         var labels: ExportLabels
     }
 
@@ -104,7 +104,7 @@ struct ExportRun {
     func execute(standardOutput: ExportSink, note: (String) -> Void, warning: (String) -> Void,
                  keeping inputs: inout Inputs?) throws -> ExportSummary {
         let labels: ExportLabels
-        let tasks: ExportTasks
+        let tasks: LabeledTaskFile
         do {
             // Read once: sessions replayed, every task line validated, the labeled ones located.
             (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath,

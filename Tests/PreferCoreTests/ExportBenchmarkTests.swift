@@ -16,7 +16,7 @@ final class ExportBenchmarkTests: XCTestCase {
         }
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> String { String(format: "%.3f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) }
-        var inputs: (labels: ExportLabels, tasks: ExportTasks)?
+        var inputs: (labels: ExportLabels, tasks: LabeledTaskFile)?
         print("prefer-bench: read sessions and tasks", seconds(try clock.measure {
             inputs = try ExportInputs.read(sessionPaths: [folder + "/sessions"], tasksPath: folder + "/tasks.jsonl")
         }))

@@ -24,8 +24,9 @@ final class ExportLabelsTests: XCTestCase {
                 $0.task != $1.task ? $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) : $0.rater.utf8.lexicographicallyPrecedes($1.rater.utf8)
             }
             XCTAssertEqual(found, expected, "round \(round): \(text)")
-            let pieces = TaskPieces(PreferenceTask(id: "t", content: .singleTurn(prompt: .text("p"), responseA: "a", responseB: "b"), modelA: nil,
-                                                   modelB: nil, extra: [], sha256: "ab", line: 1))
+            let pieces = Array(#"{"id":"t","prompt":"p","response_a":"a","response_b":"b"}"#.utf8).withUnsafeBytes {
+                TaskLinePieces.make(validated: $0)!
+            }
             // Visited back to front, so that visit positions differ from label positions.
             let visit = labels.visiting(Array((0..<labels.count).reversed()))
             for j in 0..<labels.count {
@@ -168,20 +169,6 @@ final class ExportLabelsTests: XCTestCase {
                            Set(expected.map { "\($0.task) \($0.rater) \($0.choice) \($0.file):\($0.line)" }))
             XCTAssertEqual(labels.scaleHint, SessionScale.hint(log.records))
             XCTAssertEqual(labels.labelSet.files, log.files)
-        }
-    }
-}
-
-/// The fast reading of `at` (`FastTimestamp`, used by both session readers) gives exactly
-/// `Timestamp.parse`'s instant, as a `Date` too.
-final class FastTimestampTests: XCTestCase {
-    func testRandomMillisecondTimesReadAsTimestampParseReadsThem() {
-        var rng = Xoshiro256StarStar(seed: 8)
-        for _ in 0..<20_000 {
-            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", 1900 + Int(rng.below(300)), 1 + Int(rng.below(12)),
-                              1 + Int(rng.below(31)), Int(rng.below(24)), Int(rng.below(60)), Int(rng.below(61)), Int(rng.below(1000)))
-            let fast = Array(text.utf8).withUnsafeBytes { FastTimestamp.seconds($0, 0..<$0.count) }
-            XCTAssertEqual(fast.map { Date(timeIntervalSince1970: $0) }, Timestamp.parse(text), text)
         }
     }
 }

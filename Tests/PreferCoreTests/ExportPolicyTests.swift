@@ -48,41 +48,49 @@ final class ExportPolicyTests: XCTestCase {
                        .success(.b))
     }
 
-    func testConversationsWithoutASharedStartGiveNoDPORow() {
+    func testConversationsWithoutASharedStartOrWhereOneIsTheStartOfTheOtherGiveNoDPORow() throws {
         let a = [Message(role: "user", content: "x"), Message(role: "assistant", content: "1")]
         let b = [Message(role: "user", content: "y"), Message(role: "assistant", content: "2")]
-        XCTAssertEqual(DPOTexts.make(.conversation(a: a, b: b), chosen: .a, conversational: true),
-                       .failure(.noSharedPrompt))
-        XCTAssertEqual(DPOTexts.make(.conversation(a: a, b: a), chosen: .a, conversational: true),
-                       .failure(.nothingToCompare))
-        XCTAssertEqual(DPOTexts.make(.conversation(a: a, b: Array(a.prefix(1))), chosen: .b, conversational: true),
-                       .failure(.nothingToCompare))
+        let f = ExportFixture()
+        f.addConversation("differ", a: a, b: b)
+        f.addConversation("same", a: a, b: a)
+        f.addConversation("shorter", a: a, b: Array(a.prefix(1)))
+        f.addConversation("longer", a: a, b: a + b)
+        for (k, id) in ["differ", "same", "shorter", "longer"].enumerated() { f.event("label", id, choice: "A", second: k) }
+        let (bytes, summary, _) = try f.export(ExportOptions(format: .dpo))
+        XCTAssertEqual(bytes, [])
+        XCTAssertEqual(summary.skipped, [.noSharedPrompt: 1, .nothingToCompare: 3])
     }
 
     func testAMessageListPromptKeepsItsMessagesAndWrapsTheResponses() throws {
-        let prompt = Prompt.messages([Message(role: "system", content: "Be brief."), Message(role: "user", content: "Hi")])
-        let texts = try DPOTexts.make(.singleTurn(prompt: prompt, responseA: "a", responseB: "b"),
-                                      chosen: .b, conversational: false).get()
-        XCTAssertEqual(JSONWriter.serialize(texts.prompt),
-                       #"[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}]"#)
-        XCTAssertEqual(JSONWriter.serialize(texts.chosen), #"[{"role":"assistant","content":"b"}]"#)
-        XCTAssertEqual(JSONWriter.serialize(texts.rejected), #"[{"role":"assistant","content":"a"}]"#)
+        let f = ExportFixture()
+        f.addTask("m", prompt: .array([.object([JSONMember("role", .string("system")), JSONMember("content", .string("Be brief."))]),
+                                       .object([JSONMember("role", .string("user")), JSONMember("content", .string("Hi"))])]),
+                  a: "a", b: "b", modelA: "x", modelB: nil)
+        f.event("label", "m", choice: "B", second: 1)
+        let (bytes, _, _) = try f.export(ExportOptions(format: .dpo))
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), """
+            {"prompt":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}],\
+            "chosen":[{"role":"assistant","content":"b"}],"rejected":[{"role":"assistant","content":"a"}],\
+            "task":"m","chosen_model":null,"rejected_model":"x","votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1}}\n
+            """)
     }
 
-    func testWrappedPiecesAreTheSameJSONAsTheConversationalTexts() throws {
-        let task = PreferenceTask(id: "t\u{202E}", content: .singleTurn(prompt: .text("P \u{1B}"), responseA: "a\n", responseB: "b"),
-                                  modelA: "x", modelB: nil, extra: [], sha256: "", line: 1)
-        let pieces = try DPORows.pieces(task, chosen: .b, choices: ["B"]).get()
-        var line: [UInt8] = []
-        pieces.appendLine(conversational: true, to: &line)
-        let texts = try DPOTexts.make(task.content, chosen: .b, conversational: true).get()
-        let parsed = try JSONParser.parse(line)
-        XCTAssertEqual(parsed["prompt"], texts.prompt)
-        XCTAssertEqual(parsed["chosen"], texts.chosen)
-        XCTAssertEqual(parsed["rejected"], texts.rejected)
-        XCTAssertEqual(parsed["chosen_model"], .null)
-        XCTAssertEqual(parsed["rejected_model"], .string("x"))
-        XCTAssertEqual(line.last, UInt8(ascii: "\n"))
+    /// In a file that needs the conversational format, a plain-text task's row is wrapped as one
+    /// user message and one assistant message per side (TRL and `datasets` need one type a column).
+    func testAPlainTextTaskIsWrappedAsMessagesWhenTheFileIsConversational() throws {
+        let f = ExportFixture()
+        f.addTask("p", prompt: .string("P"), a: "a\n", b: "b", modelA: "x", modelB: nil)
+        f.addTask("m", prompt: .array([.object([JSONMember("role", .string("user")), JSONMember("content", .string("Hi"))])]))
+        f.event("label", "p", choice: "B", second: 1)
+        f.event("label", "m", choice: "A", second: 2)
+        let (bytes, summary, _) = try f.export(ExportOptions(format: .dpo))
+        XCTAssertTrue(summary.conversational)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init), """
+            {"prompt":[{"role":"user","content":"P"}],"chosen":[{"role":"assistant","content":"b"}],\
+            "rejected":[{"role":"assistant","content":"a\\n"}],"task":"p","chosen_model":null,"rejected_model":"x",\
+            "votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1}}
+            """)
     }
 
     func testTheDPOExportCountsEverySkippedItemByReason() throws {

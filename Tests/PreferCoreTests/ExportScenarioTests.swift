@@ -123,6 +123,34 @@ final class ExportScenarioTests: XCTestCase {
         XCTAssertEqual(first["votes"]?["rejected"], .number("1"))
     }
 
+    /// `Conversation.sharedPrefix`, the screen's rule: the prompt never takes a side's last
+    /// message, so a conversation that is the start of the other (or equal to it) still has the
+    /// reply the rater saw as its response; before, the export wrote `"response_a":[]`.
+    /// Parsed with Foundation's `JSONSerialization`, not prefer's parser.
+    func testAConversationThatIsTheStartOfTheOtherKeepsItsLastMessageAsItsResponse() throws {
+        let q = Message(role: "user", content: "Q1"), r = Message(role: "assistant", content: "R1")
+        let q2 = Message(role: "user", content: "Q2"), r2 = Message(role: "assistant", content: "R2")
+        let f = ExportFixture()
+        f.addConversation("start", a: [q, r], b: [q, r, q2, r2])
+        f.addConversation("equal", a: [q, r], b: [q, r])
+        f.addConversation("turn2", a: [q, r, q2, r2], b: [q, Message(role: "assistant", content: "S1"), q2, r2])
+        for (k, id) in ["start", "equal", "turn2"].enumerated() { f.event("label", id, choice: "A", second: k) }
+        let (bytes, _, _) = try f.export(ExportOptions(format: .labels))
+        let rows = try String(decoding: bytes, as: UTF8.self).split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        func texts(_ value: Any?) -> [String] {
+            (value as? [[String: String]] ?? []).map { "\($0["role"]!): \($0["content"]!)" }
+        }
+        XCTAssertEqual(rows.map { $0["task"] as? String }, ["start", "equal", "turn2"])
+        XCTAssertEqual(rows.map { texts($0["prompt"]) }, [["user: Q1"], ["user: Q1"], ["user: Q1"]])
+        XCTAssertEqual(rows.map { texts($0["response_a"]) },
+                       [["assistant: R1"], ["assistant: R1"], ["assistant: R1", "user: Q2", "assistant: R2"]])
+        XCTAssertEqual(rows.map { texts($0["response_b"]) },
+                       [["assistant: R1", "user: Q2", "assistant: R2"], ["assistant: R1"],
+                        ["assistant: S1", "user: Q2", "assistant: R2"]])
+    }
+
     func testDPORowsAreStringsWhenNoTaskNeedsMessages() throws {
         let f = ExportFixture()
         f.addTask("p1", prompt: .string("P"), a: "good", b: "bad", modelA: "x", modelB: "y")

@@ -40,6 +40,21 @@ final class TaskFileTests: XCTestCase {
         XCTAssertEqual(file.sha256, ReferenceSHA256.hex(bytes))
     }
 
+    /// Model names go through the one name interner (`NameTable`), which compares names as
+    /// Swift does: "é" precomposed and e + U+0301 are one model, shown as first written, in
+    /// `TaskFile` as in a report (before, `TaskFile` compared bytes and kept two).
+    func testCanonicallyEquivalentModelNamesAreOneModelShownAsFirstWritten() throws {
+        let lines = [#"{"id":"a","prompt":"p","response_a":"x","response_b":"y","model_a":"caf\u00e9","model_b":"m"}"#,
+                     "{\"id\":\"b\",\"prompt\":\"p\",\"response_a\":\"x\",\"response_b\":\"y\",\"model_a\":\"m\",\"model_b\":\"cafe\u{301}\"}"]
+        let path = try folder.write("models.jsonl", lines.joined(separator: "\n"))
+        for sliceSize in [1, 1 << 20] {
+            let file = try TaskFile.load(path: path, sliceSize: sliceSize)
+            XCTAssertEqual(file.modelNames, ["caf\u{E9}", "m"])
+            XCTAssertEqual(file.modelB(at: 1), "caf\u{E9}")
+            XCTAssertEqual(file.modelB(at: 1)?.unicodeScalars.count, 4)
+        }
+    }
+
     func testTaskHashesAreOfTheTrimmedLineWithoutTheBom() throws {
         let file = try TaskFile.load(path: try tolerantFile().path)
         XCTAssertEqual(try file.taskSHA256(at: 0), ReferenceSHA256.hex(Array(line1.utf8)))

@@ -6,17 +6,6 @@
 /// `null` when there is none), `model_a`, `model_b`, `prompt`, `response_a`, `response_b`,
 /// `meta`.
 public enum AggregateRows {
-    /// Appends the line of one item; `categories` are the declared categories of the whole
-    /// export and hold every choice of `labels`.
-    public static func append(_ task: PreferenceTask, _ labels: [EffectiveLabel], categories: [String],
-                              to out: inout [UInt8]) {
-        append(TaskPieces(task), labels, categories: categories, to: &out)
-    }
-
-    static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], categories: [String], to out: inout [UInt8]) {
-        append(task, choices: labels.map(\.choice), categories: categories, to: &out)
-    }
-
     /// The line of one item from its labels' choices.
     ///
     /// Written member by member (no `JSONValue` tree, no dictionary): the same bytes as

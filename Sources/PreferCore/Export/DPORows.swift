@@ -1,23 +1,7 @@
-/// Why an item gives no `dpo` row; counted and shown to the lead after an export.
-public enum DPOSkipReason: String, Error, Sendable, CaseIterable, Comparable {
-    case tooFewVotes = "fewer labels than --min-votes"
-    case split = "no strict majority"
-    case tie = "majority tie"
-    case bothBad = "majority both_bad"
-    case other = "majority is a choice other than A, B, tie or both_bad"
-    case lowAgreement = "agreement below --min-agreement"
-    case noSharedPrompt = "conversations share no first message"
-    case nothingToCompare = "one conversation is the start of the other"
-
-    public static func < (lhs: DPOSkipReason, rhs: DPOSkipReason) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// The `dpo` export (SPEC §9): one TRL preference row per item whose majority is A or B.
 ///
-/// Keys, in this order: `prompt`, `chosen`, `rejected` (see `DPOTexts`), `task`,
-/// `chosen_model`, `rejected_model` (`null` when the task names no model), `votes`
+/// Keys, in this order: `prompt`, `chosen`, `rejected` (strings, TRL's standard format, when
+/// no task needs messages; else message lists, its conversational format), `task`, `chosen_model`, `rejected_model` (`null` when the task names no model), `votes`
 /// (`{"chosen","rejected","tie","both_bad","n"}`: labels for each verdict and all labels;
 /// likert strengths count for their side).
 public enum DPORows {
@@ -41,10 +25,6 @@ public enum DPORows {
 
     /// The row of `task` with `chosen` as the winner, in pieces that give either format
     /// without serializing the texts again, or why its content cannot form a row.
-    public static func pieces(_ task: PreferenceTask, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
-        pieces(TaskPieces(task), chosen: chosen, choices: choices)
-    }
-
     static func pieces(_ task: TaskPieces, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
         var prompt: [UInt8] = []
         var won: [UInt8] = []
@@ -59,9 +39,13 @@ public enum DPORows {
             MessagePieces.appendList([MessagePieces.wrapping(x, role: "assistant")], to: &won)
             MessagePieces.appendList([MessagePieces.wrapping(y, role: "assistant")], to: &lost)
         case .conversation(let a, let b):
-            let shared = MessagePieces.sharedPrefixCount(a, b)
-            guard shared > 0 else { return .failure(.noSharedPrompt) }
-            guard shared < a.count && shared < b.count else { return .failure(.nothingToCompare) }
+            guard let firstA = a.first, let firstB = b.first, firstA.sameText(as: firstB) else {
+                return .failure(.noSharedPrompt)
+            }
+            let shared = MessagePieces.sharedPrefix(a, b)
+            // The split leaves each side at least a message; when those still begin alike, one
+            // conversation is the start of the other and nothing tells chosen from rejected.
+            guard !a[shared].sameText(as: b[shared]) else { return .failure(.nothingToCompare) }
             let (x, y) = chosen == .a ? (a, b) : (b, a)
             MessagePieces.appendList(a[..<shared], to: &prompt)
             MessagePieces.appendList(x[shared...], to: &won)
@@ -90,43 +74,4 @@ public enum DPORows {
         return .success(DPORowPieces(prompt: prompt, chosen: won, rejected: lost, tail: tail,
                                      isPlainText: !task.needsConversational))
     }
-}
-
-/// One DPO row's serialized parts: `prompt`, `chosen` and `rejected` as JSON values (strings
-/// for a plain-text task) and the members after them.
-public struct DPORowPieces: Sendable, Equatable {
-    public var prompt: [UInt8]
-    public var chosen: [UInt8]
-    public var rejected: [UInt8]
-    public var tail: [UInt8]
-    /// The texts are strings, which the conversational format wraps as messages.
-    public var isPlainText: Bool
-
-    /// Appends the row's line; `conversational` wraps plain-text pieces as one user message
-    /// and one assistant message per side (the same JSON as `DPOTexts.make(…, conversational: true)`).
-    public func appendLine(conversational: Bool, to out: inout [UInt8]) {
-        let wrap = conversational && isPlainText
-        out.append(literal: #"{"prompt":"#)
-        append(prompt, role: wrap ? Self.userMessage : nil, to: &out)
-        out.append(literal: #","chosen":"#)
-        append(chosen, role: wrap ? Self.assistantMessage : nil, to: &out)
-        out.append(literal: #","rejected":"#)
-        append(rejected, role: wrap ? Self.assistantMessage : nil, to: &out)
-        out.append(UInt8(ascii: ","))
-        out.append(contentsOf: tail)
-        out.append(literal: "}\n")
-    }
-
-    private func append(_ value: [UInt8], role: [UInt8]?, to out: inout [UInt8]) {
-        if let role {
-            out.append(contentsOf: role)
-            out.append(contentsOf: value)
-            out.append(literal: "}]")
-        } else {
-            out.append(contentsOf: value)
-        }
-    }
-
-    private static let userMessage = Array(#"[{"role":"user","content":"#.utf8)
-    private static let assistantMessage = Array(#"[{"role":"assistant","content":"#.utf8)
 }

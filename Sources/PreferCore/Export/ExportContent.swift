@@ -1,5 +1,5 @@
-/// The `prompt`, `response_a` and `response_b` of the `labels` and `aggregate` exports, in
-/// the shape `ExportedTexts` describes (a conversation is split where the two sides differ).
+/// The `prompt`, `response_a` and `response_b` of the `labels` and `aggregate` exports: a
+/// single-turn task keeps its form; a conversation is split by `Conversation.sharedPrefix`.
 enum ExportContent {
     /// Appends `"prompt":…,"response_a":…,"response_b":…`.
     static func appendMembers(_ task: TaskPieces, to out: inout [UInt8]) {
@@ -15,7 +15,7 @@ enum ExportContent {
             out.append(literal: #","response_b":"#)
             out.append(contentsOf: b)
         case .conversation(let a, let b):
-            let shared = MessagePieces.sharedPrefixCount(a, b)
+            let shared = MessagePieces.sharedPrefix(a, b)
             MessagePieces.appendList(a[..<shared], to: &out)
             out.append(literal: #","response_a":"#)
             MessagePieces.appendList(a[shared...], to: &out)

@@ -7,18 +7,3 @@ public enum ExportFormat: String, Sendable, CaseIterable, Equatable {
     /// One line per item whose majority prefers A or B: a TRL preference row.
     case dpo
 }
-
-/// The choices of one export run.
-public struct ExportOptions: Sendable, Equatable {
-    public var format: ExportFormat
-    /// `dpo` only: an item needs at least this many effective labels.
-    public var minVotes: Int
-    /// `dpo` only: the share of an item's labels that agree with its majority must be at least this.
-    public var minAgreement: Double
-
-    public init(format: ExportFormat = .labels, minVotes: Int = 1, minAgreement: Double = 0) {
-        self.format = format
-        self.minVotes = minVotes
-        self.minAgreement = minAgreement
-    }
-}

@@ -3,7 +3,7 @@ import Dispatch
 /// The per-item work of an export: one share of items made into a part (`ExportStream` runs
 /// the shares on every core).
 struct ExportJob: Sendable {
-    let tasks: ExportTasks
+    let tasks: LabeledTaskFile
     /// The effective labels in the order in which items take them (`ExportSelection.order`).
     let labels: ExportLabels.Visit
     let options: ExportOptions

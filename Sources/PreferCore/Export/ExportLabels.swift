@@ -184,7 +184,7 @@ public struct ExportLabels: Sendable {
             if let at = text(fields.at) {
                 // The fast path read it (unescaped) with `Timestamp`'s own fast reading.
                 let range = fields.at.range
-                label.at = FastTimestamp.seconds(record, (range.lowerBound + 1)..<(range.upperBound - 1))
+                label.at = Timestamp.seconds(record, (range.lowerBound + 1)..<(range.upperBound - 1))
                     .map { Date(timeIntervalSince1970: $0) }
                 label.atText = at
             }

@@ -8,7 +8,7 @@ import Foundation
 /// order (`ExportStream`), so the output is the same bytes whatever the number of cores.
 public enum Exporter {
     /// Exports the effective labels of `labels` against `tasks` (loaded for those labels).
-    public static func export(tasks: ExportTasks, labels: ExportLabels, options: ExportOptions, to sink: ExportSink,
+    public static func export(tasks: LabeledTaskFile, labels: ExportLabels, options: ExportOptions, to sink: ExportSink,
                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> ExportSummary {
         precondition(options.format != .labels || labels.keeping != .checks, "labels rows need the label fields kept")
         var summary = ExportSummary()
@@ -52,7 +52,7 @@ public enum Exporter {
     }
 
     /// The lines of an export in memory (for tests and small exports).
-    public static func data(tasks: ExportTasks, labels: ExportLabels, options: ExportOptions,
+    public static func data(tasks: LabeledTaskFile, labels: ExportLabels, options: ExportOptions,
                             workers: Int = 1) throws(ExportError) -> (bytes: [UInt8], summary: ExportSummary) {
         let sink = MemorySink()
         let summary = try export(tasks: tasks, labels: labels, options: options, to: sink, workers: workers)

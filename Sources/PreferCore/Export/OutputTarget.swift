@@ -103,9 +103,3 @@ public struct OutputTarget: Sendable, Equatable {
         return ["session_start", "label", "undo", "skip", "session_end"].contains(type)
     }
 }
-
-/// A target `-o` refuses, with the sentence to show (exit 2).
-public struct OutputTargetRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -48,7 +48,7 @@ public struct Guideline: Sendable, Equatable {
             let p = base.assumingMemoryBound(to: UInt8.self)
             let n = raw.count
             var start = 0
-            if n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }
+            if JSONLines.startsWithBOM(raw) { start = 3 }
 
             var out: [UInt8] = []
             out.reserveCapacity(n - start)

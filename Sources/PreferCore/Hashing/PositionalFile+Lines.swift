@@ -6,7 +6,8 @@ import Darwin
 
 extension PositionalFile {
     /// Reads `range` of the file in chunks and calls `body` once per line (without its `\n`;
-    /// the last line of the range also when it has no newline), passing the buffer, the
+    /// the last line of the range also when it has no newline; a UTF-8 BOM at the file's
+    /// start is not part of line 1), passing the buffer, the
     /// line's byte range in it, and the file offset of the buffer's first byte. The buffer is
     /// reused, so `body` must copy what it keeps. One reader for every task-file scan, so
     /// the chunking and the long-line growth are written (and tested) once.
@@ -36,26 +37,20 @@ extension PositionalFile {
             filled += want
             next += want
             let atEnd = next == range.upperBound
-            var start = 0
-            while start < filled {
-                if let newline = memchr(buffer + start, 0x0A, filled - start) {
-                    let end = buffer.distance(to: newline)
-                    if end - start >= lineLimit {
-                        tooLong(bufferOffset + start, end - start)
-                    } else {
-                        body(buffer, start..<end, bufferOffset)
-                    }
-                    start = end + 1
-                } else if atEnd {
-                    if filled - start >= lineLimit {
-                        tooLong(bufferOffset + start, filled - start)
-                    } else {
-                        body(buffer, start..<filled, bufferOffset)
-                    }
-                    start = filled
+            // Lines are split as every JSONL reader splits them (`JSONLines`), which also drops
+            // a BOM at the file's start; a line's length is what lies before its `\n`.
+            let lines = JSONLines(UnsafeRawBufferPointer(start: buffer, count: filled), from: 0,
+                                  firstLine: bufferOffset == 0 ? 1 : 2)
+            var start = lines.start
+            for line in lines {
+                guard line.hasNewline || atEnd else { break }
+                let end = line.hasNewline ? line.next - 1 : line.next
+                if end - start >= lineLimit {
+                    tooLong(bufferOffset + start, end - start)
                 } else {
-                    break
+                    body(buffer, start..<end, bufferOffset)
                 }
+                start = line.next
             }
             if atEnd { break }
             filled -= start

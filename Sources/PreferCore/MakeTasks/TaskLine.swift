@@ -27,6 +27,8 @@ enum TaskLine {
             messages.append(Message(role: "user", content: question.turns[k]))
             messages.append(Message(role: "assistant", content: answer.turns[k]))
         }
-        return ExportedTexts.json(messages[...])
+        return .array(messages.map {
+            .object([JSONMember("role", .string($0.role)), JSONMember("content", .string($0.content))])
+        })
     }
 }

@@ -105,7 +105,7 @@ enum SessionLineDecoder {
         if s.at >= 0 && members[s.at].kind != .null {
             let at = members[s.at]
             guard at.kind == .string, !at.valueHasEscapes,
-                  let time = FastTimestamp.seconds(bytes, (at.valueRange.lowerBound + 1)..<(at.valueRange.upperBound - 1))
+                  let time = Timestamp.seconds(bytes, (at.valueRange.lowerBound + 1)..<(at.valueRange.upperBound - 1))
             else { return nil }
             event.time = time
         }

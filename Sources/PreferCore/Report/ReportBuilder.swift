@@ -8,7 +8,7 @@ public enum ReportBuilder {
         // The task file's scan needs nothing from the sessions, so it starts first, on a thread
         // of its own: it fills the core that replay (single-threaded) leaves idle, and every
         // thread joins it once the sessions are read.
-        let scan = options.tasksPath.map { TaskFileScan(path: $0) }
+        let scan = options.tasksPath.map { TaskFileScan(path: $0, options: .init(rerun: "run the report again")) }
         if let scan, (options.workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
         var set: LabelSet
         let lookup: LabeledItemLookup
@@ -33,13 +33,12 @@ public enum ReportBuilder {
         // Old item index → item of the report (-1: all its labels left out).
         var itemMap: [Int32]?
         if let scan, let checked {
-            let index: TaskModelIndex
+            let tasks: LabeledTaskFile
             let rule: TaskFileRule
             do throws(ValidationFailure) {
-                index = try TaskModelIndex.index(scan, items: coded.itemNames, lookup: lookup)
-                guard let file = scan.file else { throw ValidationFailure(errors: [InputError(file: scan.path, reason: "cannot be read")]) }
+                tasks = try scan.slices().labeled(lookup, items: coded.itemNames, duplicates: .labeledIds)
                 do throws(InputError) {
-                    rule = try TaskFileRule(labels: checked, index: index, file: file, tasksPath: scan.path, groupKey: options.groupBy,
+                    rule = try TaskFileRule(labels: checked, tasks: tasks, groupKey: options.groupBy,
                                             workers: options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
                 } catch {
                     throw ValidationFailure(errors: [error])
@@ -47,14 +46,14 @@ public enum ReportBuilder {
             } catch {
                 throw .input(error)
             }
-            coded.modelNames = index.modelNames
-            coded.itemModelA = index.itemModelA
-            coded.itemModelB = index.itemModelB
+            coded.modelNames = tasks.modelNames
+            coded.itemModelA = tasks.items.modelA
+            coded.itemModelB = tasks.items.modelB
             coded.itemLengthA = rule.lengths.a
             coded.itemLengthB = rule.lengths.b
             coded.itemGroup = rule.groups
-            coverage.tasksInFile = index.taskCount
-            coverage.labeledTasksNotInFile = index.found.lazy.filter { !$0 }.count
+            coverage.tasksInFile = tasks.count
+            coverage.labeledTasksNotInFile = tasks.position.lazy.filter { $0 < 0 }.count
             coverage.leftOutUnknownTask = rule.unknownTask
             coverage.leftOutChangedContent = rule.changedContent
             coverage.firstUnknownTaskIds = rule.firstUnknownIds

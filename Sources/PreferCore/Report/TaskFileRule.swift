@@ -18,14 +18,15 @@ struct TaskFileRule {
     /// Per item (as read), with `groupKey`: the task's value of that key.
     var groups: [String?]
 
-    /// Decides for every label of `labels` against the task file `file` indexed as `index`.
-    init(labels: ExportLabels, index: TaskModelIndex, file: PositionalFile, tasksPath: String, groupKey: String? = nil,
+    /// Decides for every label of `labels` against the labeled tasks of the task file.
+    init(labels: ExportLabels, tasks: LabeledTaskFile, groupKey: String? = nil,
          workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) {
         let coded = labels.labelSet.coded
+        let tasksPath = tasks.path
         let count = coded.item.count
         keep = [Bool](repeating: true, count: count)
         var unknown: [Int] = []
-        for j in 0..<count where !index.found[Int(coded.item[j])] {
+        for j in 0..<count where !tasks.holds(Int(coded.item[j])) {
             keep[j] = false
             unknown.append(j)
         }
@@ -33,7 +34,7 @@ struct TaskFileRule {
         // judge's minimal lines name none), read once with the judged texts' lengths.
         var needed = [Bool](repeating: false, count: coded.itemNames.count)
         for j in 0..<count where keep[j] && labels.namesTaskSHA256(j) { needed[Int(coded.item[j])] = true }
-        let lines = try LabeledTaskLines.read(index: index, file: file, hash: needed, groupKey: groupKey, workers: workers)
+        let lines = try LabeledTaskLines.read(tasks, hash: needed, groupKey: groupKey, workers: workers)
         lengths = lines.lengths
         groups = lines.groups
         let sha = lines.sha256

@@ -7,8 +7,9 @@ import Glibc
 /// (`2026-11-28T10:00:00.123Z`), read leniently from foreign lines (no fraction, any
 /// number of fraction digits, `Z` or a numeric offset such as `+00:00`).
 ///
-/// Hand-written on `timegm`/`gmtime_r` rather than DateFormatter: it is called for every
-/// line of every session file, and its output must not depend on the locale.
+/// Hand-written (days counted as `timegm` counts them; `gmtime_r` to format) rather than
+/// DateFormatter: it is called for every line of every session file, and its output must not
+/// depend on the locale.
 public enum Timestamp {
     /// The `at` text of `date`: UTC, milliseconds, `Z` (times are truncated to the millisecond).
     public static func format(_ date: Date) -> String {
@@ -30,7 +31,20 @@ public enum Timestamp {
 
     /// The instant an RFC 3339 date-time names, or nil when `text` is not one.
     public static func parse(_ text: String) -> Date? {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { sinceEpoch(UnsafeRawBufferPointer($0)) }.map { Date(timeIntervalSince1970: $0) }
+    }
+
+    /// Seconds since 1970 of the RFC 3339 time at `range` of `bytes` (a JSON string's content
+    /// without escapes), bit for bit `parse(text)?.timeIntervalSince1970`, for the session
+    /// readers: no `String` is made, and the date is counted in days (`daysFromCivil`) rather
+    /// than with `timegm`, so every line's `at` costs a few dozen instructions.
+    static func seconds(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Double? {
+        sinceEpoch(UnsafeRawBufferPointer(rebasing: bytes[range])).map { Date(timeIntervalSince1970: $0).timeIntervalSince1970 }
+    }
+
+    /// The one parser behind `parse` and `seconds`.
+    private static func sinceEpoch(_ b: UnsafeRawBufferPointer) -> Double? {
         // yyyy-MM-ddTHH:mm:ss is 19 bytes; a zone designator must follow.
         guard b.count >= 20,
               let year = digits(b, 0, 4), b[4] == UInt8(ascii: "-"),
@@ -77,15 +91,21 @@ public enum Timestamp {
             return nil
         }
         guard index == b.count else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month - 1)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hour)
-        parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(second)  // 60 (a leap second) rolls over to the next minute
-        let utcSeconds = Int(timegm(&parts)) - offsetSeconds
-        return Date(timeIntervalSince1970: Double(utcSeconds) + fraction)
+        // Second 60 (a leap second) rolls over to the next minute, as `timegm` rolls it.
+        let utcSeconds = daysFromCivil(year: year, month: month, day: day) * 86_400
+            + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Double(utcSeconds) + fraction
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar, as `timegm` counts them
+    /// (H. Hinnant's `days_from_civil`).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     // MARK: - Helpers
@@ -128,7 +148,8 @@ public enum Timestamp {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
     }
 
-    private static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    @inline(__always)
+    private static func digits(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
         var value = 0
         for index in start..<(start + count) {

@@ -1,25 +1,3 @@
-/// One chat message, as used by prompts given as message lists and by conversation-form tasks.
-public struct Message: Sendable, Equatable, Hashable {
-    public var role: String
-    public var content: String
-    public init(role: String, content: String) {
-        self.role = role
-        self.content = content
-    }
-}
-
-/// The shared context shown above both responses of a single-turn task.
-public enum Prompt: Sendable, Equatable {
-    case text(String)
-    case messages([Message])
-}
-
-/// What a rater compares: two responses to one prompt, or two whole conversations.
-public enum TaskContent: Sendable, Equatable {
-    case singleTurn(prompt: Prompt, responseA: String, responseB: String)
-    case conversation(a: [Message], b: [Message])
-}
-
 /// One comparison from a task file (SPEC §2), decoded in full.
 public struct PreferenceTask: Sendable, Equatable {
     public var id: String

@@ -25,21 +25,22 @@ public final class TaskFile: Sendable {
     /// Whether `path` names the file on disk, so that a file renamed over it is noticed.
     private let checksPath: Bool
 
-    private init(_ loaded: TaskFileLoader.Loaded, path: String, checksPath: Bool = false) {
+    /// Runs `scan` on every core and keeps every task.
+    private init(_ scan: TaskFileScan, path: String, checksPath: Bool = false) throws(ValidationFailure) {
+        scan.run()
+        let slices = try scan.slices()
+        (records, ids, models) = try slices.allTasks()
         self.path = path
         self.checksPath = checksPath
-        self.sha256 = loaded.sha256
-        self.ids = loaded.ids
-        self.file = loaded.file
-        self.records = loaded.records
-        self.models = loaded.models
+        self.sha256 = slices.sha256 ?? ""
+        self.file = slices.file
     }
 
     /// Reads and validates the whole file; throws every problem found (the first 20, with a
     /// count of the rest) as `FILE:LINE: reason`, or one file-level problem (missing,
     /// unreadable, a directory, no tasks).
     public static func load(path: String) throws(ValidationFailure) -> TaskFile {
-        TaskFile(try TaskFileLoader.load(path: path), path: path, checksPath: true)
+        try load(path: path, sliceSize: TaskFileScan.Options().sliceSize)
     }
 
     #if os(Linux)
@@ -52,14 +53,15 @@ public final class TaskFile: Sendable {
         } catch {
             throw ValidationFailure(errors: [error])
         }
-        return TaskFile(try TaskFileLoader.load(file), path: bundled.recordedName)
+        return try TaskFile(TaskFileScan(file: file, options: .init(hashesFile: true)), path: bundled.recordedName)
     }
     #endif
 
     /// `load` with slices of `sliceSize` bytes, so that tests can exercise the joining of
     /// many slices on small files.
     static func load(path: String, sliceSize: Int) throws(ValidationFailure) -> TaskFile {
-        TaskFile(try TaskFileLoader.load(path: path, sliceSize: sliceSize), path: path, checksPath: true)
+        let options = TaskFileScan.Options(hashesFile: true, sliceSize: sliceSize)
+        return try TaskFile(TaskFileScan(path: path, options: options), path: path, checksPath: true)
     }
 
     /// How many tasks the file holds.

@@ -1,6 +1,6 @@
 /// Validates one task-file line in a read buffer, the same way for every scanner of task
-/// files (`TaskFileSegment`, the export's slices): BOM on the file's first line, surrounding
-/// whitespace, strict JSON, an object, the SPEC §2 schema.
+/// files (`TaskFileSegment`): surrounding whitespace, strict JSON, an object, the SPEC §2
+/// schema. (A BOM at the file's start never reaches it: `JSONLines` drops it.)
 enum TaskLineCheck {
     /// A whitespace-only line, which is allowed.
     case blank
@@ -10,13 +10,9 @@ enum TaskLineCheck {
     /// in the scanner that checked it.
     case task(bytes: UnsafeRawBufferPointer, start: Int, layout: TaskLineSchema.Layout)
 
-    static func check(_ p: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, stripBOM: Bool,
-                      scanner: inout JSONLineScanner) -> TaskLineCheck {
+    static func check(_ p: UnsafeMutablePointer<UInt8>, _ range: Range<Int>, scanner: inout JSONLineScanner) -> TaskLineCheck {
         var lo = range.lowerBound
         var hi = range.upperBound
-        if stripBOM && hi - lo >= 3 && p[lo] == 0xEF && p[lo + 1] == 0xBB && p[lo + 2] == 0xBF {
-            lo += 3
-        }
         let lineStart = lo
         while lo < hi && (p[lo] == 0x20 || p[lo] == 0x09 || p[lo] == 0x0D) { lo += 1 }
         while hi > lo && (p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D) { hi -= 1 }

@@ -36,11 +36,7 @@ extension LoadedTask {
                           judgedTurn: turn)
                 return
             }
-            var shared = 0
-            while shared < min(conversationA.count, conversationB.count) - 1,
-                  conversationA[shared] == conversationB[shared] {
-                shared += 1
-            }
+            let shared = Conversation.sharedPrefix(conversationA, conversationB)
             let prompt = shared == 0 ? "(The two conversations share no opening message.)"
                 : LoadedTask.transcript(Array(conversationA[..<shared]))
             self.init(index: index, id: task.id, sha256: task.sha256, promptText: prompt,

@@ -28,9 +28,13 @@ final class ExportFixture {
     func addConversation(_ id: String, a: [Message], b: [Message], modelA: String = "m1", modelB: String = "m2",
                          extra: [JSONMember] = []) -> String {
         add(.object([JSONMember("id", .string(id)),
-                     JSONMember("conversation_a", ExportedTexts.json(a[...])),
-                     JSONMember("conversation_b", ExportedTexts.json(b[...])),
+                     JSONMember("conversation_a", Self.json(a)),
+                     JSONMember("conversation_b", Self.json(b)),
                      JSONMember("model_a", .string(modelA)), JSONMember("model_b", .string(modelB))] + extra))
+    }
+
+    private static func json(_ messages: [Message]) -> JSONValue {
+        .array(messages.map { .object([JSONMember("role", .string($0.role)), JSONMember("content", .string($0.content))]) })
     }
 
     private func add(_ value: JSONValue) -> String {
@@ -69,7 +73,8 @@ final class ExportFixture {
 
     /// Writes everything and runs the export as the CLI does (`ExportInputs`, `Exporter`);
     /// fails the test unless the reference export (`ReferenceExport`: `SessionReader`,
-    /// `EffectiveLabels`, `TaskFile`, decoded tasks) gives the very same bytes and summary.
+    /// `EffectiveLabels`, the task file read by `JSONSerialization`) gives the same rows (as
+    /// `JSONSerialization` reads them) and the same summary.
     func export(_ options: ExportOptions, workers: Int = 1, file: StaticString = #filePath, line: UInt = #line) throws
         -> (bytes: [UInt8], summary: ExportSummary, warnings: [InputError]) {
         folder.write("tasks.jsonl", taskLines.joined(separator: "\n") + "\n")
@@ -78,86 +83,15 @@ final class ExportFixture {
                                                     keeping: .needed(by: options.format))
         let result = try Exporter.data(tasks: tasks, labels: labels, options: options, workers: workers)
         let reference = try ReferenceExport.run(sessions: sessionsPath, tasks: tasksPath, options: options)
-        XCTAssertEqual(String(decoding: result.bytes, as: UTF8.self), String(decoding: reference.bytes, as: UTF8.self),
-                       "the export differs from the reference", file: file, line: line)
+        let rows = try result.bytes.split(separator: UInt8(ascii: "\n")).map {
+            try JSONSerialization.jsonObject(with: Data($0), options: [.fragmentsAllowed])
+        }
+        XCTAssertTrue(NSArray(array: rows).isEqual(to: reference.rows),
+                      "the export differs from the reference:\n\(rows)\nvs\n\(reference.rows)", file: file, line: line)
+        XCTAssertEqual(result.bytes.last.map { $0 == UInt8(ascii: "\n") } ?? true, true, file: file, line: line)
         XCTAssertEqual(result.summary, reference.summary, file: file, line: line)
         XCTAssertEqual(labels.labelSet.warnings, reference.warnings, file: file, line: line)
         return (result.bytes, result.summary, labels.labelSet.warnings)
-    }
-}
-
-/// An export computed the plain way, as SPEC §9 reads: every session record read and replayed
-/// by the reference readers, every task decoded by `TaskFile`, rows written from the decoded
-/// tasks. Slow and simple, so that the fast export is held to it.
-enum ReferenceExport {
-    static func run(sessions: String, tasks path: String, options: ExportOptions) throws
-        -> (bytes: [UInt8], summary: ExportSummary, warnings: [InputError]) {
-        let log = try SessionReader.read(paths: [sessions])
-        let labels = EffectiveLabels.compute(log.records)
-        let tasks = try TaskFile.load(path: path)
-        var summary = ExportSummary()
-        var byTask: [String: [EffectiveLabel]] = [:]
-        var unknown: [EffectiveLabel] = []
-        for label in labels {
-            if tasks.index(of: label.task) != nil { byTask[label.task, default: []].append(label) } else { unknown.append(label) }
-        }
-        // Labels of unknown tasks are named in the order of their session lines.
-        let fileRank = Dictionary(uniqueKeysWithValues: log.files.enumerated().map { ($1, $0) })
-        unknown.sort { (fileRank[$0.file]!, $0.line) < (fileRank[$1.file]!, $1.line) }
-        summary.unknownTaskLabels = unknown.count
-        for label in unknown where summary.firstUnknownTaskIds.count < ExportSummary.warningLimit
-            && !summary.firstUnknownTaskIds.contains(label.task) {
-            summary.firstUnknownTaskIds.append(label.task)
-        }
-        for label in unknown.prefix(ExportSummary.warningLimit) {
-            summary.warnings.append(InputError(file: label.file, line: label.line,
-                reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) names no task in \(displayedPath(path)); left out"))
-        }
-        let found = labels.filter { byTask[$0.task] != nil }
-        let categories = SessionScale.categories(of: found.map(\.choice), hint: SessionScale.hint(log.records))
-        var out: [UInt8] = []
-        var rows: [DPORowPieces] = []
-        var changed: [InputError] = []
-        for k in 0..<tasks.count {
-            let task = try tasks.task(at: k)
-            guard let its = byTask[task.id] else { continue }
-            var kept: [EffectiveLabel] = []
-            for label in its.sorted(by: { $0.rater.utf8.lexicographicallyPrecedes($1.rater.utf8) }) {
-                if let made = label.taskSHA256, made != task.sha256 {
-                    summary.changedTaskLabels += 1
-                    if changed.count < ExportSummary.warningLimit {
-                        changed.append(InputError(file: label.file, line: label.line,
-                            reason: "label of task \(JSONWriter.quoted(label.task)) by \(JSONWriter.quoted(label.rater)) was made on other content (its task_sha256 differs from the task file's line); left out"))
-                    }
-                    continue
-                }
-                kept.append(label)
-            }
-            guard !kept.isEmpty else { continue }
-            summary.items += 1
-            summary.labels += kept.count
-            switch options.format {
-            case .labels:
-                LabelRows.append(task, kept, to: &out)
-                summary.rows += kept.count
-            case .aggregate:
-                AggregateRows.append(task, kept, categories: categories, to: &out)
-                summary.rows += 1
-            case .dpo:
-                let choices = kept.map(\.choice)
-                switch DPORows.decide(choices, options: options).flatMap({ DPORows.pieces(task, chosen: $0, choices: choices) }) {
-                case .success(let row): rows.append(row)
-                case .failure(let reason): summary.skipped[reason, default: 0] += 1
-                }
-            }
-        }
-        summary.warnings += changed
-        if options.format == .dpo {
-            summary.conversational = rows.contains { !$0.isPlainText }
-            for row in rows { row.appendLine(conversational: summary.conversational, to: &out) }
-            summary.rows = rows.count
-        }
-        return (out, summary, log.warnings)
     }
 }
 

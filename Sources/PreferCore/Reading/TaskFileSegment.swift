@@ -4,30 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Where one valid task lies in the file, and the little that is kept of it in memory.
-struct TaskRecord: Sendable {
-    /// File offset and length of the task's bytes: BOM and surrounding whitespace excluded.
-    var offset: Int
-    var length: Int
-    /// 1-based line in the file (within its segment until the segments are joined).
-    var line: Int
-    /// 1-based index into the model-name table, 0 when the task names no model.
-    var modelA: UInt32
-    var modelB: UInt32
-}
-
-/// What one worker found in one slice of the task file.
-struct TaskFileSegmentResult: Sendable {
-    var records: [TaskRecord] = []
-    var ids = TaskIdTable()
-    /// Model names in first-seen order; `TaskRecord.modelA/B` index it from 1.
-    var models: [String] = []
-    /// The first problems, with lines counted from the start of the segment.
-    var errors: [InputError] = []
-    var errorCount = 0
-    var lineCount = 0
-}
-
 /// Reads and validates the lines of one slice of a task file, which starts at a line start.
 ///
 /// It reads in chunks into one reusable buffer (grown only for a line longer than it), so
@@ -40,13 +16,10 @@ struct TaskFileSegment {
 
     let file: PositionalFile
     let range: Range<Int>
-    /// True for the slice at offset 0, where a UTF-8 BOM is tolerated.
-    let startsFile: Bool
 
     private struct State {
         var result = TaskFileSegmentResult()
         var scanner = JSONLineScanner()
-        var models = ModelNameTable()
     }
 
     func run() throws(InputError) -> TaskFileSegmentResult {
@@ -58,7 +31,6 @@ struct TaskFileSegment {
         }) { buffer, line, fileOffset in
             handle(buffer, line, fileOffset: fileOffset, &state)
         }
-        state.result.models = state.models.names
         return state.result
     }
 
@@ -67,7 +39,7 @@ struct TaskFileSegment {
         state.result.lineCount += 1
         let line = state.result.lineCount
         let p = buffer.assumingMemoryBound(to: UInt8.self)
-        switch TaskLineCheck.check(p, range, stripBOM: startsFile && line == 1, scanner: &state.scanner) {
+        switch TaskLineCheck.check(p, range, scanner: &state.scanner) {
         case .blank:
             return
         case .problem(let reason):
@@ -82,11 +54,18 @@ struct TaskFileSegment {
             } else {
                 state.result.ids.append(UnsafeRawBufferPointer(rebasing: bytes[(id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1)]))
             }
-            let modelA = layout[.modelA].map { state.models.intern(bytes, members[$0]) } ?? 0
-            let modelB = layout[.modelB].map { state.models.intern(bytes, members[$0]) } ?? 0
+            let modelA = layout[.modelA].map { model(bytes, members[$0], &state) } ?? 0
+            let modelB = layout[.modelB].map { model(bytes, members[$0], &state) } ?? 0
             state.result.records.append(TaskRecord(offset: fileOffset + lo, length: bytes.count, line: line,
                                                    modelA: modelA, modelB: modelB))
         }
+    }
+
+    /// The model named by a string member as its id plus 1; 0 for null.
+    private func model(_ bytes: UnsafeRawBufferPointer, _ member: JSONMemberSpan, _ state: inout State) -> UInt32 {
+        guard member.kind == .string else { return 0 }
+        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
+        return UInt32(state.result.models.intern(content: bytes, content, hasEscapes: member.valueHasEscapes) + 1)
     }
 
     private func fail(_ line: Int, _ reason: String, _ state: inout State) {

@@ -9,8 +9,8 @@ public enum ExportInputs {
     /// `keeping` as in `ExportLabels.read`.
     public static func read(sessionPaths: [String], tasksPath: String, workers: Int? = nil,
                             keeping: SessionLineKeeping = .labelFields,
-                            skipUnreadable: Bool = false) throws(ValidationFailure) -> (labels: ExportLabels, tasks: ExportTasks) {
-        let scan = TaskFileScan(path: tasksPath, rerun: "export again")
+                            skipUnreadable: Bool = false) throws(ValidationFailure) -> (labels: ExportLabels, tasks: LabeledTaskFile) {
+        let scan = TaskFileScan(path: tasksPath, options: .init(rerun: "export again"))
         if (workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
         let labels: ExportLabels
         do {
@@ -20,6 +20,6 @@ public enum ExportInputs {
             scan.stop()
             throw error
         }
-        return (labels, try ExportTasks.index(scan, lookup: labels.lookup, items: labels.labelSet.coded.itemNames.count))
+        return (labels, try scan.slices().labeled(labels.lookup, items: labels.labelSet.coded.itemNames, duplicates: .allIds))
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 /// The export's task reading (the report's validating scan, then the labeled lines read back)
 /// finds exactly what `TaskFile.load` finds, and its copied strings decode to the texts
 /// `TaskFile` decodes.
-final class ExportTasksTests: XCTestCase {
+final class LabeledTaskFileTests: XCTestCase {
     private let folder = SessionTempFolder()
 
     private static let good = [
@@ -36,13 +36,16 @@ final class ExportTasksTests: XCTestCase {
         do { reference = .success(try TaskFile.load(path: path)) } catch { reference = .failure(error) }
         for slice in [16 << 20, 40, 1] {
             let wanted = ["a", "bé", "c", "d", "e", "zz"]
-            var mine: Result<ExportTasks, ValidationFailure>
-            do { mine = .success(try ExportTasks.load(path: path, items: wanted, sliceSize: slice)) }
+            var mine: Result<LabeledTaskFile, ValidationFailure>
+            let scan = TaskFileScan(path: path, options: .init(rerun: "export again", sliceSize: slice))
+            scan.run()
+            do { mine = .success(try scan.slices().labeled(LabeledItemLookup(items: wanted), items: wanted, duplicates: .allIds)) }
             catch { mine = .failure(error) }
             switch (reference, mine) {
             case (.failure(let expected), .failure(let found)):
                 XCTAssertEqual(found, expected, "slice \(slice)", line: line)
             case (.success(let tasks), .success(let export)):
+                let oracle = try ReferenceTaskFile(path: path)
                 XCTAssertEqual(export.count, tasks.count, line: line)
                 for (item, id) in wanted.enumerated() {
                     guard let k = tasks.index(of: id) else {
@@ -55,7 +58,7 @@ final class ExportTasksTests: XCTestCase {
                     let pieces = try XCTUnwrap(try export.pieces(ofItem: item), line: line)
                     XCTAssertEqual(pieces.sha256, task.sha256, line: line)
                     XCTAssertEqual(pieces.id, task.id, line: line)
-                    try assertSameRows(pieces, task, line: line)
+                    try assertSameRows(pieces, try XCTUnwrap(oracle.task(id), line: line), line: line)
                 }
             default:
                 XCTFail("one reader refused what the other accepted: \(reference) vs \(mine)", line: line)
@@ -63,26 +66,21 @@ final class ExportTasksTests: XCTestCase {
         }
     }
 
-    /// Rows from the copied pieces parse to the same JSON as rows from the decoded task.
-    private func assertSameRows(_ pieces: TaskPieces, _ task: PreferenceTask, line: UInt) throws {
+    /// A `labels` row from the copied pieces holds, as `JSONSerialization` reads it, the task's
+    /// models, texts (split as EXPORT.md says) and other keys as `ReferenceTaskFile` reads them,
+    /// and nothing a terminal would act on.
+    private func assertSameRows(_ pieces: TaskPieces, _ task: ReferenceTaskFile.Task, line: UInt) throws {
         let labels = [EffectiveLabel(SessionRecord(file: "f", line: 1, type: "label", rater: "r", task: task.id, choice: "B"))]
-        var fromPieces: [UInt8] = []
-        var fromTask: [UInt8] = []
-        LabelRows.append(pieces, labels, to: &fromPieces)
-        LabelRows.append(task, labels, to: &fromTask)
-        AggregateRows.append(pieces, labels, categories: ["A", "B"], to: &fromPieces)
-        AggregateRows.append(task, labels, categories: ["A", "B"], to: &fromTask)
-        for conversational in [false, true] {
-            let a = DPORows.pieces(pieces, chosen: .b, choices: ["B"])
-            let b = DPORows.pieces(task, chosen: .b, choices: ["B"])
-            XCTAssertEqual(a.failureReason, b.failureReason, line: line)
-            if case .success(let x) = a, case .success(let y) = b {
-                x.appendLine(conversational: conversational, to: &fromPieces)
-                y.appendLine(conversational: conversational, to: &fromTask)
-            }
+        var row: [UInt8] = []
+        LabelRows.append(pieces, labels, to: &row)
+        XCTAssertTrue(isSafeToCat(row), line: line)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(row)) as? [String: Any], line: line)
+        let texts = task.texts
+        let expected: [String: Any] = ["model_a": task.modelA, "model_b": task.modelB, "prompt": texts.prompt,
+                                       "response_a": texts.a, "response_b": texts.b, "meta": task.meta]
+        for (key, value) in expected {
+            XCTAssertTrue(NSArray(array: [parsed[key] as Any]).isEqual(to: [value]), "\(key): \(parsed[key] ?? "nil") vs \(value)", line: line)
         }
-        XCTAssertTrue(isSafeToCat(fromPieces), line: line)
-        XCTAssertEqual(try exportLines(fromPieces), try exportLines(fromTask), line: line)
     }
 
     /// Conversations are split where their texts differ, compared as `String`s compare,

@@ -13,11 +13,13 @@ struct LabeledTaskLines {
     /// decoded, any other value as written), nil when the task lacks it or it is null.
     var groups: [String?]
 
-    /// Reads the lines of the items `index` found in `file`; `hash[i]` says whether item i's
+    /// Reads the lines of the labeled items that `tasks` holds; `hash[i]` says whether item i's
     /// line is hashed.
-    static func read(index: TaskModelIndex, file: PositionalFile, hash: [Bool], groupKey: String?,
+    static func read(_ tasks: LabeledTaskFile, hash: [Bool], groupKey: String?,
                      workers: Int) throws(InputError) -> LabeledTaskLines {
-        let items = index.found.indices.filter { index.found[$0] }
+        let itemCount = tasks.position.count
+        let items = (0..<itemCount).filter { tasks.holds($0) }
+        let file = tasks.file
         let shares = max(1, min(workers, items.count / 256 + 1))
         typealias Part = (sha: [String?], a: [Int32], b: [Int32], group: [String?])
         let parts = JobResults<Result<Part, InputError>>(count: shares)
@@ -28,10 +30,10 @@ struct LabeledTaskLines {
                 var part: Part = ([], [], [], [])
                 part.sha.reserveCapacity(share.count)
                 for item in share {
-                    let length = index.itemLength[item]
+                    let length = tasks.length[item]
                     if buffer.count < length { buffer = [UInt8](repeating: 0, count: max(length, 2 * buffer.count)) }
                     let read = buffer.withUnsafeMutableBytes { raw in
-                        Result { () throws(InputError) in try file.read(into: raw.baseAddress!, count: length, at: index.itemOffset[item]) }
+                        Result { () throws(InputError) in try file.read(into: raw.baseAddress!, count: length, at: tasks.offset[item]) }
                     }
                     try read.get()
                     buffer.withUnsafeBytes { raw in
@@ -46,9 +48,9 @@ struct LabeledTaskLines {
                 return part
             }
         }
-        var sha = [String?](repeating: nil, count: index.found.count)
-        var a = [Int32](repeating: -1, count: index.found.count), b = a
-        var groups = [String?](repeating: nil, count: groupKey == nil ? 0 : index.found.count)
+        var sha = [String?](repeating: nil, count: itemCount)
+        var a = [Int32](repeating: -1, count: itemCount), b = a
+        var groups = [String?](repeating: nil, count: groupKey == nil ? 0 : itemCount)
         var position = 0
         for k in 0..<shares {
             let part = try parts[k]!.get()

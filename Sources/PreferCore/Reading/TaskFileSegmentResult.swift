@@ -1,0 +1,11 @@
+/// What one worker found in one slice of the task file.
+struct TaskFileSegmentResult: Sendable {
+    var records: [TaskRecord] = []
+    var ids = TaskIdTable()
+    /// Model names in first-seen order; `TaskRecord.modelA/B` are their ids plus 1.
+    var models = NameTable(capacity: 16)
+    /// The first problems, with lines counted from the start of the segment.
+    var errors: [InputError] = []
+    var errorCount = 0
+    var lineCount = 0
+}
