@@ -151,6 +151,15 @@ public struct BatchLedger: Sendable {
         return extra
     }
 
+    /// Effective labels on this batch's tasks per rater name.
+    public func labelsByRater() -> [String: Int] {
+        var counts = [Int](repeating: 0, count: raterNames.count)
+        for list in votes { for vote in list { counts[Int(vote.rater)] += 1 } }
+        var result: [String: Int] = [:]
+        for (id, count) in counts.enumerated() where count > 0 { result[raterNames[id]] = count }
+        return result
+    }
+
     // MARK: - Changes
 
     private mutating func setVote(rater: Int32, task: Int, to choice: UInt8?) {

@@ -18,7 +18,7 @@ extension RoutingEvent {
         }
         guard let task = event.task else { return nil }
         self.init(rater: event.rater, sitting: Self.sitting(of: event.file), task: task, kind: kind,
-                  isRepeat: event.isRepeat, at: at)
+                  isRepeat: event.isRepeat, at: at, milliseconds: event.milliseconds)
     }
 
     /// The sitting a session file holds: its name, unique within its rater's folder.

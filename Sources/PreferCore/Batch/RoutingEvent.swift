@@ -23,8 +23,12 @@ public struct RoutingEvent: Sendable, Equatable {
     public var isRepeat: Bool
     /// When it happened; a claim without a time counts as expired.
     public var at: Date?
+    /// A label's `ms` (for `status`).
+    public var milliseconds: Int?
 
-    public init(rater: String, sitting: String?, task: String, kind: Kind, isRepeat: Bool = false, at: Date? = nil) {
+    public init(rater: String, sitting: String?, task: String, kind: Kind, isRepeat: Bool = false, at: Date? = nil,
+                milliseconds: Int? = nil) {
+        self.milliseconds = milliseconds
         self.rater = rater
         self.sitting = sitting
         self.task = task

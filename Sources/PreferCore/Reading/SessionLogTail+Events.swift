@@ -14,6 +14,8 @@ extension SessionLogTail {
         public var isRepeat: Bool
         /// `at` in seconds since 1970.
         public var time: Double?
+        /// A label's `ms`.
+        public var milliseconds: Int?
         public var file: String
         public var line: Int
     }
@@ -45,6 +47,7 @@ extension SessionLogTail {
                     choice: data.choice[k] >= 0 ? data.tables.choices.name(Int(data.choice[k])) : nil,
                     left: data.left[k] == 0 ? .a : data.left[k] == 1 ? .b : nil,
                     isRepeat: data.isRepeat[k], time: data.time[k].isNaN ? nil : data.time[k],
+                    milliseconds: data.milliseconds[k] == CodedLabels.noMilliseconds ? nil : data.milliseconds[k],
                     file: files[file], line: Int(data.line[k]))
                 found.append((ranks[file], data.line[k], event, cursors[file].tasksSHA256))
             }
