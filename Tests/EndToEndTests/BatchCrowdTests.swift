@@ -131,3 +131,91 @@ final class BatchCrowdTests: XCTestCase {
         for tmux in sittings.values { XCTAssertEqual(tmux.exitStatus(), 0) }
     }
 }
+
+extension BatchCrowdTests {
+    func testSplitTasksGetMoreLabelsUpToMaxOverlapAndMajoritiesNoMore() throws {
+        let workspace = try crowdWorkspace(tasks: 12, toml: """
+            name = "adaptive-e2e"
+            tasks = "tasks.jsonl"
+            guideline = "guide.md"
+            overlap = 2
+            max_overlap = 4
+
+            """)
+        // Two camps that never agree across camps: tie against both-bad.
+        let raters = ["r1", "r2", "r3", "r4", "r5"]
+        var sittings: [String: TmuxSession] = [:]
+        for rater in raters { sittings[rater] = try start(workspace, rater) }
+        defer { sittings.values.forEach { $0.kill() } }
+        for tmux in sittings.values { tmux.waitFor("Question number") }
+        labelUntilDone(sittings) { rater, _ in ["r1", "r3", "r5"].contains(rater) ? "t" : "x" }
+
+        let json = try status(workspace)
+        XCTAssertEqual(json["done"] as? Int, 12)
+        XCTAssertLessThanOrEqual(json["over_labeled_tasks"] as? Int ?? 99, 0, "no task got a label it did not need")
+        // Every task in arrival order: a label beyond the second only while split, at most 4.
+        var timeline: [String: [(at: String, choice: String)]] = [:]
+        for rater in raters {
+            for event in workspace.events(ofType: "label", rater: rater) {
+                timeline[event["task"] as! String, default: []].append((event["at"] as! String, event["choice"] as! String))
+            }
+        }
+        var splitsSeen = 0
+        for n in 1...12 {
+            let labels = (timeline["task-\(n)"] ?? []).sorted { $0.at < $1.at }.map(\.choice)
+            XCTAssertGreaterThanOrEqual(labels.count, 2)
+            XCTAssertLessThanOrEqual(labels.count, 4)
+            for k in 2..<max(2, labels.count) {
+                let before = labels.prefix(k)
+                let top = Dictionary(grouping: before, by: { $0 }).values.map(\.count).max() ?? 0
+                XCTAssertFalse(top * 2 > k, "task-\(n): label \(k + 1) came after a strict majority \(before)")
+            }
+            let top = Dictionary(grouping: labels, by: { $0 }).values.map(\.count).max() ?? 0
+            XCTAssertTrue(top * 2 > labels.count || labels.count == 4, "task-\(n) was left split below 4: \(labels)")
+            if labels.count > 2 { splitsSeen += 1 }
+        }
+        XCTAssertGreaterThan(splitsSeen, 0, "the camps split some tasks")
+        for tmux in sittings.values { try tmux.type("q") }
+    }
+
+    func testAKilledSittingsClaimExpiresAndItsTaskGoesToSomeoneElse() throws {
+        let workspace = try crowdWorkspace(tasks: 3, toml: """
+            name = "claims-e2e"
+            tasks = "tasks.jsonl"
+            guideline = "guide.md"
+            overlap = 1
+            order = "file"
+            claim_minutes = 0.05
+
+            """)
+        let first = try start(workspace, "ana")
+        defer { first.kill() }
+        first.waitFor("Question number 1?")
+        usleep(450_000)
+        try first.type("1")
+        first.waitFor("Question number 2?")
+        workspace.waitForEvents("shown", count: 2, rater: "ana")
+        let pid = try XCTUnwrap(first.commandPID())
+        XCTAssertEqual(kill(pid, SIGKILL), 0)
+        XCTAssertNotNil(first.exitStatus())
+
+        let claimedAt = Date()
+        let second = try start(workspace, "bo")
+        defer { second.kill() }
+        second.waitFor("Question number 3?")
+        XCTAssertLessThan(Date().timeIntervalSince(claimedAt), 3, "task 2 was still claimed by ana's sitting")
+        usleep(450_000)
+        try second.type("1")
+        // After claim_minutes (3 s) the nothing-left screen asks again and gets task 2.
+        second.waitFor("Question number 2?", timeout: 15)
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(claimedAt), 2.5)
+        usleep(450_000)
+        try second.type("1")
+        second.waitFor("Nothing left for you in this batch.")
+        XCTAssertEqual(workspace.events(ofType: "label", rater: "ana").map { $0["task"] as? String }, ["task-1"],
+                       "ana's acknowledged label survived the kill")
+        XCTAssertEqual(workspace.events(ofType: "label", rater: "bo").map { $0["task"] as? String }, ["task-3", "task-2"])
+        try second.type("q")
+        XCTAssertEqual(second.exitStatus(), 0)
+    }
+}
