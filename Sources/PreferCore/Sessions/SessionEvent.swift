@@ -40,10 +40,12 @@ public struct SessionEvent: Sendable, Equatable {
     }
 }
 
-/// The five event types of a session file and their fields.
+/// The event types of a session file and their fields.
 public enum SessionEventBody: Sendable, Equatable {
     case sessionStart(SessionStartInfo)
     case label(LabelInfo)
+    /// A lead's verdict on a contested task (SPEC §12); never counted as a label.
+    case adjudication(AdjudicationInfo)
     /// Retracts this rater's current label of `task`.
     case undo(task: String)
     case skip(task: String)
@@ -55,6 +57,7 @@ public enum SessionEventBody: Sendable, Equatable {
         switch self {
         case .sessionStart: return "session_start"
         case .label: return "label"
+        case .adjudication: return "adjudication"
         case .undo: return "undo"
         case .skip: return "skip"
         case .sessionEnd: return "session_end"
@@ -66,6 +69,7 @@ public enum SessionEventBody: Sendable, Equatable {
         switch self {
         case .sessionStart: return "the start of the sitting"
         case .label: return "the label"
+        case .adjudication: return "the verdict"
         case .undo: return "the undo"
         case .skip: return "the skip"
         case .sessionEnd: return "the end of the sitting"
@@ -96,6 +100,14 @@ public enum SessionEventBody: Sendable, Equatable {
                 JSONMember("choice", .string(info.choice)),
                 JSONMember("left", .string(info.left.rawValue)),
                 JSONMember("ms", .number(String(info.ms))),
+            ]
+            if let note = info.note { members.append(JSONMember("note", .string(note))) }
+            return members
+        case .adjudication(let info):
+            var members = [
+                JSONMember("task", .string(info.task)),
+                JSONMember("task_sha256", .string(info.taskSHA256)),
+                JSONMember("choice", .string(info.choice)),
             ]
             if let note = info.note { members.append(JSONMember("note", .string(note))) }
             return members

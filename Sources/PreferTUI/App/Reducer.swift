@@ -139,6 +139,9 @@ public enum Reducer {
             return []
         case .quit:
             return [.quit(reason: .quit)]
+        case .nextItem, .previousItem:
+            // Review-screen commands: the labeling key table binds no key to them.
+            return []
         }
     }
 
@@ -208,7 +211,7 @@ public enum Reducer {
                 state.message = .init("Undone: label again.")
             }
             return goBack(to: last.index, in: &state)
-        case .sessionStart, .sessionEnd:
+        case .sessionStart, .sessionEnd, .adjudication:
             return []
         }
     }
