@@ -10,11 +10,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw from Debian; pkgConfig is left out on purpose (see docs/ARCHITECTURE.md).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "PreferCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PreferCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .target(name: "PreferTUI", dependencies: ["PreferCore"]),
         .target(name: "PreferTerminal", dependencies: ["PreferTUI", "PreferCore", "CNcursesw"]),
         .target(name: "PreferCLI", dependencies: [

@@ -92,7 +92,9 @@ public enum SessionEventBody: Sendable, Equatable {
                     JSONMember("cols", .number(String(info.termColumns))),
                     JSONMember("rows", .number(String(info.termRows))),
                 ])),
-            ]
+            ] + (info.batch.map { batch in
+                [JSONMember("batch", .string(batch.path)), JSONMember("batch_sha256", .string(batch.sha256))]
+            } ?? [])
         case .label(let info):
             var members = [
                 JSONMember("task", .string(info.task)),
@@ -138,9 +140,23 @@ public struct SessionStartInfo: Sendable, Equatable {
     public var login: String
     public var termColumns: Int
     public var termRows: Int
+    /// The batch file of a batch sitting (SPEC §10): `batch` (path as given) and `batch_sha256`.
+    public var batch: BatchStamp?
+
+    /// Which batch file a batch sitting was routed by.
+    public struct BatchStamp: Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
 
     public init(tasks: String, tasksSHA256: String, guideline: String, guidelineSHA256: String,
-                scale: [String], tool: String, login: String, termColumns: Int, termRows: Int) {
+                scale: [String], tool: String, login: String, termColumns: Int, termRows: Int,
+                batch: BatchStamp? = nil) {
+        self.batch = batch
         self.tasks = tasks
         self.tasksSHA256 = tasksSHA256
         self.guideline = guideline
