@@ -99,7 +99,7 @@ public struct OutputTarget: Sendable, Equatable {
         guard let line = bytes.split(separator: 0x0A).first(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }),
               let value = try? Array(line).withUnsafeBytes({ try JSONParser.parse($0) }),
               let type = value["type"]?.stringValue, value["rater"]?.stringValue != nil else { return false }
-        return ["session_start", "label", "undo", "skip", "session_end"].contains(type)
+        return ["session_start", "label", "adjudication", "undo", "skip", "session_end"].contains(type)
     }
 }
 
