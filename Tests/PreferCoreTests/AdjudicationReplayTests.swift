@@ -62,4 +62,25 @@ final class AdjudicationReplayTests: XCTestCase {
         XCTAssertEqual(EffectiveLabels.compute(records).map(\.choice), ["A"])
         XCTAssertEqual(verdicts(records), ["t1/lee=B@2"])
     }
+
+    func testTheReportReaderFindsTheSameVerdictsAsTheSessionReader() throws {
+        let folder = SessionTempFolder()
+        func line(_ rater: String, _ type: String, _ task: String, _ choice: String?, _ at: String) -> String {
+            #"{"v":1,"type":"\#(type)","session":"S-\#(rater)","rater":"\#(rater)","at":"\#(at)","task":"\#(task)""#
+                + (choice.map { #","choice":"\#($0)""# } ?? "") + "}\n"
+        }
+        folder.write("sessions/ana/a.jsonl", line("ana", "label", "t1", "A", "2026-11-28T10:00:00.000Z")
+                     + line("ana", "label", "t2", "B", "2026-11-28T10:00:01.000Z"))
+        folder.write("sessions/kim/k.jsonl", line("kim", "adjudication", "t1", "B", "2026-11-28T12:00:00.000Z")
+                     + line("kim", "adjudication", "t2", "tie", "2026-11-28T12:00:01.000Z"))
+        folder.write("sessions/lee/l.jsonl", line("lee", "adjudication", "t1", "A", "2026-11-28T11:00:00.000Z")
+                     + line("lee", "adjudication", "t2", "A", "2026-11-28T13:00:00.000Z")
+                     + line("lee", "undo", "t2", nil, "2026-11-28T13:00:01.000Z"))
+        let reference = EffectiveLabels.verdicts(try SessionReader.read(paths: [folder.file("sessions")]).records)
+        let fast = try SessionLabelReader.read(paths: [folder.file("sessions")], workers: 2).verdicts
+        // t1: kim's file starts later than lee's, so kim's B stands; t2: lee undid hers, kim's tie stands.
+        XCTAssertEqual(reference.map { "\($0.task)/\($0.rater)=\($0.choice)" }, ["t1/kim=B", "t2/kim=tie"])
+        XCTAssertEqual(fast.map { "\($0.task)/\($0.rater)=\($0.choice)" }, ["t1/kim=B", "t2/kim=tie"])
+        XCTAssertEqual(try SessionLabelReader.read(paths: [folder.file("sessions")]).count, 2, "verdicts are not labels")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Replays the label, undo and skip events that the workers of `SessionLabelReader` collected
 /// into effective labels, with the rules of `EffectiveLabels` (SPEC §4): per (rater, task), the
 /// last label or undo in the order of `SessionReplayOrder` (file rank, then line) decides; a
@@ -117,7 +118,36 @@ enum EffectiveLabelResolver {
         }
         for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
         set.coded = coded
+        set.verdicts = verdicts(workers: workers, raterNames: raters.names, taskNames: tasks, taskMaps: taskMaps,
+                                raterMaps: raterMaps, files: files, firstTimes: firstTimes)
         return (set, LabeledItemLookup(tasks: tasks, itemOfTask: itemOfTask), sources)
+    }
+
+    /// The verdicts in effect: the adjudication lines and the undos of their leads, replayed
+    /// by the one replay (`EffectiveLabels`) in the same file order as the labels (each
+    /// record stamped with its file's first time, which is all the order looks at).
+    private static func verdicts(workers: [SessionLabelReader.WorkerData], raterNames: [String], taskNames: NameTable,
+                                 taskMaps: [[Int32]], raterMaps: [[Int32]], files: [String],
+                                 firstTimes: [Double?]) -> [EffectiveLabel] {
+        var adjudications = workers.flatMap(\.verdictRecords)
+        guard !adjudications.isEmpty else { return [] }
+        let leads = Set(adjudications.map(\.rater))
+        let undo = SessionLineEvent.Kind.undo.rawValue
+        for (w, state) in workers.enumerated() {
+            for k in state.kind.indices where state.kind[k] == undo {
+                let lead = raterNames[Int(raterMaps[w][Int(state.rater[k])])]
+                guard leads.contains(lead) else { continue }
+                adjudications.append(SessionRecord(file: files[Int(state.file[k])], line: Int(state.line[k]), type: "undo",
+                                                   rater: lead, task: taskNames.name(Int(taskMaps[w][Int(state.task[k])]))))
+            }
+        }
+        var fileIndex: [String: Int] = [:]
+        for (index, file) in files.enumerated() { fileIndex[file] = index }
+        for k in adjudications.indices {
+            adjudications[k].at = fileIndex[adjudications[k].file].flatMap { firstTimes[$0] }
+                .map { Date(timeIntervalSince1970: $0) }
+        }
+        return EffectiveLabels.verdicts(adjudications)
     }
 
     /// One label or undo event, as replay needs it.

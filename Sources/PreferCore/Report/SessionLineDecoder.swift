@@ -3,7 +3,8 @@ import Foundation
 /// What one session line means to a report, with names already interned.
 struct SessionLineEvent {
     enum Kind: UInt8 {
-        case label = 0, undo = 1, skip = 2, other = 3
+        /// `adjudication`: a lead's verdict, kept apart from the labels (never counted as one).
+        case label = 0, undo = 1, skip = 2, other = 3, adjudication = 4
     }
 
     var kind: Kind = .other
@@ -143,9 +144,12 @@ enum SessionLineDecoder {
         case "label": event.kind = .label
         case "undo": event.kind = .undo
         case "skip": event.kind = .skip
+        case "adjudication": event.kind = .adjudication
         default: event.kind = .other
         }
-        if event.kind != .other, let task = record.task { event.task = tables.tasks.intern(task) }
+        if event.kind != .other && event.kind != .adjudication, let task = record.task {
+            event.task = tables.tasks.intern(task)
+        }
         if event.kind == .label {
             event.choice = tables.choices.intern(record.choice ?? "")
             switch record.left {
@@ -226,6 +230,8 @@ enum SessionLineDecoder {
         case 5 where equal(type, "label"): event.kind = .label
         case 4 where equal(type, "undo"): event.kind = .undo
         case 4 where equal(type, "skip"): event.kind = .skip
+        // Verdicts are rare: the reference path decodes them whole.
+        case 12 where equal(type, "adjudication"): return nil
         default: event.kind = .other
         }
         switch event.kind {
@@ -263,6 +269,8 @@ enum SessionLineDecoder {
         case .undo, .skip:
             guard isNonEmptyString(members, s.task) else { return nil }
             event.task = intern(members[s.task], bytes, &tables.tasks)
+        case .adjudication:
+            return nil
         case .other:
             guard isOptionalString(members, s.task) else { return nil }
             if type.count == 13 && equal(type, "session_start") {
