@@ -49,10 +49,10 @@ make_edge() {
     mkdir -p "$EDGE/ok/ana" "$EDGE/bad/bo" "$EDGE/foreign"
     local start='{"v":1,"type":"session_start","rater":"ana","session":"s1","at":"2026-11-28T09:00:00.000Z","scale":["A","B","tie","both_bad"]}'
     local l1='{"v":1,"type":"label","rater":"ana","session":"s1","at":"2026-11-28T09:00:01.000Z","task":"demo-01-python-median","choice":"B","left":"A","ms":1200}'
-    local l2='{"v":1,"type":"label","rater":"ana","session":"s1","at":"2026-11-28T09:00:02.5+01:00","task":"demo-02-email-apology","choice":"A","note":"caf\u00e9 \"quoted\""}'
+    local l2='{"v":1,"type":"label","rater":"ana","session":"s1","at":"2026-11-28T09:00:02.5+01:00","task":"demo-02-capital-of-australia","choice":"A","note":"caf\u00e9 \"quoted\""}'
     local l3='{"type":"label","rater":"ana","task":"demo-03-markdown-sorting-table","choice":"tie","ms":1.0e3}'
     local u='{"v":1,"type":"undo","rater":"ana","session":"s1","at":"2026-11-28T09:00:03.000Z","task":"demo-01-python-median"}'
-    local k='{"v":1,"type":"skip","rater":"ana","session":"s1","at":"2026-11-28T09:00:04.000Z","task":"demo-04-sql-join"}'
+    local k='{"v":1,"type":"skip","rater":"ana","session":"s1","at":"2026-11-28T09:00:04.000Z","task":"demo-04-chinese-photosynthesis"}'
     local odd='{"v":1,"type":"shown","rater":"ana","session":"s1","at":"2026-11-28T09:00:05.000Z","task":"demo-05"}'
     # BOM, CRLF, blank lines, an unknown type, a torn tail.
     printf '\xEF\xBB\xBF%s\r\n\r\n%s\r\n  \n%s\n%s\n%s\n%s\n%s\n{"v":1,"type":"lab' "$start" "$l1" "$l2" "$l3" "$u" "$k" "$odd" > "$EDGE/ok/ana/a.jsonl"
@@ -60,7 +60,7 @@ make_edge() {
     printf '%s\n{"v":1,"type":"label"\n{"v":1,"type":"label","rater":"bo","task":7,"choice":"A"}\n{"v":2,"type":"label","rater":"bo","task":"t","choice":"A"}\n%s\n' \
         "${start//ana/bo}" "$l1" > "$EDGE/bad/bo/b.jsonl"
     # A foreign tool's file: no session_start, the last line complete but unterminated.
-    printf '{"type":"label","rater":"judge","task":"demo-01-python-median","choice":"A"}\n{"type":"label","rater":"judge","task":"demo-02-email-apology","choice":"B"}' > "$EDGE/foreign/judge.jsonl"
+    printf '{"type":"label","rater":"judge","task":"demo-01-python-median","choice":"A"}\n{"type":"label","rater":"judge","task":"demo-02-capital-of-australia","choice":"B"}' > "$EDGE/foreign/judge.jsonl"
     ln -sf ../foreign/judge.jsonl "$EDGE/ok/ana/link.jsonl"
 }
 
@@ -75,11 +75,11 @@ cases=(
     "ex-report-tasks-html|report $EX --tasks $TASKS --gold $GOLD --seed 7 --bootstrap 300 --format html"
     "ex-report-by-text|report $EX --tasks $TASKS --by category --seed 3 --bootstrap 100"
     "ex-report-by-json|report $EX --tasks $TASKS --by category --seed 3 --bootstrap 100 --format json"
-    "ex-report-ordinal|report $EX --categories A,tie,B --ordinal --format json --bootstrap 0"
+    "ex-report-ordinal|report $EX --categories A,B,tie,both_bad --ordinal --format json --bootstrap 0"
     "ex-export-labels|export $EX --tasks $TASKS --format labels"
     "ex-export-aggregate|export $EX --tasks $TASKS --format aggregate"
     "ex-export-dpo|export $EX --tasks $TASKS --format dpo"
-    "ex-export-dpo-min|export $EX --tasks $TASKS --format dpo --min-labels 2 --min-agreement 0.6"
+    "ex-export-dpo-min|export $EX --tasks $TASKS --format dpo --min-votes 2 --min-agreement 0.6"
     "ex-validate|validate $EX $TASKS $GOLD --tasks $TASKS"
     "ex-validate-sessions|validate $EX"
     "edge-report|report $EDGE/ok --format json --bootstrap 0"
@@ -103,7 +103,7 @@ cases=(
 )
 if [ -d "$MTBENCH/model_answer" ]; then
     cases+=("mt-make-tasks|make-tasks --questions $MTBENCH/question.jsonl --answers $MTBENCH/model_answer --pairs sample:2 --seed 5"
-            "mt-make-tasks-turns|make-tasks --questions $MTBENCH/question.jsonl --answers $MTBENCH/model_answer --models gpt-4,claude-v1 --turns all")
+            "mt-make-tasks-turns|make-tasks --questions $MTBENCH/question.jsonl --answers $MTBENCH/model_answer --models gpt-4,claude-v1 --turns both")
 fi
 
 run_case() {  # binary, arguments, output prefix: stdout, stderr, exit status

@@ -57,7 +57,7 @@ public final class SessionLogTail {
 
     public let paths: [String]
     let skipUnreadable: Bool
-    let keeping: SessionLabelReader.Keeping
+    let keeping: SessionLineKeeping
     let threads: Int
     /// Files in the order first found (sorted by path within one step), their entries and cursors.
     private(set) var files: [String] = []
@@ -75,7 +75,7 @@ public final class SessionLogTail {
         self.init(paths: paths, workers: workers, keeping: .nothing, skipUnreadable: skipUnreadable)
     }
 
-    init(paths: [String], workers: Int?, keeping: SessionLabelReader.Keeping, skipUnreadable: Bool) {
+    init(paths: [String], workers: Int?, keeping: SessionLineKeeping, skipUnreadable: Bool) {
         self.paths = paths
         self.skipUnreadable = skipUnreadable
         self.keeping = keeping

@@ -25,27 +25,9 @@ public enum SessionLabelReader {
         return (reading.set, reading.lookup)
     }
 
-    /// What the workers keep of each label line besides what a report needs, for an export.
-    /// The files themselves are not kept: read into fresh memory that is never reused, they
-    /// cost more than their reading (the kernel zeroes every page), and a `labels` export
-    /// needs a third of each line.
-    enum Keeping: Sendable {
-        /// Nothing (a report).
-        case nothing
-        /// Each label's `task_sha256`, and the whole line only when that is written with
-        /// escapes (then the export compares it decoded): `aggregate` and `dpo`.
-        case checks
-        /// Also the fields a `labels` row writes (`task`, `rater`, `choice`, `at`, `session`,
-        /// `note`) as they stand in the line, one after another; the whole line when the
-        /// fast path did not read it.
-        case labelFields
-        /// Every label line whole (rows then written from the lines read again; for tests).
-        case wholeLines
-    }
-
     /// Everything a reading found: the label set and lookup, and per effective label the event
     /// it came from, with what `keeping` asks for.
-    static func readAll(paths: [String], workers: Int?, keeping: Keeping,
+    static func readAll(paths: [String], workers: Int?, keeping: SessionLineKeeping,
                         skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionReading {
         let tail = SessionLogTail(paths: paths, workers: workers, keeping: keeping, skipUnreadable: skipUnreadable)
         let errors = tail.advance(final: true).errors
@@ -80,7 +62,7 @@ public enum SessionLabelReader {
     /// One state per worker; each is touched by its own worker only until all have finished.
     final class WorkerStates: @unchecked Sendable {
         private let states: [WorkerState]
-        init(count: Int, keeping: Keeping) {
+        init(count: Int, keeping: SessionLineKeeping) {
             states = (0..<count).map { _ in
                 let state = WorkerState()
                 state.data.keeping = keeping
@@ -122,9 +104,9 @@ public enum SessionLabelReader {
         var scaleLists: Set<[String]?> = []
         /// The guideline and task-file versions of `session_start` lines, distinct.
         var versions: Set<SittingVersion> = []
-        /// What the worker keeps for an export (see `Keeping`); the columns below stay empty
+        /// What the worker keeps for an export (see `SessionLineKeeping`); the columns below stay empty
         /// with `.nothing`.
-        var keeping = Keeping.nothing
+        var keeping = SessionLineKeeping.nothing
         /// Bytes kept of label lines, one record after another: a whole line (its object,
         /// without the blanks around it), or the fields of `labelFields` one after another.
         var kept: [UInt8] = []
@@ -143,7 +125,7 @@ public enum SessionLabelReader {
         /// Fewer bytes than any label, undo or skip line takes (their keys alone take more).
         static let shortestEventLine = 64
 
-        /// Room for `count` events, and (with `.labelFields` or `.wholeLines`) for records of
+        /// Room for `count` events, and (with `.labelFields`) for records of
         /// lines of `bytes` in all.
         mutating func reserve(events count: Int, bytes: Int) {
             kind.reserveCapacity(count)
@@ -160,7 +142,7 @@ public enum SessionLabelReader {
             taskSHAState.reserveCapacity(count)
             taskSHA.reserveCapacity(64 * count)
             if keeping == .labelFields { labelFields.reserveCapacity(count) }
-            if keeping == .labelFields || keeping == .wholeLines { kept.reserveCapacity(bytes) }
+            if keeping == .labelFields { kept.reserveCapacity(bytes) }
         }
 
         /// Reads the lines of `entry` appended since `cursor` (all of it for a new cursor) and
@@ -296,7 +278,7 @@ public enum SessionLabelReader {
             return taken
         }
 
-        /// Keeps what `keeping` asks of one event's line (see `Keeping`).
+        /// Keeps what `keeping` asks of one event's line (see `SessionLineKeeping`).
         private mutating func keep(_ event: SessionLineEvent, _ line: UnsafeRawBufferPointer) {
             let record = kept.count
             var fields: LabelFieldSpans?
@@ -306,7 +288,7 @@ public enum SessionLabelReader {
                     var spans = LabelFieldSpans(scanner.members, slots)
                     spans.moveFields(of: line, to: &kept)
                     fields = spans
-                } else if keeping == .wholeLines || keeping == .labelFields || event.taskSHAState == 2 {
+                } else if keeping == .labelFields || event.taskSHAState == 2 {
                     kept.append(contentsOf: Self.trimmed(line))
                 }
             }
