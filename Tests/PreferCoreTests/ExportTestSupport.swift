@@ -94,6 +94,7 @@ enum ReferenceExport {
         -> (bytes: [UInt8], summary: ExportSummary, warnings: [InputError]) {
         let log = try SessionReader.read(paths: [sessions])
         let labels = EffectiveLabels.compute(log.records)
+        let verdicts = Dictionary(EffectiveLabels.verdicts(log.records).map { ($0.task, $0) }) { _, later in later }
         let tasks = try TaskFile.load(path: path)
         var summary = ExportSummary()
         var byTask: [String: [EffectiveLabel]] = [:]
@@ -136,16 +137,22 @@ enum ReferenceExport {
             guard !kept.isEmpty else { continue }
             summary.items += 1
             summary.labels += kept.count
+            let verdict = verdicts[task.id].flatMap { $0.taskSHA256 == nil || $0.taskSHA256 == task.sha256 ? $0 : nil }
             switch options.format {
             case .labels:
-                LabelRows.append(task, kept, to: &out)
+                LabelRows.append(task, kept, type: options.withAdjudications ? "label" : nil, to: &out)
                 summary.rows += kept.count
+                if options.withAdjudications, let verdict {
+                    LabelRows.append(task, [verdict], type: "adjudication", to: &out)
+                    summary.rows += 1
+                }
             case .aggregate:
-                AggregateRows.append(task, kept, categories: categories, to: &out)
+                AggregateRows.append(task, kept, categories: categories, verdict: verdict?.choice, to: &out)
                 summary.rows += 1
             case .dpo:
                 let choices = kept.map(\.choice)
-                switch DPORows.decide(choices, options: options).flatMap({ DPORows.pieces(task, chosen: $0, choices: choices) }) {
+                switch DPORows.decide(choices, verdict: verdict?.choice, options: options).flatMap({
+                    DPORows.pieces(task, chosen: $0.side, choices: choices, decidedBy: $0.decidedBy) }) {
                 case .success(let row): rows.append(row)
                 case .failure(let reason): summary.skipped[reason, default: 0] += 1
                 }
