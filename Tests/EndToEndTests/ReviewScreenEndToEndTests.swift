@@ -138,4 +138,54 @@ final class ReviewScreenEndToEndTests: XCTestCase {
         XCTAssertEqual(result.stderr, "prefer: say which tasks to review: --batch FILE, or --tasks FILE (with session PATHs)\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.path("sessions/lee")))
     }
+
+    /// SPEC §12's acceptance, on a batch: a lead reviews five split items; the DPO export then
+    /// has a row decided by adjudication for exactly the items whose verdict is A or B, and
+    /// the report's agreement numbers are what they were before the verdicts.
+    func testOnABatchVerdictsDecideTheDPORowsAndLeaveTheReportsAgreementAsItWas() throws {
+        let workspace = try Self.splitWorkspace()
+        try workspace.write("batch.toml", "name = \"review-batch\"\ntasks = \"tasks.jsonl\"\nguideline = \"guide.md\"\noverlap = 2\n")
+        func report() throws -> [String: Any] {
+            let run = try PreferBinary.run(["report", "sessions", "--tasks", "tasks.jsonl", "--format", "json",
+                                            "--bootstrap", "50"], in: workspace.root)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        }
+        let before = try report()
+        XCTAssertNil(before["adjudication"])
+
+        let tmux = try TmuxSession([PreferBinary.path, "review", "--batch", "batch.toml", "--sessions", "sessions",
+                                    "--rater", "lee"], directory: workspace.root)
+        defer { tmux.kill() }
+        tmux.waitFor("item 1/6 · 0 adjudicated")
+        for (n, key) in ["1", "2", "t", "1", "x"].enumerated() {
+            try verdict(key, in: tmux)
+            tmux.waitFor("item \(n + 2)/6 · \(n + 1) adjudicated")
+        }
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0, tmux.standardError)
+        let start = try XCTUnwrap(workspace.events(ofType: "session_start", rater: "lee").first)
+        XCTAssertEqual(start["batch"] as? String, "batch.toml")
+
+        let dpo = try PreferBinary.run(["export", "sessions", "--tasks", "tasks.jsonl", "--format", "dpo"], in: workspace.root)
+        XCTAssertEqual(dpo.status, 0, dpo.stderr)
+        let rows = try dpo.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let decided = Dictionary(grouping: rows) { $0["decided_by"] as? String ?? "?" }
+            .mapValues { $0.compactMap { $0["task"] as? String } }
+        XCTAssertEqual(decided["adjudication"], ["task-1", "task-2", "task-4"], "verdicts A, B, A; tie and both_bad give no row")
+        XCTAssertEqual(decided["majority"], ["task-7", "task-8"])
+        XCTAssertEqual(rows.first { $0["task"] as? String == "task-2" }?["chosen"] as? String, "Answer beta 2.")
+
+        let after = try report()
+        for key in ["items", "raters", "labels", "agreement", "raters_detail"] {
+            XCTAssertEqual(after[key] as? NSObject, before[key] as? NSObject, "report \(key) changed with the verdicts")
+        }
+        let adjudication = try XCTUnwrap(after["adjudication"] as? [String: Any])
+        XCTAssertEqual(adjudication["items"] as? Int, 5)
+        let accuracy = (adjudication["raters"] as? [[String: Any]] ?? []).map { "\($0["rater"] ?? "")=\($0["agreed"] ?? "")/\($0["items"] ?? "")" }
+        // ana chose A on tasks 1–5, bo B: verdicts A, B, tie, A, both_bad.
+        XCTAssertEqual(accuracy, ["ana=2/5", "bo=1/5"])
+    }
 }
