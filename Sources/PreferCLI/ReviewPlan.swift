@@ -48,14 +48,18 @@ struct ReviewPlan {
             tasks = try LabelingPlan.loadTasks(tasksPath)
             guideline = try LabelingPlan.loadGuideline(options.guidelinePath)
         }
-        let log: SessionLog
+        // The one session-log reader and replay, as report and export read (labels with their
+        // side, time and note; the verdicts in effect).
+        let read: ExportLabels
         do {
-            log = try SessionReader.read(paths: options.paths.isEmpty ? [options.sessionsRoot] : options.paths)
+            read = try ExportLabels.read(paths: options.paths.isEmpty ? [options.sessionsRoot] : options.paths,
+                                         keeping: .labelFields)
         } catch {
             throw CommandFailure.badInput(error.description)
         }
-        var warnings = log.warnings.map(\.description)
-        let (items, leftOut) = try contestedItems(tasks: tasks, records: log.records)
+        var warnings = read.labelSet.warnings.map(\.description)
+        let (items, leftOut) = try contestedItems(tasks: tasks, labels: read.effectiveLabels(),
+                                                  verdicts: read.labelSet.verdicts)
         if leftOut > 0 {
             warnings.append("left out \(Counted.noun(leftOut, "label or verdict", plural: "labels and verdicts")) of tasks not in \(tasks.path) or made on other content (task_sha256 differs)")
         }
@@ -71,7 +75,8 @@ struct ReviewPlan {
     /// Every task of the file with at least one effective label of its content, with its
     /// votes (by rater) and the verdict in effect; and how many labels and verdicts were left
     /// out under the one task-file rule (unknown task, other `task_sha256`).
-    static func contestedItems(tasks: TaskFile, records: [SessionRecord]) throws -> (items: [ReviewItem], leftOut: Int) {
+    static func contestedItems(tasks: TaskFile, labels: [EffectiveLabel],
+                               verdicts verdictLabels: [EffectiveLabel]) throws -> (items: [ReviewItem], leftOut: Int) {
         var leftOut = 0
         func index(of record: EffectiveLabel) throws -> Int? {
             guard let index = tasks.index(of: record.task) else { return nil }
@@ -79,7 +84,7 @@ struct ReviewPlan {
             return index
         }
         var votes: [Int: [ReviewVote]] = [:]
-        for label in EffectiveLabels.compute(records) {
+        for label in labels {
             guard let at = try index(of: label) else {
                 leftOut += 1
                 continue
@@ -88,7 +93,7 @@ struct ReviewPlan {
                                                      ms: label.ms, note: label.note))
         }
         var verdicts: [Int: ReviewVerdict] = [:]
-        for verdict in EffectiveLabels.verdicts(records) {
+        for verdict in verdictLabels {
             guard let at = try index(of: verdict) else {
                 leftOut += 1
                 continue
