@@ -50,11 +50,17 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("dpo: only items whose winning share of labels is at least X, 0…1 (default 0).", valueName: "X"))
     var minAgreement: Double?
 
+    @Flag(name: .long, help: "labels: also one line per lead's verdict (rater = the lead); every line then has a type.")
+    var withAdjudications = false
+
     func validate() throws {
         if let minVotes, minVotes < 1 { throw ValidationError("--min-votes must be at least 1") }
         if let minAgreement, !(0...1).contains(minAgreement) { throw ValidationError("--min-agreement must be between 0 and 1") }
         if format != .dpo && (minVotes != nil || minAgreement != nil) {
             throw ValidationError("--min-votes and --min-agreement apply to --format dpo only")
+        }
+        if withAdjudications && format != .labels {
+            throw ValidationError("--with-adjudications applies to --format labels only (aggregate and dpo always use verdicts)")
         }
     }
 
@@ -82,7 +88,7 @@ struct ExportRun {
         sessionPaths = command.paths.isEmpty ? [LabelDefaults.sessions] : command.paths
         tasksPath = command.tasks
         options = ExportOptions(format: command.format, minVotes: command.minVotes ?? 1,
-                                minAgreement: command.minAgreement ?? 0)
+                                minAgreement: command.minAgreement ?? 0, withAdjudications: command.withAdjudications)
         outputPath = command.output
         skipUnreadable = command.skipUnreadable
     }

@@ -52,7 +52,7 @@ struct LabelingPlan {
         return plan
     }
 
-    private static func raterName(_ override: String?) throws -> RaterName {
+    static func raterName(_ override: String?) throws -> RaterName {
         do {
             return try override.map { try RaterName($0) } ?? RaterName.defaultName()
         } catch {
@@ -86,7 +86,7 @@ struct LabelingPlan {
 
     /// The task file given with `--tasks`, or the built-in demo. A problem with a file the
     /// rater named says which option named it, since the rater may not have typed it just now.
-    private static func loadTasks(_ path: String?) throws -> TaskFile {
+    static func loadTasks(_ path: String?) throws -> TaskFile {
         do {
             guard let path else { return try TaskFile.load(bundled: .demoTasks) }
             return try TaskFile.load(path: path)
@@ -97,7 +97,7 @@ struct LabelingPlan {
     }
 
     /// The guideline given with `--guideline`, or the built-in default.
-    private static func loadGuideline(_ path: String?) throws -> Guideline {
+    static func loadGuideline(_ path: String?) throws -> Guideline {
         do {
             guard let path else { return try Guideline.load(bundled: .defaultGuideline) }
             return try Guideline.load(path: path)

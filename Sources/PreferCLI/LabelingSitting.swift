@@ -76,20 +76,25 @@ extension LabelingSitting {
 }
 
 /// Adapts a validated task file to the screen's `TaskSource`, deciding which response
-/// goes left for this rater.
+/// goes left: per rater for labeling, always A for the review screen (sides as in the file).
 @MainActor
 final class TaskFileSource: TaskSource {
     let file: TaskFile
-    let rater: String
+    let leftIsA: (String) -> Bool
 
     init(file: TaskFile, rater: String) {
         self.file = file
-        self.rater = rater
+        self.leftIsA = { LeftSide.leftIsA(rater: rater, task: $0) }
+    }
+
+    init(file: TaskFile, leftIsA: @escaping (String) -> Bool) {
+        self.file = file
+        self.leftIsA = leftIsA
     }
 
     func load(index: Int) throws -> LoadedTask {
         let task = try file.task(at: index)
-        return LoadedTask(task: task, index: index, leftIsA: LeftSide.leftIsA(rater: rater, task: task.id))
+        return LoadedTask(task: task, index: index, leftIsA: leftIsA(task.id))
     }
 }
 

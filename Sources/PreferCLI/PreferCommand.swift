@@ -12,7 +12,7 @@ public struct PreferCommand: ParsableCommand {
         Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
         """,
         version: PreferVersion.string,
-        subcommands: [LabelCommand.self, ValidateCommand.self, ReportCommand.self, ExportCommand.self,
+        subcommands: [LabelCommand.self, ReviewCommand.self, ValidateCommand.self, ReportCommand.self, ExportCommand.self,
                       MakeTasksCommand.self, StatusCommand.self]
     )
 

@@ -24,8 +24,8 @@ enum ReportLayout {
     static let yellow = "33"
 
     static func sections(_ report: Report) -> [ReportSection] {
-        [claims(report), overview(report), agreement(report), pairs(report), raters(report), contested(report),
-         winRates(report), breakdown(report)].compactMap { $0 }
+        [claims(report), overview(report), agreement(report), pairs(report), raters(report), adjudication(report),
+         contested(report), winRates(report), breakdown(report)].compactMap { $0 }
     }
 
     /// `--by KEY`: one row of agreement per group, then win rates and ratings with the group.
@@ -236,6 +236,23 @@ enum ReportLayout {
             .notes(emptyNote + ["\(flagged) of \(W.count(s.raters, "rater")) flagged. Position bias: left rate against 50% by an exact binomial test, "
                     + "p below 0.05 ÷ raters tested. Outlying agreement: below Q1 − 1.5·IQR of the team. Very fast: under a "
                     + "third of the team's median time. Gold accuracy: under 70% on five or more gold items."]),
+        ])
+    }
+
+    /// The leads' verdicts (only when there are some): how many items, and each rater's
+    /// accuracy against them. Never part of the agreement above.
+    static func adjudication(_ report: Report) -> ReportSection? {
+        guard let a = report.adjudication else { return nil }
+        var table = ReportTable(["rater", "adjudicated items labeled", "agrees with verdict"], [.left, .right, .right])
+        for r in a.raters {
+            table.add([ReportWords.name(r.rater, width: 20), "\(r.items)",
+                       r.accuracy.map { "\(ReportWords.percent($0)) (\(r.agreed) of \(r.items))" } ?? W.missing])
+        }
+        let leads = a.leads.map { ReportWords.name($0, width: 20) }.joined(separator: ", ")
+        return ReportSection(title: "Adjudication", blocks: [
+            .text("\(W.count(a.items, "item", verb: ("has", "have"))) a verdict (by \(leads)). Verdicts are not labels: "
+                  + "the agreement statistics above leave them out."),
+            .table(table),
         ])
     }
 

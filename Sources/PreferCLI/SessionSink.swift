@@ -18,12 +18,19 @@ final class SessionSink: LabelSink {
 
     /// Writes `session_start`: what was labeled, with which guideline, by whom, on what screen.
     func start(plan: LabelingPlan, size: TerminalSize) throws {
+        try start(tasks: plan.tasks, guideline: plan.guideline, scale: plan.scale, login: plan.login,
+                  batch: plan.batch?.batch, size: size)
+    }
+
+    /// Writes `session_start` for any sitting on a task file (a label or a review sitting).
+    func start(tasks: TaskFile, guideline: Guideline, scale: Scale, login: String, batch: BatchFile?,
+               size: TerminalSize) throws {
         let info = SessionStartInfo(
-            tasks: plan.tasks.path, tasksSHA256: plan.tasks.sha256,
-            guideline: plan.guideline.path, guidelineSHA256: plan.guideline.sha256,
-            scale: plan.scale.values, tool: PreferVersion.tool, login: plan.login,
+            tasks: tasks.path, tasksSHA256: tasks.sha256,
+            guideline: guideline.path, guidelineSHA256: guideline.sha256,
+            scale: scale.values, tool: PreferVersion.tool, login: login,
             termColumns: size.cols, termRows: size.rows,
-            batch: plan.batch.map { .init(path: $0.batch.path, sha256: $0.batch.sha256) })
+            batch: batch.map { .init(path: $0.path, sha256: $0.sha256) })
         try writer.append(SessionEvent(at: Date(), .sessionStart(info)))
     }
 

@@ -109,13 +109,13 @@ final class ExportScenarioTests: XCTestCase {
         XCTAssertEqual(String(text[1]), """
             {"prompt":[{"role":"user","content":"Say hi."}],"chosen":[{"role":"assistant","content":"Yes"}],\
             "rejected":[{"role":"assistant","content":"No"}],"task":"t2","chosen_model":"m2","rejected_model":"m1",\
-            "votes":{"chosen":2,"rejected":0,"tie":0,"both_bad":0,"n":2}}
+            "votes":{"chosen":2,"rejected":0,"tie":0,"both_bad":0,"n":2},"decided_by":"majority"}
             """)
         XCTAssertEqual(String(text[2]), """
             {"prompt":[{"role":"user","content":"Q1"}],"chosen":[{"role":"assistant","content":"B1"},\
             {"role":"user","content":"Q2"},{"role":"assistant","content":"B2"}],"rejected":[{"role":"assistant",\
             "content":"A1"},{"role":"user","content":"Q2"},{"role":"assistant","content":"A2"}],"task":"t3",\
-            "chosen_model":"m2","rejected_model":"m1","votes":{"chosen":2,"rejected":0,"tie":0,"both_bad":0,"n":2}}
+            "chosen_model":"m2","rejected_model":"m1","votes":{"chosen":2,"rejected":0,"tie":0,"both_bad":0,"n":2},"decided_by":"majority"}
             """)
         let first = try exportLines(bytes)[0]
         XCTAssertEqual(first["chosen"]?.arrayValue?.first?["content"]?.stringValue, Self.hostile)
@@ -159,7 +159,7 @@ final class ExportScenarioTests: XCTestCase {
         XCTAssertFalse(summary.conversational)
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), """
             {"prompt":"P","chosen":"good","rejected":"bad","task":"p1","chosen_model":"x","rejected_model":"y",\
-            "votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1}}\n
+            "votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1},"decided_by":"majority"}\n
             """)
     }
 

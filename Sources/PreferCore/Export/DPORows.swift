@@ -9,6 +9,22 @@ public enum DPORows {
     /// at least `minVotes` labels, a strict plurality for A or B (see `PreferenceVotes`),
     /// then a winning share of at least `minAgreement`.
     public static func decide(_ choices: [String], options: ExportOptions) -> Result<ResponseSide, DPOSkipReason> {
+        decide(choices, verdict: nil, options: options).map(\.side)
+    }
+
+    /// As `decide(_:options:)`, but a lead's verdict decides over the majority (SPEC §12):
+    /// A or B (likert strengths count for their side) gives the row whatever the labels say
+    /// and whatever `--min-votes`/`--min-agreement` ask; tie or both_bad gives none.
+    public static func decide(_ choices: [String], verdict: String?, options: ExportOptions)
+        -> Result<(side: ResponseSide, decidedBy: DecidedBy), DPOSkipReason> {
+        if let verdict {
+            switch PreferenceVotes([verdict]).outcome {
+            case .prefers(let side): return .success((side, .adjudication))
+            case .tie: return .failure(.verdictTie)
+            case .bothBad: return .failure(.verdictBothBad)
+            case .split, .other: return .failure(.verdictOther)
+            }
+        }
         let votes = PreferenceVotes(choices)
         if votes.total < max(options.minVotes, 1) { return .failure(.tooFewVotes) }
         let side: ResponseSide
@@ -20,12 +36,13 @@ public enum DPORows {
         case .other: return .failure(.other)
         }
         if votes.agreement < options.minAgreement { return .failure(.lowAgreement) }
-        return .success(side)
+        return .success((side, .majority))
     }
 
     /// The row of `task` with `chosen` as the winner, in pieces that give either format
     /// without serializing the texts again, or why its content cannot form a row.
-    static func pieces(_ task: TaskPieces, chosen: ResponseSide, choices: [String]) -> Result<DPORowPieces, DPOSkipReason> {
+    static func pieces(_ task: TaskPieces, chosen: ResponseSide, choices: [String],
+                       decidedBy: DecidedBy = .majority) -> Result<DPORowPieces, DPOSkipReason> {
         var prompt: [UInt8] = []
         var won: [UInt8] = []
         var lost: [UInt8] = []
@@ -70,7 +87,8 @@ public enum DPORows {
         RawField.appendDecimal(votes.bothBad, to: &tail)
         tail.append(literal: #","n":"#)
         RawField.appendDecimal(votes.total, to: &tail)
-        tail.append(UInt8(ascii: "}"))
+        tail.append(literal: #"},"decided_by":"#)
+        JSONWriter.appendString(decidedBy.rawValue, to: &tail)
         return .success(DPORowPieces(prompt: prompt, chosen: won, rejected: lost, tail: tail,
                                      isPlainText: !task.needsConversational))
     }

@@ -8,6 +8,9 @@ public enum DPOSkipReason: String, Error, Sendable, CaseIterable, Comparable {
     case lowAgreement = "agreement below --min-agreement"
     case noSharedPrompt = "conversations share no first message"
     case nothingToCompare = "one conversation is the start of the other"
+    case verdictTie = "verdict tie"
+    case verdictBothBad = "verdict both_bad"
+    case verdictOther = "verdict is a choice other than A, B, tie or both_bad"
 
     public static func < (lhs: DPOSkipReason, rhs: DPOSkipReason) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

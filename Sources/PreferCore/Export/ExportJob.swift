@@ -8,6 +8,8 @@ struct ExportJob: Sendable {
     let labels: ExportLabels.Visit
     let options: ExportOptions
     let categories: [String]
+    /// The verdict in effect per item of the label set (SPEC §12), if any.
+    let verdicts: [Int: EffectiveLabel]
 
     /// What one worker made from its share of a batch.
     struct Part: Sendable {
@@ -58,20 +60,28 @@ struct ExportJob: Sendable {
             guard !kept.isEmpty else { continue }
             part.items += 1
             part.labels += kept.count
+            // A verdict holds only for the content it was made on, like a label.
+            let verdict = verdicts[item.item].flatMap { v in v.taskSHA256 == nil || v.taskSHA256 == task.sha256 ? v : nil }
             switch options.format {
             case .labels:
-                LabelRows.append(task, kept, of: labels, to: &part.chunk)
+                let typed = options.withAdjudications
+                LabelRows.append(task, kept, of: labels, type: typed ? "label" : nil, to: &part.chunk)
                 part.lines += kept.count
+                if typed, let verdict {
+                    LabelRows.append(task, [verdict], type: "adjudication", to: &part.chunk.own)
+                    part.lines += 1
+                }
             case .aggregate:
                 choices.removeAll(keepingCapacity: true)
                 for position in kept { choices.append(labels.choice(position)) }
-                AggregateRows.append(task, choices: choices, categories: categories, to: &part.chunk.own)
+                AggregateRows.append(task, choices: choices, categories: categories, verdict: verdict?.choice,
+                                     to: &part.chunk.own)
                 part.lines += 1
             case .dpo:
                 choices.removeAll(keepingCapacity: true)
                 for position in kept { choices.append(labels.choice(position)) }
-                let outcome = DPORows.decide(choices, options: options).flatMap {
-                    DPORows.pieces(task, chosen: $0, choices: choices)
+                let outcome = DPORows.decide(choices, verdict: verdict?.choice, options: options).flatMap {
+                    DPORows.pieces(task, chosen: $0.side, choices: choices, decidedBy: $0.decidedBy)
                 }
                 switch outcome {
                 case .success(let row) where dpoConversational:

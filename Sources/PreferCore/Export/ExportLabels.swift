@@ -154,6 +154,10 @@ public struct ExportLabels: Sendable {
     /// its line when that was kept whole (the lines the fast path left to the reference
     /// decoding). With `.checks`, which keeps no fields, `at`, `session` and `note` are nil
     /// and the names are the coded ones (what warnings need).
+    /// Every effective label with its fields (side, time, note, `task_sha256`), by task then
+    /// rater, for small callers such as the review screen's plan.
+    public func effectiveLabels() -> [EffectiveLabel] { (0..<count).map(label) }
+
     func label(_ j: Int) -> EffectiveLabel {
         let file = file(of: j), number = lineNumber(of: j)
         if let record = withWholeLine(j, { line -> SessionRecord? in

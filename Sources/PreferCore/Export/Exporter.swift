@@ -27,7 +27,11 @@ public enum Exporter {
             ? SessionScale.categories(of: labels.choices(usedBy: selection.order), hint: labels.scaleHint) : []
         guard !selection.items.isEmpty else { return summary }
         let visit = labels.visiting(selection.order, workers: workers, fields: options.format == .labels)
-        let job = ExportJob(tasks: tasks, labels: visit, options: options, categories: categories)
+        var itemOf: [String: Int] = [:]
+        for (k, name) in labels.labelSet.coded.itemNames.enumerated() { itemOf[name] = k }
+        var verdicts: [Int: EffectiveLabel] = [:]
+        for verdict in labels.labelSet.verdicts { if let item = itemOf[verdict.task] { verdicts[item] = verdict } }
+        let job = ExportJob(tasks: tasks, labels: visit, options: options, categories: categories, verdicts: verdicts)
         // DPO rows use one format for the whole file: message lists as soon as one row needs
         // them. Rows are held as pieces only until such a row comes (or to the end, when none
         // does); from then on the workers write them as lines.

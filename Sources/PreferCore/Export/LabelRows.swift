@@ -1,17 +1,19 @@
 /// The `labels` export (SPEC §9): one line per effective label, with the task's content.
 ///
 /// Keys, in this order: `task`, `rater`, `choice`, `left`, `ms`, `at`, `session`, `model_a`,
-/// `model_b`, `prompt`, `response_a`, `response_b`, `note`, `meta`. Absent values are `null`
+/// `model_b`, `prompt`, `response_a`, `response_b`, `note`, `meta`; with
+/// `--with-adjudications` a `type` first (`label`, or `adjudication` for a verdict line,
+/// whose rater is the lead). Absent values are `null`
 /// (a minimal label line from another tool has no `left`, `ms`, `at` or `session`); `meta`
 /// holds the task's other keys in file order, `{}` when it has none.
 public enum LabelRows {
     /// Appends the lines of `labels` (all of `task`) to `out`.
-    static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], to out: inout [UInt8]) {
+    static func append(_ task: TaskPieces, _ labels: [EffectiveLabel], type: String? = nil, to out: inout [UInt8]) {
         guard !labels.isEmpty else { return }
         var content: [UInt8] = []
         ExportContent.appendModelsAndTexts(task, to: &content)
         for label in labels {
-            appendHead(label, to: &out)
+            appendHead(label, type: type, to: &out)
             out.append(UInt8(ascii: ","))
             out.append(contentsOf: content)
             appendTail(label, task, to: &out)
@@ -26,13 +28,14 @@ public enum LabelRows {
     /// is decoded and written by `JSONWriter`. Any other line is read into an
     /// `EffectiveLabel` and written as the reference writes it. The task's content is stored
     /// once in the chunk and pointed at by every line.
-    static func append(_ task: TaskPieces, _ positions: [Int], of labels: ExportLabels.Visit, to chunk: inout ExportChunk) {
+    static func append(_ task: TaskPieces, _ positions: [Int], of labels: ExportLabels.Visit, type: String? = nil,
+                       to chunk: inout ExportChunk) {
         guard !positions.isEmpty else { return }
         let content = chunk.share { ExportContent.appendModelsAndTexts(task, to: &$0) }
         for j in positions {
             // The usual label: its fields written from where they are in its line.
             let done: Bool? = labels.withFields(j) { line, fields, left, milliseconds in
-                appendHead(line, fields, left: left, milliseconds: milliseconds, to: &chunk.own)
+                appendHead(line, fields, left: left, milliseconds: milliseconds, type: type, to: &chunk.own)
                 chunk.own.append(UInt8(ascii: ","))
                 chunk.reference(content)
                 chunk.own.append(literal: #","note":"#)
@@ -42,7 +45,7 @@ public enum LabelRows {
             }
             if done == true { continue }
             let label = labels.label(j)
-            appendHead(label, to: &chunk.own)
+            appendHead(label, type: type, to: &chunk.own)
             chunk.own.append(UInt8(ascii: ","))
             chunk.reference(content)
             appendTail(label, task, to: &chunk.own)
@@ -50,8 +53,9 @@ public enum LabelRows {
     }
 
     /// `{"task":…` to `"session":…` of a label line.
-    private static func appendHead(_ label: EffectiveLabel, to out: inout [UInt8]) {
+    private static func appendHead(_ label: EffectiveLabel, type: String?, to out: inout [UInt8]) {
         var line = JSONObjectBytes(continuing: &out)
+        if let type { line.add("type", .string(type)) }
         line.add("task", .string(label.task))
         line.add("rater", .string(label.rater))
         line.add("choice", .string(label.choice))
@@ -72,8 +76,14 @@ public enum LabelRows {
     /// Writes `{"task":…` to `"session":…` of a label from where its string fields are in its
     /// line.
     private static func appendHead(_ bytes: UnsafeRawBufferPointer, _ fields: LabelFieldSpans, left: Int8, milliseconds: Int,
-                                   to out: inout [UInt8]) {
-        out.append(literal: #"{"task":"#)
+                                   type: String?, to out: inout [UInt8]) {
+        if let type {
+            out.append(literal: #"{"type":"#)
+            JSONWriter.appendString(type, to: &out)
+            out.append(literal: #","task":"#)
+        } else {
+            out.append(literal: #"{"task":"#)
+        }
         RawField.append(fields.task, bytes, to: &out)
         out.append(literal: #","rater":"#)
         RawField.append(fields.rater, bytes, to: &out)

@@ -100,6 +100,6 @@ public struct OutputTarget: Sendable, Equatable {
         }
         guard let value = first,
               let type = value["type"]?.stringValue, value["rater"]?.stringValue != nil else { return false }
-        return ["session_start", "label", "undo", "skip", "session_end"].contains(type)
+        return ["session_start", "label", "adjudication", "undo", "skip", "session_end"].contains(type)
     }
 }

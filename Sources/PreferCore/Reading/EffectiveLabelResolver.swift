@@ -1,3 +1,4 @@
+import Foundation
 /// Replays the label, undo and skip events that the workers of `SessionLabelReader` collected
 /// into effective labels, with the rules of `EffectiveLabels` (SPEC §4): per (rater, task), the
 /// last label or undo in the order of `SessionReplayOrder` (file rank, then line) decides; a
@@ -122,7 +123,48 @@ enum EffectiveLabelResolver {
         }
         for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
         set.coded = coded
+        set.verdicts = verdicts(workers: workers, raterNames: raters.names, taskNames: tasks, taskMaps: taskMaps,
+                                raterMaps: raterMaps, files: files, fileRank: fileRank)
         return (set, LabeledItemLookup(tasks: tasks, itemOfTask: itemOfTask), sources)
+    }
+
+    /// The verdicts in effect (SPEC §12), replayed in the labels' order (files by
+    /// `fileRank`, lines in file order): per (lead, task) the last `adjudication` stands until
+    /// an `undo` of that lead retracts it (an undo retracts what the rater has in effect on the
+    /// task, as it does for labels); across leads the verdict latest in that order stands.
+    /// By task, bytewise; `rater` is the lead.
+    private static func verdicts(workers: [SessionLabelReader.WorkerData], raterNames: [String], taskNames: NameTable,
+                                 taskMaps: [[Int32]], raterMaps: [[Int32]], files: [String],
+                                 fileRank: [Int32]) -> [EffectiveLabel] {
+        let adjudications = workers.flatMap(\.verdictRecords)
+        guard !adjudications.isEmpty else { return [] }
+        var fileIndex: [String: Int] = [:]
+        for (index, file) in files.enumerated() { fileIndex[file] = index }
+        struct Step {
+            var rank: Int32, line: Int, rater: String, task: String, verdict: SessionRecord?
+        }
+        var steps = adjudications.map { record in
+            Step(rank: fileIndex[record.file].map { fileRank[$0] } ?? Int32.max, line: record.line,
+                 rater: record.rater, task: record.task ?? "", verdict: record)
+        }
+        let leads = Set(adjudications.map(\.rater))
+        let undo = SessionLineEvent.Kind.undo.rawValue
+        for (w, state) in workers.enumerated() {
+            for k in state.kind.indices where state.kind[k] == undo {
+                let lead = raterNames[Int(raterMaps[w][Int(state.rater[k])])]
+                guard leads.contains(lead) else { continue }
+                steps.append(Step(rank: fileRank[Int(state.file[k])], line: Int(state.line[k]), rater: lead,
+                                  task: taskNames.name(Int(taskMaps[w][Int(state.task[k])])), verdict: nil))
+            }
+        }
+        steps.sort { ($0.rank, $0.line) < ($1.rank, $1.line) }
+        var inEffect: [String: [String: (order: Int, record: SessionRecord)]] = [:]
+        for (order, step) in steps.enumerated() {
+            inEffect[step.task, default: [:]][step.rater] = step.verdict.map { (order, $0) }
+        }
+        return inEffect.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { task in
+            inEffect[task]?.values.max { $0.order < $1.order }.map { EffectiveLabel($0.record) }
+        }
     }
 
     /// One label or undo event, as replay needs it.

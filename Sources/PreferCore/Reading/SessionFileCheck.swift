@@ -84,6 +84,12 @@ public enum SessionFileCheck {
                     error("choice \(JSONWriter.quoted(choice)) is not on the sitting's scale (\(scale.map { JSONWriter.quoted($0) }.joined(separator: ", ")))")
                 }
                 checkTask(record, tasks: tasks, error: error, warning: warning)
+            case "adjudication":
+                // A lead's verdict: checked against the task file like a label, not counted as one.
+                if let session = record.session, let scale = scales[session], let choice = record.choice, !scale.contains(choice) {
+                    error("verdict \(JSONWriter.quoted(choice)) is not on the sitting's scale (\(scale.map { JSONWriter.quoted($0) }.joined(separator: ", ")))")
+                }
+                checkTask(record, tasks: tasks, error: error, warning: warning)
             case "undo", "skip", "shown":
                 checkTask(record, tasks: tasks, error: error, warning: warning)
             case "session_end":

@@ -22,6 +22,8 @@ extension SessionLabelReader {
         var file: [Int32] = []
         var line: [Int32] = []
         var sittings = 0
+        /// The `adjudication` lines read, whole, for the verdict replay (`EffectiveLabelResolver`).
+        var verdictRecords: [SessionRecord] = []
         /// Scales seen on `session_start` lines.
         var scales: Set<[String]> = []
         /// The `scale` of every `session_start` line as `SessionScale.hint` reads it (nil when
@@ -177,6 +179,14 @@ extension SessionLabelReader {
                     if let scale = event.scale { scales.insert(scale) }
                     scaleLists.insert(event.scaleList)
                     if let version = event.version { versions.insert(version) }
+                }
+                if event.kind == .adjudication {
+                    // Decoded once more, whole (a handful per lead): the verdict replay wants it all.
+                    if let value = try? JSONParser.parse(bytes),
+                       let record = try? SessionRecord.decode(value, file: path, line: number) {
+                        verdictRecords.append(record)
+                    }
+                    continue
                 }
                 guard event.kind != .other, event.task >= 0 || event.kind == .end else { continue }
                 kind.append(event.kind.rawValue)

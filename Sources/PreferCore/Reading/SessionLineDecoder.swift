@@ -33,10 +33,13 @@ enum SessionLineDecoder {
         case "skip": event.kind = .skip
         case "shown": event.kind = .shown
         case "session_end": event.kind = .end
+        case "adjudication": event.kind = .adjudication
         default: event.kind = .other
         }
         event.isRepeat = record.json["repeat"] == .bool(true)
-        if event.kind != .other && event.kind != .end, let task = record.task { event.task = tables.tasks.intern(task) }
+        if event.kind != .other && event.kind != .end && event.kind != .adjudication, let task = record.task {
+            event.task = tables.tasks.intern(task)
+        }
         if event.kind == .label || event.kind == .shown {
             event.choice = tables.choices.intern(record.choice ?? "")
             switch record.left {
@@ -127,6 +130,8 @@ enum SessionLineDecoder {
         case 4 where equal(type, "skip"): event.kind = .skip
         case 5 where equal(type, "shown"): event.kind = .shown
         case 11 where equal(type, "session_end"): event.kind = .end
+        // Verdicts are rare: the reference path decodes them whole.
+        case 12 where equal(type, "adjudication"): return nil
         default: event.kind = .other
         }
         switch event.kind {
@@ -176,6 +181,8 @@ enum SessionLineDecoder {
             }
         case .end:
             guard isOptionalString(members, s.task) else { return nil }
+        case .adjudication:
+            return nil
         case .other:
             guard isOptionalString(members, s.task) else { return nil }
             if type.count == 13 && equal(type, "session_start") {

@@ -18,6 +18,9 @@ public struct LabelSet: Sendable, Equatable {
     public var labelEvents = 0
     public var undoEvents = 0
     public var skipEvents = 0
+    /// The verdict in effect on each adjudicated task (SPEC §12), `rater` being the lead;
+    /// by task. Not labels: nothing in `coded` counts them.
+    public var verdicts: [EffectiveLabel] = []
 
     public init(coded: CodedLabels = CodedLabels()) {
         self.coded = coded

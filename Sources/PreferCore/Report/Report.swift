@@ -24,6 +24,9 @@ public struct Report: Sendable, Equatable {
     public var lengthControlled: LengthControlledRatings?
     /// `--by KEY`: agreement, win rates and ratings per value of KEY.
     public var breakdown: GroupBreakdown?
+    /// The leads' verdicts (SPEC §12), nil when there are none: the report then reads as
+    /// it did before adjudication existed.
+    public var adjudication: AdjudicationSummary? = nil
 }
 
 /// How much was read and how well the labels cover the tasks.

@@ -32,6 +32,7 @@ public enum ReportBuilder {
         coverage.labelsRead = set.count
         // Old item index → item of the report (-1: all its labels left out).
         var itemMap: [Int32]?
+        var itemSHA256: [String?] = []
         if let scan, let checked {
             let tasks: LabeledTaskFile
             let rule: TaskFileRule
@@ -58,6 +59,7 @@ public enum ReportBuilder {
             coverage.leftOutChangedContent = rule.changedContent
             coverage.firstUnknownTaskIds = rule.firstUnknownIds
             set.warnings += rule.warnings
+            itemSHA256 = rule.itemSHA256
             if rule.unknownTask + rule.changedContent > 0 {
                 let filtered = coded.subset(keeping: rule.keep)
                 coded = filtered.coded
@@ -89,7 +91,17 @@ public enum ReportBuilder {
             coverage.goldAnswers = gold.answers.count
             coverage.goldItemsLabeled = labeled
         }
-        return try build(labels: set, coded: coded, coverage: coverage, options: options)
+        // Verdicts are counted apart; a lead who only adjudicated is not listed as a rater.
+        let adjudication = AdjudicationSummary.make(verdicts: set.verdicts, coded: coded, readItems: set.coded.itemNames,
+                                                    itemSHA256: itemSHA256)
+        coded = coded.droppingLeadsWithoutLabels(Set(set.verdicts.map(\.rater)))
+        var report = try build(labels: set, coded: coded, coverage: coverage, options: options)
+        report.adjudication = adjudication.map { summary in
+            var kept = summary
+            kept.raters.removeAll { r in r.items == 0 && !coded.raterNames.contains(r.rater) }
+            return kept
+        }
+        return report
     }
 
     /// Computes the report from labels already read (models and gold filled in `coded`).

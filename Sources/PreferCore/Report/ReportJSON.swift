@@ -53,6 +53,7 @@ public enum ReportJSON {
             return o.value
         }, orNull: "no task file (--tasks), so no response lengths")
         if let b = report.breakdown { top.add("breakdown", breakdown(b)) }
+        if let a = report.adjudication { top.add("adjudication", adjudication(a)) }
         return top.value
     }
 
@@ -84,6 +85,22 @@ public enum ReportJSON {
         } else {
             o.optional("agreement_difference", nil, orNull: "fewer than two groups have a nominal α")
         }
+        return o.value
+    }
+
+    /// `{"items":N,"leads":[…],"raters":[{"rater":…,"items":n,"agreed":k,"accuracy":x|null}]}`.
+    private static func adjudication(_ a: AdjudicationSummary) -> JSONValue {
+        var o = ObjectBuilder()
+        o.int("items", a.items)
+        o.add("leads", .array(a.leads.map { .string($0) }))
+        o.add("raters", .array(a.raters.map { r in
+            var e = ObjectBuilder()
+            e.add("rater", .string(r.rater))
+            e.int("items", r.items)
+            e.int("agreed", r.agreed)
+            e.optional("accuracy", r.accuracy.map(number), orNull: "labeled no adjudicated item")
+            return e.value
+        }))
         return o.value
     }
 

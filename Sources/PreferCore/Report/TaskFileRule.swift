@@ -17,6 +17,9 @@ struct TaskFileRule {
     var lengths: ResponseLengths
     /// Per item (as read), with `groupKey`: the task's value of that key.
     var groups: [String?]
+    /// Per item (as read): the SHA-256 of its task line when some label names one (nil
+    /// otherwise), so a verdict is held to the same content rule.
+    var itemSHA256: [String?]
 
     /// Decides for every label of `labels` against the labeled tasks of the task file.
     init(labels: ExportLabels, tasks: LabeledTaskFile, groupKey: String? = nil,
@@ -38,6 +41,7 @@ struct TaskFileRule {
         lengths = lines.lengths
         groups = lines.groups
         let sha = lines.sha256
+        itemSHA256 = sha
         var changed: [Int] = []
         for j in 0..<count where keep[j] {
             guard let hash = sha[Int(coded.item[j])] else { continue }

@@ -44,6 +44,8 @@ public struct SessionEvent: Sendable, Equatable {
 public enum SessionEventBody: Sendable, Equatable {
     case sessionStart(SessionStartInfo)
     case label(LabelInfo)
+    /// A lead's verdict on a contested task (SPEC §12); never counted as a label.
+    case adjudication(AdjudicationInfo)
     /// Retracts this rater's current label of `task`; with `isRepeat` (written as
     /// `"repeat": true`) it retracts only the label of a swapped-side repeat, so the first
     /// label still stands.
@@ -60,6 +62,7 @@ public enum SessionEventBody: Sendable, Equatable {
         switch self {
         case .sessionStart: return "session_start"
         case .label: return "label"
+        case .adjudication: return "adjudication"
         case .undo: return "undo"
         case .skip: return "skip"
         case .shown: return "shown"
@@ -72,6 +75,7 @@ public enum SessionEventBody: Sendable, Equatable {
         switch self {
         case .sessionStart: return "the start of the sitting"
         case .label: return "the label"
+        case .adjudication: return "the verdict"
         case .undo: return "the undo"
         case .skip: return "the skip"
         case .shown: return "the claim on the task"
@@ -108,6 +112,14 @@ public enum SessionEventBody: Sendable, Equatable {
             ]
             if let note = info.note { members.append(JSONMember("note", .string(note))) }
             if info.isRepeat { members.append(JSONMember("repeat", .bool(true))) }
+            return members
+        case .adjudication(let info):
+            var members = [
+                JSONMember("task", .string(info.task)),
+                JSONMember("task_sha256", .string(info.taskSHA256)),
+                JSONMember("choice", .string(info.choice)),
+            ]
+            if let note = info.note { members.append(JSONMember("note", .string(note))) }
             return members
         case .undo(let task, let isRepeat):
             return [JSONMember("task", .string(task))] + (isRepeat ? [JSONMember("repeat", .bool(true))] : [])

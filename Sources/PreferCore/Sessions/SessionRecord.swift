@@ -7,7 +7,7 @@ public struct SessionRecord: Sendable, Equatable {
     public var file: String
     /// 1-based line number.
     public var line: Int
-    /// `label`, `undo`, `skip`, `session_start`, `session_end`, or a type this version does not know.
+    /// `label`, `adjudication`, `undo`, `skip`, `session_start`, `session_end`, or a type this version does not know.
     public var type: String
     public var rater: String
     /// The parsed `at`, when the line has one; nil means "in file order".
@@ -83,6 +83,12 @@ public struct SessionRecord: Sendable, Equatable {
                 }
                 record.ms = whole
             }
+        case "adjudication":
+            // A lead's verdict (SPEC §12): like a label's task and choice, never a label.
+            record.task = try requiredString("task", in: value, failure)
+            record.choice = try requiredString("choice", in: value, failure)
+            record.taskSHA256 = try optionalString("task_sha256", in: value, failure)
+            record.note = try optionalString("note", in: value, failure)
         case "undo", "skip":
             record.task = try requiredString("task", in: value, failure)
         default:

@@ -17,5 +17,8 @@ public enum Command: Sendable, Hashable {
     case toggleGuideline
     case startSearch
     case toggleHelp
+    /// The review screen: the next or previous contested item of the queue.
+    case nextItem
+    case previousItem
     case quit
 }

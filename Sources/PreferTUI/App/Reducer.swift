@@ -161,6 +161,9 @@ public enum Reducer {
             return []
         case .quit:
             return [.quit(reason: .quit)]
+        case .nextItem, .previousItem:
+            // Review-screen commands: the labeling key table binds no key to them.
+            return []
         }
     }
 
@@ -234,7 +237,7 @@ public enum Reducer {
             return goBack(to: last, in: &state)
         case .shown:
             return []
-        case .sessionStart, .sessionEnd:
+        case .sessionStart, .sessionEnd, .adjudication:
             return []
         }
     }

@@ -12,6 +12,13 @@ public struct KeyMap: Sendable, Equatable {
         self.bindings = KeyMap.choiceBindings(for: scale) + KeyMap.commonBindings
     }
 
+    /// A key map over another screen's table (the review screen's `ReviewKeys`), so one
+    /// dispatcher, key bar and help serve every screen.
+    public init(scale: Scale, bindings: [KeyBinding]) {
+        self.scale = scale
+        self.bindings = bindings
+    }
+
     /// The action a key stands for in a context, or nil when the key does nothing there.
     public func action(for key: KeyEvent, in context: KeyContext) -> Action? {
         // Pasted text is never read as keys: it is field text, or nothing.
@@ -64,7 +71,7 @@ public struct KeyMap: Sendable, Equatable {
         case .undo, .quit, .toggleHelp, .toggleGuideline, .startSearch, .cycleFocus,
              .cycleFocusBackward, .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
             return true
-        case .choose, .skip, .startNote, .explainNoBothBad:
+        case .choose, .skip, .startNote, .explainNoBothBad, .nextItem, .previousItem:
             return false
         }
     }

@@ -4,10 +4,15 @@
 /// below that do the least needed entries go, so the choices, `?` and `q` always stay.
 enum KeyBarView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        draw(entries(state, width: rect.width), in: rect, into: &grid)
+    }
+
+    /// Draws entries left to right in reverse video, keys in bold.
+    static func draw(_ entries: [Entry], in rect: Rect, into grid: inout CellGrid) {
         grid.fill(rect, with: Cell(" ", style: .reverse))
         var col = rect.x
         let end = rect.x + rect.width
-        for entry in entries(state, width: rect.width) where col + entry.width <= end {
+        for entry in entries where col + entry.width <= end {
             col += grid.put(text: entry.key, row: rect.y, col: col, maxWidth: end - col, style: [.reverse, .bold])
             col += grid.put(text: entry.label, row: rect.y, col: col, maxWidth: end - col, style: .reverse)
         }
@@ -19,6 +24,11 @@ enum KeyBarView {
             // With nothing to undo the done screen does not offer u, and neither does its bar.
             !(binding.command == .undo && state.keyContext == .done && state.history.isEmpty)
         }
+        return entries(bindings, width: width)
+    }
+
+    /// The entries of `bindings` that fit `width` (any screen's table: label's or review's).
+    static func entries(_ bindings: [KeyBinding], width: Int) -> [Entry] {
         let full = bindings.compactMap { binding in
             binding.barLabel.map { Entry(key: " " + binding.keyLabel, label: " " + $0 + " ", command: binding.command) }
         }
@@ -42,6 +52,6 @@ enum KeyBarView {
     /// Entries left out of a bar too narrow even for the short names, in this order; `?`
     /// lists them all anyway. Moving around (Tab, g, /) goes last.
     private static let droppedFirst: [Command] = [
-        .scrollLines(1), .startNote, .skip, .undo, .startSearch, .toggleGuideline, .cycleFocus,
+        .scrollLines(1), .startNote, .skip, .undo, .startSearch, .previousItem, .toggleGuideline, .cycleFocus,
     ]
 }

@@ -6,10 +6,10 @@ enum StatusView {
         switch state.mode {
         case .editingNote(let text):
             put(state.fieldWasCut ? "Note (full: \(AppState.noteLimit) characters kept; Enter saves, Esc cancels): "
-                : "Note (Enter saves, Esc cancels): ", field: text, state: state, rect: rect, grid: &grid)
+                : "Note (Enter saves, Esc cancels): ", field: text, rect: rect, grid: &grid)
             return
         case .searching(let text):
-            put("Search guideline (Enter finds, Esc cancels): /", field: text, state: state, rect: rect, grid: &grid)
+            put("Search guideline (Enter finds, Esc cancels): /", field: text, rect: rect, grid: &grid)
             return
         default:
             break
@@ -25,8 +25,9 @@ enum StatusView {
         }
     }
 
-    /// Shows a prompt and the typed text, keeping the end of a long entry in view.
-    private static func put(_ prompt: String, field: String, state: AppState, rect: Rect, grid: inout CellGrid) {
+    /// Shows a prompt and the typed text, keeping the end of a long entry in view (also the
+    /// review screen's note and search fields).
+    static func put(_ prompt: String, field: String, rect: Rect, grid: inout CellGrid) {
         let shown = Sanitizer.singleLine(field) + "▏"
         let room = max(1, rect.width - DisplayWidth.of(prompt) - 1)
         grid.put(text: " " + prompt, row: rect.y, col: rect.x, maxWidth: rect.width, style: .bold)

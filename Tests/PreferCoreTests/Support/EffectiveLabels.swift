@@ -16,12 +16,31 @@ public enum EffectiveLabels {
             .compactMap { states[$0]?.label.map(EffectiveLabel.init) }
     }
 
+    /// The verdict in effect on each adjudicated task (SPEC §12): the latest `adjudication`
+    /// in replay order that no `undo` of its lead retracted, whichever lead wrote it; `rater`
+    /// is the lead. Ordered by task (bytewise).
+    public static func verdicts(_ records: [SessionRecord]) -> [EffectiveLabel] {
+        let states = replay(records)
+        var latest: [String: (order: Int, record: SessionRecord)] = [:]
+        for (key, state) in states {
+            guard let verdict = state.verdict else { continue }
+            if let known = latest[key.task], known.order > state.verdictOrder { continue }
+            latest[key.task] = (state.verdictOrder, verdict)
+        }
+        return latest.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .compactMap { latest[$0].map { EffectiveLabel($0.record) } }
+    }
+
     /// What replaying left for one (rater, task).
     struct TaskState {
         /// The label record in effect, if any.
         var label: SessionRecord?
         /// Whether the last label/undo/skip event was a skip.
         var lastWasSkip = false
+        /// The rater's verdict in effect (an `adjudication`), if any, and its place in the
+        /// replay, so the latest of several leads' verdicts can be told.
+        var verdict: SessionRecord?
+        var verdictOrder = -1
     }
 
     struct Key: Hashable {
@@ -32,16 +51,22 @@ public enum EffectiveLabels {
     /// Replays the events in the documented order.
     static func replay(_ records: [SessionRecord]) -> [Key: TaskState] {
         var states: [Key: TaskState] = [:]
-        for record in ordered(records) {
+        for (order, record) in ordered(records).enumerated() {
             guard let task = record.task else { continue }
             // A batch repeat never changes an effective label (SPEC §10: the first label stands).
             if record.json["repeat"] == .bool(true) { continue }
             let key = Key(rater: record.rater, task: task)
             switch record.type {
             case "label":
-                states[key, default: TaskState()] = TaskState(label: record, lastWasSkip: false)
+                states[key, default: TaskState()].label = record
+                states[key, default: TaskState()].lastWasSkip = false
+            case "adjudication":
+                states[key, default: TaskState()].verdict = record
+                states[key, default: TaskState()].verdictOrder = order
             case "undo":
-                states[key, default: TaskState()] = TaskState(label: nil, lastWasSkip: false)
+                // An undo retracts what the rater has in effect on the task: the label and
+                // the verdict (a lead rarely has both; report and export read labels alone).
+                states[key, default: TaskState()] = TaskState()
             case "skip":
                 states[key, default: TaskState()].lastWasSkip = true
             default:

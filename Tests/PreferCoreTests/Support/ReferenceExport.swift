@@ -10,6 +10,7 @@ enum ReferenceExport {
         -> (rows: [Any], summary: ExportSummary, warnings: [InputError]) {
         let log = try SessionReader.read(paths: [sessions])
         let labels = EffectiveLabels.compute(log.records)
+        let verdicts = Dictionary(EffectiveLabels.verdicts(log.records).map { ($0.task, $0) }) { _, later in later }
         let file = try ReferenceTaskFile(path: path)
         var summary = ExportSummary()
         var byTask: [String: [EffectiveLabel]] = [:]
@@ -33,7 +34,7 @@ enum ReferenceExport {
         let found = labels.filter { byTask[$0.task] != nil }
         let categories = SessionScale.categories(of: found.map(\.choice), hint: SessionScale.hint(log.records))
         var rows: [Any] = []
-        var dpo: [(task: ReferenceTaskFile.Task, chosen: ResponseSide, votes: [String: Int])] = []
+        var dpo: [(task: ReferenceTaskFile.Task, chosen: ResponseSide, votes: [String: Int], decidedBy: DecidedBy)] = []
         var changed: [InputError] = []
         for task in file.tasks {
             guard let its = byTask[task.id] else { continue }
@@ -53,17 +54,25 @@ enum ReferenceExport {
             summary.items += 1
             summary.labels += kept.count
             let texts = task.texts
+            let verdict = verdicts[task.id].flatMap { $0.taskSHA256 == nil || $0.taskSHA256 == task.sha256 ? $0 : nil }
             switch options.format {
             case .labels:
-                for label in kept {
-                    rows.append(["task": label.task, "rater": label.rater, "choice": label.choice,
+                func row(_ label: EffectiveLabel, type: String) -> [String: Any] {
+                    var row: [String: Any] = ["task": label.task, "rater": label.rater, "choice": label.choice,
                                  "left": label.left?.rawValue ?? NSNull(), "ms": label.ms ?? NSNull(),
                                  "at": label.atText ?? NSNull(), "session": label.session ?? NSNull(),
                                  "model_a": task.modelA, "model_b": task.modelB, "prompt": texts.prompt,
                                  "response_a": texts.a, "response_b": texts.b, "note": label.note ?? NSNull(),
-                                 "meta": task.meta] as [String: Any])
+                                 "meta": task.meta]
+                    if options.withAdjudications { row["type"] = type }
+                    return row
                 }
+                rows += kept.map { row($0, type: "label") }
                 summary.rows += kept.count
+                if options.withAdjudications, let verdict {
+                    rows.append(row(verdict, type: "adjudication"))
+                    summary.rows += 1
+                }
             case .aggregate:
                 let choices = kept.map(\.choice)
                 var counts: [String: Int] = [:]
@@ -73,17 +82,19 @@ enum ReferenceExport {
                 let leaders = counts.filter { $0.value == top }.map(\.key)
                 let majority: Any = leaders.count == 1 ? leaders[0] : NSNull()
                 let agreement: Any = leaders.count == 1 ? Double(top) / Double(choices.count) : NSNull()
+                let decision: Any = verdict?.choice ?? majority
+                let decidedBy: Any = verdict != nil ? "adjudication" as Any : leaders.count == 1 ? "majority" as Any : NSNull()
                 rows.append(["task": task.id, "n": choices.count, "counts": counts, "majority": majority,
-                             "agreement": agreement, "model_a": task.modelA, "model_b": task.modelB,
+                             "agreement": agreement, "decision": decision, "decided_by": decidedBy, "model_a": task.modelA, "model_b": task.modelB,
                              "prompt": texts.prompt, "response_a": texts.a, "response_b": texts.b,
                              "meta": task.meta] as [String: Any])
                 summary.rows += 1
             case .dpo:
                 let choices = kept.map(\.choice)
-                switch DPORows.decide(choices, options: options) {
+                switch DPORows.decide(choices, verdict: verdict?.choice, options: options) {
                 case .failure(let reason):
                     summary.skipped[reason, default: 0] += 1
-                case .success(let side):
+                case .success(let (side, decidedBy)):
                     if let a = task.conversationA, let b = task.conversationB {
                         guard let x = a.first, let y = b.first, NSDictionary(dictionary: x).isEqual(to: y) else {
                             summary.skipped[.noSharedPrompt, default: 0] += 1
@@ -94,14 +105,18 @@ enum ReferenceExport {
                             continue
                         }
                     }
-                    dpo.append((task, side, votes(choices)))
+                    dpo.append((task, side, votes(choices), decidedBy))
                 }
             }
         }
         summary.warnings += changed
         if options.format == .dpo {
             summary.conversational = dpo.contains { !($0.task.prompt is String) }
-            rows = dpo.map { dpoRow($0.task, chosen: $0.chosen, votes: $0.votes, conversational: summary.conversational) }
+            rows = dpo.map {
+                var row = dpoRow($0.task, chosen: $0.chosen, votes: $0.votes, conversational: summary.conversational)
+                row["decided_by"] = $0.decidedBy.rawValue
+                return row
+            }
             summary.rows = rows.count
         }
         return (rows, summary, log.warnings)
