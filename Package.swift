@@ -20,8 +20,19 @@ let package = Package(
         .target(name: "PreferCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "PreferTUI", dependencies: ["PreferCore"]),
         .target(name: "PreferTerminal", dependencies: ["PreferTUI", "PreferCore", "CNcursesw"]),
+        // fork/exec of a sitting on a pseudo terminal, in C: only async-signal-safe calls
+        // between fork and exec (docs/SSH.md).
+        .target(name: "CPseudoTerminal"),
+        // The built-in SSH server: the only target that imports NIO, so nothing below it pulls NIO in.
+        .target(name: "PreferServe", dependencies: [
+            "PreferCore", "CPseudoTerminal",
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "PreferCLI", dependencies: [
-            "PreferCore", "PreferTUI", "PreferTerminal",
+            "PreferCore", "PreferTUI", "PreferTerminal", "PreferServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "prefer", dependencies: ["PreferCLI"]),

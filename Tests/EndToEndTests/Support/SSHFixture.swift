@@ -84,19 +84,46 @@ final class SSHFixture {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Connects to 127.0.0.1:`port` and returns the first bytes that arrive within `timeout`
-    /// seconds (empty when the peer closes at once or says nothing).
-    static func firstBytes(port: Int, timeout: Double = 3) -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// Connects to 127.0.0.1:`port`, sends nothing, and tells whether the server closes the
+    /// connection within `seconds` (end of file after its banner).
+    static func closesWithin(port: Int, seconds: Double) -> Bool {
+        let fd = connected(port)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 200) >= 0 else { return false }
+            if poller.revents == 0 { continue }
+            if read(fd, &buffer, buffer.count) <= 0 { return true }
+        }
+        return false
+    }
+
+    /// A TCP socket connected to 127.0.0.1:`port`, or -1.
+    static func connected(_ port: Int) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = UInt16(port).bigEndian
-        let connected = withUnsafeMutablePointer(to: &address) {
+        let status = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { return [] }
+        if status != 0 {
+            close(fd)
+            return -1
+        }
+        return fd
+    }
+
+    /// Connects to 127.0.0.1:`port` and returns the first bytes that arrive within `timeout`
+    /// seconds (empty when the peer closes at once or says nothing).
+    static func firstBytes(port: Int, timeout: Double = 3) -> [UInt8] {
+        let fd = connected(port)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return [] }
         var buffer = [UInt8](repeating: 0, count: 256)
