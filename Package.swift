@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // `prefer serve` only (the PreferServe target); 0.15.1 is what needs tools 6.1.
         .package(url: "https://github.com/apple/swift-nio-ssh", exact: "0.15.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
@@ -17,7 +18,10 @@ let package = Package(
     targets: [
         // ncursesw from Debian; pkgConfig is left out on purpose (see docs/ARCHITECTURE.md).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "PreferCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PreferCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .target(name: "PreferTUI", dependencies: ["PreferCore"]),
         .target(name: "PreferTerminal", dependencies: ["PreferTUI", "PreferCore", "CNcursesw"]),
         // fork/exec of a sitting on a pseudo terminal, in C: only async-signal-safe calls

@@ -17,6 +17,10 @@ struct LabelCommand: ParsableCommand {
           prefer label
           prefer label --tasks batch-07.jsonl --rater ana
           prefer label --tasks likert.jsonl --scale likert5 --require-read
+          prefer label --batch batch-07.toml --rater ana
+
+        With --batch every setting (tasks, guideline, scale, require-read) comes from the
+        batch file and each next task is routed (see README, "Running a crowd batch").
         """
     )
 
@@ -26,22 +30,39 @@ struct LabelCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The labeling guideline (Markdown; default: the built-in guideline).", valueName: "file"))
     var guideline: String?
 
+    @Option(name: .long, help: ArgumentHelp("A batch file (TOML): tasks, guideline and routing set by the lead.", valueName: "file"))
+    var batch: String?
+
     @Option(name: .long, help: ArgumentHelp("Where session files are written.", valueName: "dir"))
     var sessions: String = LabelDefaults.sessions
 
     @Option(name: .long, help: ArgumentHelp("Rater name (default: your login).", valueName: "name"))
     var rater: String?
 
-    @Option(name: .long, help: ArgumentHelp("pairwise or likert5.", valueName: "scale"))
-    var scale: Scale = .pairwise
+    @Option(name: .long, help: ArgumentHelp("pairwise or likert5 (default: pairwise).", valueName: "scale"))
+    var scale: Scale?
 
     @Flag(name: .long, help: "Refuse a choice until both responses were scrolled to their end.")
     var requireRead = false
 
+    func validate() throws {
+        guard batch != nil else { return }
+        let clashing = [tasks.map { _ in "--tasks" }, guideline.map { _ in "--guideline" },
+                        scale.map { _ in "--scale" }, requireRead ? "--require-read" : nil].compactMap { $0 }
+        if !clashing.isEmpty {
+            throw ValidationError("--batch sets the tasks, guideline, scale and require-read itself; leave out \(clashing.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
-        let plan = try LabelingPlan.prepare(
-            tasksPath: tasks, guidelinePath: guideline, sessionsRoot: sessions,
-            raterOverride: rater, scale: scale, requireRead: requireRead)
+        let plan: LabelingPlan
+        if let batch {
+            plan = try LabelingPlan.prepare(batchPath: batch, sessionsRoot: sessions, raterOverride: rater)
+        } else {
+            plan = try LabelingPlan.prepare(
+                tasksPath: tasks, guidelinePath: guideline, sessionsRoot: sessions,
+                raterOverride: rater, scale: scale ?? .pairwise, requireRead: requireRead)
+        }
         try MainActor.assumeIsolated {
             try LabelingSitting(plan: plan).run()
         }

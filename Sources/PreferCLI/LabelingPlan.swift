@@ -15,21 +15,54 @@ struct LabelingPlan {
     /// Task indices not yet labeled by this rater (same `task_sha256`), in file order.
     var queue: [Int]
     var alreadyLabeled: Int
+    /// The batch this sitting is routed by (`--batch`), or nil for a plain `--tasks` sitting.
+    var batch: BatchInputs? = nil
 
     /// - Parameters:
     ///   - tasksPath: `--tasks`, or nil for the built-in demo.
     ///   - guidelinePath: `--guideline`, or nil for the built-in default guideline.
     static func prepare(tasksPath: String?, guidelinePath: String?, sessionsRoot: String,
                         raterOverride: String?, scale: Scale, requireRead: Bool) throws -> LabelingPlan {
-        let login = RaterName.login ?? "unknown"
-        let rater: RaterName
+        let rater = try raterName(raterOverride)
+        let tasks = try loadTasks(tasksPath)
+        let guideline = try loadGuideline(guidelinePath)
+        return try prepare(tasks: tasks, guideline: guideline, sessionsRoot: sessionsRoot, rater: rater,
+                           scale: scale, requireRead: requireRead)
+    }
+
+    /// A batch sitting: every setting comes from the batch file (SPEC §10); only the rater
+    /// and the sessions folder come from the command line, and the rater must be on the
+    /// batch's `raters` list when it has one.
+    static func prepare(batchPath: String, sessionsRoot: String, raterOverride: String?) throws -> LabelingPlan {
+        let rater = try raterName(raterOverride)
+        let inputs: BatchInputs
         do {
-            rater = try raterOverride.map { try RaterName($0) } ?? RaterName.defaultName()
+            inputs = try BatchInputs.open(BatchFile.load(path: batchPath))
+        } catch {
+            throw CommandFailure.badInput(error.description + "\n(the batch file given with --batch; nothing was labeled, fix it and try again)")
+        }
+        let batch = inputs.batch
+        guard batch.admits(rater.value) else {
+            let line = batch.keyLines["raters"].map { ":\($0)" } ?? ""
+            throw CommandFailure.badInput("rater \(JSONWriter.quoted(rater.value)) is not on the raters list of \(batch.path)\(line); ask the lead to add you")
+        }
+        var plan = try prepare(tasks: inputs.tasks, guideline: inputs.guideline, sessionsRoot: sessionsRoot,
+                               rater: rater, scale: batch.scale, requireRead: batch.requireRead)
+        plan.batch = inputs
+        return plan
+    }
+
+    private static func raterName(_ override: String?) throws -> RaterName {
+        do {
+            return try override.map { try RaterName($0) } ?? RaterName.defaultName()
         } catch {
             throw CommandFailure.badInput(String(describing: error))
         }
-        let tasks = try loadTasks(tasksPath)
-        let guideline = try loadGuideline(guidelinePath)
+    }
+
+    private static func prepare(tasks: TaskFile, guideline: Guideline, sessionsRoot: String, rater: RaterName,
+                                scale: Scale, requireRead: Bool) throws -> LabelingPlan {
+        let login = RaterName.login ?? "unknown"
         let prior: PriorLabels
         do {
             prior = try SessionReader.priorLabels(sessionsRoot: sessionsRoot, rater: rater)

@@ -22,7 +22,8 @@ final class SessionSink: LabelSink {
             tasks: plan.tasks.path, tasksSHA256: plan.tasks.sha256,
             guideline: plan.guideline.path, guidelineSHA256: plan.guideline.sha256,
             scale: plan.scale.values, tool: PreferVersion.tool, login: plan.login,
-            termColumns: size.cols, termRows: size.rows)
+            termColumns: size.cols, termRows: size.rows,
+            batch: plan.batch.map { .init(path: $0.batch.path, sha256: $0.batch.sha256) })
         try writer.append(SessionEvent(at: Date(), .sessionStart(info)))
     }
 

@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check task, guideline, session and gold files; report FILE:LINE: reason.",
         discussion: """
         The kind of each file is told from its name and content: Markdown (.md) is a
-        guideline, a folder or JSONL whose lines have "type" is a session file, JSONL whose
+        guideline, TOML (.toml) is a batch file (its task, guideline and gold files are
+        checked with it), a folder or JSONL whose lines have "type" is a session file, JSONL whose
         lines have "task" and "choice" but no "id" is a gold file, other JSONL is a task file.
 
         Session files are checked line by line: damage before the last line, a choice off the sitting's scale and (with --tasks) a task id the task file lacks are errors; a torn last line, an unknown event type and (with --tasks) a label made on other content are warnings. With --tasks, a gold answer for a task the file lacks is an error. Warnings do not fail the check.
@@ -19,6 +20,7 @@ struct ValidateCommand: ParsableCommand {
           prefer validate examples/demo/tasks.jsonl guidelines/default.md
           prefer validate sessions/
           prefer validate --tasks batch-07.jsonl gold.jsonl sessions/
+          prefer validate batch-07.toml
         """
     )
 
@@ -76,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
 
 /// Decides what kind of input a file is and validates it.
 enum InputFileCheck {
-    enum Kind { case tasks, guideline, sessions, gold }
+    enum Kind { case tasks, guideline, sessions, gold, batch }
 
     static func check(_ path: String, tasks: TaskFile? = nil, skipUnreadable: Bool = false) throws -> String {
         switch try kind(of: path) {
@@ -89,6 +91,14 @@ enum InputFileCheck {
         case .sessions:
             let result = SessionFileCheck.check(paths: [path], tasks: tasks, skipUnreadable: skipUnreadable)
             return try outcome(result)
+        case .batch:
+            let inputs = try BatchInputs.open(BatchFile.load(path: path))
+            let batch = inputs.batch
+            var parts = ["batch \(JSONWriter.quoted(batch.name))", Counted.noun(inputs.tasks.count, "task"),
+                         "overlap \(batch.overlap)" + (batch.maxOverlap > batch.overlap ? "–\(batch.maxOverlap)" : "")]
+            if !inputs.goldIndices.isEmpty { parts.append(Counted.noun(inputs.goldIndices.count, "gold task")) }
+            if let raters = batch.raters { parts.append(Counted.noun(raters.count, "rater")) }
+            return parts.joined(separator: ", ")
         case .gold:
             let gold = try GoldFile.load(path: path)
             let errors = tasks.map(gold.errors(against:)) ?? []
@@ -119,6 +129,7 @@ enum InputFileCheck {
         }
         let lower = path.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".txt") { return .guideline }
+        if lower.hasSuffix(".toml") { return .batch }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, reason: "cannot be read")
         }

@@ -94,10 +94,11 @@ public struct OutputTarget: Sendable, Equatable {
         var head = [UInt8](repeating: 0, count: 1 << 16)
         let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         guard count > 0 else { return false }
-        var bytes = head[0..<count]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let line = bytes.split(separator: 0x0A).first(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }),
-              let value = try? Array(line).withUnsafeBytes({ try JSONParser.parse($0) }),
+        let first: JSONValue? = head.withUnsafeBytes { raw in
+            let lines = JSONLines(UnsafeRawBufferPointer(rebasing: raw[0..<count]))
+            return lines.first(where: { !$0.isBlank }).flatMap { try? JSONParser.parse(lines[$0]) }
+        }
+        guard let value = first,
               let type = value["type"]?.stringValue, value["rater"]?.stringValue != nil else { return false }
         return ["session_start", "label", "undo", "skip", "session_end"].contains(type)
     }

@@ -25,36 +25,33 @@ public struct GoldFile: Sendable, Equatable {
         var answers: [String: String] = [:]
         var firstLine: [String: Int] = [:]
         var errors: [InputError] = []
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var lineNumber = 0
-        for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            func fail(_ reason: String) { errors.append(InputError(file: path, line: lineNumber, reason: reason)) }
-            let value: JSONValue
-            do {
-                value = try Array(line).withUnsafeBytes { try JSONParser.parse($0) }
-            } catch {
-                fail("invalid JSON: \((error as? JSONSyntaxError)?.message ?? String(describing: error))")
-                continue
+        data.withUnsafeBytes { raw in
+            let lines = JSONLines(raw)
+            for line in lines where !line.isBlank {
+                func fail(_ reason: String) { errors.append(InputError(file: path, line: line.number, reason: reason)) }
+                let value: JSONValue
+                do throws(JSONSyntaxError) {
+                    value = try JSONParser.parse(lines[line])
+                } catch {
+                    fail("invalid JSON: \(error.message)")
+                    continue
+                }
+                guard case .object = value else { fail("a gold line must be a JSON object"); continue }
+                guard let task = value["task"]?.stringValue, !task.isEmpty else {
+                    fail("missing field \"task\" (a non-empty string)")
+                    continue
+                }
+                guard let choice = value["choice"]?.stringValue, !choice.isEmpty else {
+                    fail("missing field \"choice\" (a non-empty string)")
+                    continue
+                }
+                if let first = firstLine[task] {
+                    fail("duplicate gold answer for task \(JSONWriter.quoted(task)) (first on line \(first))")
+                    continue
+                }
+                firstLine[task] = line.number
+                answers[task] = choice
             }
-            guard case .object = value else { fail("a gold line must be a JSON object"); continue }
-            guard let task = value["task"]?.stringValue, !task.isEmpty else {
-                fail("missing field \"task\" (a non-empty string)")
-                continue
-            }
-            guard let choice = value["choice"]?.stringValue, !choice.isEmpty else {
-                fail("missing field \"choice\" (a non-empty string)")
-                continue
-            }
-            if let first = firstLine[task] {
-                fail("duplicate gold answer for task \(JSONWriter.quoted(task)) (first on line \(first))")
-                continue
-            }
-            firstLine[task] = lineNumber
-            answers[task] = choice
         }
         if !errors.isEmpty { throw ValidationFailure(errors: Array(errors.prefix(20)), omitted: max(0, errors.count - 20)) }
         guard !answers.isEmpty else { throw InputError(file: path, reason: "holds no gold answers") }

@@ -34,7 +34,7 @@ public enum JSONRecords {
     /// The objects in `bytes`, which came from `file`.
     public static func parse(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> [JSONRecord] {
         var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if JSONLines.startsWithBOM(bytes) { start = 3 }
         let first = bytes[start...].first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         guard let first else {
             throw ValidationFailure(errors: [InputError(file: file, reason: "holds no records")])
@@ -45,28 +45,20 @@ public enum JSONRecords {
     private static func lines(_ bytes: [UInt8], from start: Int, file: String) throws(ValidationFailure) -> [JSONRecord] {
         var records: [JSONRecord] = []
         var errors: [InputError] = []
-        var lineStart = start
-        var number = 1
         bytes.withUnsafeBytes { raw in
-            while lineStart < bytes.count {
-                let newline = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-                var end = newline
-                if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
-                let slice = UnsafeRawBufferPointer(rebasing: raw[lineStart..<end])
-                if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    do throws(JSONSyntaxError) {
-                        let value = try JSONParser.parse(slice)
-                        if case .object = value {
-                            records.append(JSONRecord(file: file, line: number, value: value))
-                        } else {
-                            errors.append(InputError(file: file, line: number, reason: "expected a JSON object, found \(value.kindName)"))
-                        }
-                    } catch {
-                        errors.append(InputError(file: file, line: number, reason: describe(error, in: slice)))
+            let lines = JSONLines(raw, from: start)
+            for line in lines where !line.isBlank {
+                let slice = lines[line]
+                do throws(JSONSyntaxError) {
+                    let value = try JSONParser.parse(slice)
+                    if case .object = value {
+                        records.append(JSONRecord(file: file, line: line.number, value: value))
+                    } else {
+                        errors.append(InputError(file: file, line: line.number, reason: "expected a JSON object, found \(value.kindName)"))
                     }
+                } catch {
+                    errors.append(InputError(file: file, line: line.number, reason: describe(error, in: slice)))
                 }
-                lineStart = newline + 1
-                number += 1
             }
         }
         if !errors.isEmpty { throw failure(errors) }

@@ -47,49 +47,13 @@ public enum SessionLabelReader {
     /// it came from, with what `keeping` asks for.
     static func readAll(paths: [String], workers: Int?, keeping: Keeping,
                         skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionReading {
-        var errors: [InputError] = []
-        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
-        let entries = found.entries
-        let files = found.paths
-        let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
-        let states = WorkerStates(count: threads, keeping: keeping)
-        // Room for as many events as the files could hold, taken once: grown by doubling, the
-        // columns were copied again and again into memory the kernel had to zero each time.
-        // Untouched room costs address space only.
-        let bytes = files.reduce(0) { total, path in
-            // (lstat: a planted link is skipped by the reading, so must not count here either)
-            var info = stat()
-            return total + (lstat(path, &info) == 0 ? Int(info.st_size) : 0)
-        }
-        for w in 0..<threads { states[w].data.reserve(events: min(bytes / WorkerData.shortestEventLine, bytes / threads * 2 / WorkerData.shortestEventLine + 1024), bytes: min(bytes, bytes / threads * 2 + 4096)) }
-        let next = FileCounter()
-        let folders = found.raterFolders
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            let state = states[worker]
-            while let index = next.take(limit: files.count) {
-                state.read(file: entries[index], index: index, folders: folders)
-            }
-        }
-        var perFile = [FileOutcome](repeating: FileOutcome(), count: files.count)
-        for w in 0..<threads {
-            for (index, outcome) in states[w].data.outcomes { perFile[index] = outcome }
-        }
-        var warnings = found.warnings
-        for outcome in perFile {
-            for error in outcome.errors { found.keep(error, errors: &errors, warnings: &warnings) }
-            warnings.append(contentsOf: outcome.warnings)
-        }
-        warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
+        let tail = SessionLogTail(paths: paths, workers: workers, keeping: keeping, skipUnreadable: skipUnreadable)
+        let errors = tail.advance(final: true).errors
         if !errors.isEmpty {
             throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
                                     omitted: max(0, errors.count - SessionReader.errorLimit))
         }
-        let data = (0..<threads).map { states[$0].data }
-        var resolved = EffectiveLabelResolver.resolve(workers: data, files: files,
-                                                      firstTimes: perFile.map(\.firstTime))
-        resolved.set.warnings = warnings
-        resolved.set.files = files
-        return SessionReading(set: resolved.set, lookup: resolved.lookup, sources: resolved.sources, workers: data)
+        return tail.reading()
     }
 
     /// What one file gave besides its events.
@@ -124,22 +88,21 @@ public enum SessionLabelReader {
             }
         }
         subscript(index: Int) -> WorkerState { states[index] }
+        var count: Int { states.count }
     }
 
     /// Holds a worker's `WorkerData`; the one `read` call per file is the only access, so the
     /// hot loop works on a struct with no dynamic exclusivity checks.
     final class WorkerState {
         var data = WorkerData()
-        func read(file entry: SessionFileEntry, index: Int, folders: RaterFolders) {
-            data.read(file: entry, index: index, folders: folders)
-        }
+        /// What the worker read in one step: (place in the step's list, outcome, cursor after).
+        var results: [(Int, FileOutcome, SessionLogTail.Cursor)] = []
     }
 
     /// The events, names and outcomes one worker collected, as parallel arrays.
     struct WorkerData {
         var tables = SessionNameTables()
         var scanner = JSONLineScanner()
-        var outcomes: [(Int, FileOutcome)] = []
         // Events of kind label, undo or skip, in file order within each file.
         var kind: [UInt8] = []
         var task: [Int32] = []
@@ -198,60 +161,68 @@ public enum SessionLabelReader {
             if keeping == .labelFields || keeping == .wholeLines { kept.reserveCapacity(bytes) }
         }
 
-        mutating func read(file entry: SessionFileEntry, index: Int, folders: RaterFolders) {
+        /// Reads the lines of `entry` appended since `cursor` (all of it for a new cursor) and
+        /// moves the cursor past the lines it took. With `final` the end of the file is the
+        /// end of the log: a torn last line is dropped with a warning (`SessionReader.parse`);
+        /// without, a last line still lacking its newline, or a bad last line, may be a line
+        /// being written, so it is left for the next reading.
+        mutating func read(file entry: SessionFileEntry, index: Int, folders: RaterFolders,
+                           cursor: inout SessionLogTail.Cursor, final: Bool) -> FileOutcome {
             var outcome = FileOutcome()
-            let bytes: [UInt8]
+            let appended: (bytes: [UInt8], identity: FileIdentity)
             do {
-                bytes = try SessionFiles.contents(of: entry)
+                appended = try SessionFiles.appended(to: entry.path, followLink: entry.named, from: cursor.offset,
+                                                     firstLine: cursor.line)
             } catch {
                 outcome.errors.append(error)
-                outcomes.append((index, outcome))
-                return
+                return outcome
             }
             var firstLines: [(rater: Int32, line: Int)] = []
-            bytes.withUnsafeBytes { raw in
-                parse(raw, path: entry.path, index: index, raterFolder: entry.raterFolder, &outcome, &firstLines)
+            let taken = appended.bytes.withUnsafeBytes { raw in
+                parse(raw, path: entry.path, index: index, raterFolder: entry.raterFolder, cursor: &cursor,
+                      final: final, &outcome, &firstLines)
             }
+            cursor.offset += taken.bytes
+            cursor.line = taken.nextLine
+            cursor.identity = appended.identity
             if entry.raterFolder == nil {
                 let names = firstLines.map { (rater: tables.raters.name(Int($0.rater)), line: $0.line) }
+                    .filter { cursor.raters.insert($0.rater).inserted }
                 outcome.errors.append(contentsOf: RaterFolderRule.outsideErrors(entry, firstLines: names, folders: folders))
             }
-            outcomes.append((index, outcome))
+            outcome.firstTime = cursor.firstTime
+            return outcome
         }
 
-        /// The lines of one file, split and judged exactly as `SessionReader.parse` does.
+        /// The lines of one file, split and judged exactly as `SessionReader.parse` does; the
+        /// bytes and lines taken (up to the first line left for later, see `read`).
         private mutating func parse(_ raw: UnsafeRawBufferPointer, path: String, index: Int, raterFolder: String?,
-                                    _ outcome: inout FileOutcome, _ firstLines: inout [(rater: Int32, line: Int)]) {
+                                    cursor: inout SessionLogTail.Cursor, final: Bool,
+                                    _ outcome: inout FileOutcome,
+                                    _ firstLines: inout [(rater: Int32, line: Int)]) -> (bytes: Int, nextLine: Int) {
             // The rater id of `raterFolder` once a line has interned it (-1 until then).
             var folderRater: Int32 = -1
-            // As `SessionReader.parse`: without session_start, a complete last line may lack its newline.
-            var sawStart = false
-            let n = raw.count
-            guard let base = raw.baseAddress else { return }
-            var start = 0
-            if n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF { start = 3 }
-            let last = Self.lastContentfulLine(raw, from: start)
-            var number = 1
-            while start < n {
-                let hit = memchr(base + start, 0x0A, n - start)
-                let newlineAt = hit.map { base.distance(to: UnsafeRawPointer($0)) }
-                var end = newlineAt ?? n
-                if newlineAt != nil && end > start && raw[end - 1] == 0x0D { end -= 1 }
-                defer {
-                    start = (newlineAt ?? n) + 1
-                    number += 1
+            let lines = JSONLines(raw, firstLine: cursor.line)
+            var taken = (bytes: raw.count, nextLine: cursor.line)
+            for line in lines {
+                taken.nextLine = line.number + 1
+                if line.isBlank { continue }
+                let number = line.number
+                let isLast = line.isLast
+                if !final && isLast && !line.hasNewline {
+                    return (line.content.lowerBound, number)
                 }
-                if Self.isBlank(raw, start, end) { continue }
-                let isLast = number == last
-                if isLast && newlineAt == nil && sawStart {
+                // As `SessionReader.parse`: without session_start, a complete last line may lack its newline.
+                if isLast && !line.hasNewline && cursor.sawStart {
                     outcome.warnings.append(Self.tornLine(path, number))
                     continue
                 }
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                let bytes = lines[line]
                 let kindOfValue: JSONKind
                 do {
                     kindOfValue = try scanner.scan(bytes)
                 } catch {
+                    if isLast && !final { return (line.content.lowerBound, number) }
                     if isLast {
                         outcome.warnings.append(Self.tornLine(path, number))
                     } else {
@@ -273,7 +244,7 @@ public enum SessionLabelReader {
                     outcome.errors.append(error)
                     continue
                 }
-                if event.startsSession { sawStart = true }
+                if event.startsSession { cursor.sawStart = true }
                 if let raterFolder {
                     if folderRater < 0 { folderRater = tables.raters.find(raterFolder) ?? -1 }
                     if event.rater != folderRater {
@@ -285,8 +256,8 @@ public enum SessionLabelReader {
                 } else if firstLines.last?.rater != event.rater && !firstLines.contains(where: { $0.rater == event.rater }) {
                     firstLines.append((event.rater, number))
                 }
-                if isLast && newlineAt == nil { outcome.warnings.append(SessionReader.unterminatedLine(path, number)) }
-                if outcome.firstTime == nil, let t = event.time { outcome.firstTime = t }
+                if isLast && !line.hasNewline { outcome.warnings.append(SessionReader.unterminatedLine(path, number)) }
+                if cursor.firstTime == nil, let t = event.time { cursor.firstTime = t }
                 if event.startsSession {
                     sittings += 1
                     if let scale = event.scale { scales.insert(scale) }
@@ -301,7 +272,7 @@ public enum SessionLabelReader {
                 left.append(event.left)
                 milliseconds.append(event.milliseconds)
                 file.append(Int32(index))
-                line.append(Int32(number))
+                self.line.append(Int32(number))
                 if keeping != .nothing {
                     keep(event, bytes)
                     taskSHAState.append(event.taskSHAState)
@@ -312,6 +283,7 @@ public enum SessionLabelReader {
                     }
                 }
             }
+            return taken
         }
 
         /// Keeps what `keeping` asks of one event's line (see `Keeping`).
@@ -342,15 +314,6 @@ public enum SessionLabelReader {
             }
         }
 
-        private static func isBlank(_ raw: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
-            var k = start
-            while k < end {
-                if !isBlank(raw[k]) { return false }
-                k += 1
-            }
-            return true
-        }
-
         private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
         /// `line` without the blanks around its object.
@@ -359,24 +322,6 @@ public enum SessionLabelReader {
             while start < end && isBlank(line[start]) { start += 1 }
             while end > start && isBlank(line[end - 1]) { end -= 1 }
             return UnsafeRawBufferPointer(rebasing: line[start..<end])
-        }
-
-        /// The number of the last line holding anything but blanks, or 0.
-        private static func lastContentfulLine(_ raw: UnsafeRawBufferPointer, from first: Int) -> Int {
-            var lastNumber = 0
-            var number = 1
-            var start = first
-            let n = raw.count
-            guard let base = raw.baseAddress else { return 0 }
-            while start < n {
-                let hit = memchr(base + start, 0x0A, n - start)
-                let newlineAt = hit.map { base.distance(to: UnsafeRawPointer($0)) }
-                let end = newlineAt ?? n
-                if !isBlank(raw, start, end) { lastNumber = number }
-                start = end + 1
-                number += 1
-            }
-            return lastNumber
         }
 
         private static func tornLine(_ file: String, _ line: Int) -> InputError {

@@ -40,13 +40,18 @@ public struct SessionEvent: Sendable, Equatable {
     }
 }
 
-/// The five event types of a session file and their fields.
+/// The event types of a session file and their fields.
 public enum SessionEventBody: Sendable, Equatable {
     case sessionStart(SessionStartInfo)
     case label(LabelInfo)
-    /// Retracts this rater's current label of `task`.
-    case undo(task: String)
+    /// Retracts this rater's current label of `task`; with `isRepeat` (written as
+    /// `"repeat": true`) it retracts only the label of a swapped-side repeat, so the first
+    /// label still stands.
+    case undo(task: String, isRepeat: Bool = false)
     case skip(task: String)
+    /// A batch sitting put a task on screen (SPEC §10): a claim on it until this rater's
+    /// label or skip, or `claim_minutes`.
+    case shown(ShownInfo)
     /// `labels` counts the labels written in this sitting.
     case sessionEnd(labels: Int, reason: SessionEndReason)
 
@@ -57,6 +62,7 @@ public enum SessionEventBody: Sendable, Equatable {
         case .label: return "label"
         case .undo: return "undo"
         case .skip: return "skip"
+        case .shown: return "shown"
         case .sessionEnd: return "session_end"
         }
     }
@@ -68,6 +74,7 @@ public enum SessionEventBody: Sendable, Equatable {
         case .label: return "the label"
         case .undo: return "the undo"
         case .skip: return "the skip"
+        case .shown: return "the claim on the task"
         case .sessionEnd: return "the end of the sitting"
         }
     }
@@ -88,7 +95,9 @@ public enum SessionEventBody: Sendable, Equatable {
                     JSONMember("cols", .number(String(info.termColumns))),
                     JSONMember("rows", .number(String(info.termRows))),
                 ])),
-            ]
+            ] + (info.batch.map { batch in
+                [JSONMember("batch", .string(batch.path)), JSONMember("batch_sha256", .string(batch.sha256))]
+            } ?? [])
         case .label(let info):
             var members = [
                 JSONMember("task", .string(info.task)),
@@ -98,9 +107,18 @@ public enum SessionEventBody: Sendable, Equatable {
                 JSONMember("ms", .number(String(info.ms))),
             ]
             if let note = info.note { members.append(JSONMember("note", .string(note))) }
+            if info.isRepeat { members.append(JSONMember("repeat", .bool(true))) }
             return members
-        case .undo(let task), .skip(let task):
+        case .undo(let task, let isRepeat):
+            return [JSONMember("task", .string(task))] + (isRepeat ? [JSONMember("repeat", .bool(true))] : [])
+        case .skip(let task):
             return [JSONMember("task", .string(task))]
+        case .shown(let info):
+            return [
+                JSONMember("task", .string(info.task)),
+                JSONMember("task_sha256", .string(info.taskSHA256)),
+                JSONMember("left", .string(info.left.rawValue)),
+            ] + (info.isRepeat ? [JSONMember("repeat", .bool(true))] : [])
         case .sessionEnd(let labels, let reason):
             return [
                 JSONMember("labels", .number(String(labels))),
@@ -126,9 +144,23 @@ public struct SessionStartInfo: Sendable, Equatable {
     public var login: String
     public var termColumns: Int
     public var termRows: Int
+    /// The batch file of a batch sitting (SPEC §10): `batch` (path as given) and `batch_sha256`.
+    public var batch: BatchStamp?
+
+    /// Which batch file a batch sitting was routed by.
+    public struct BatchStamp: Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
 
     public init(tasks: String, tasksSHA256: String, guideline: String, guidelineSHA256: String,
-                scale: [String], tool: String, login: String, termColumns: Int, termRows: Int) {
+                scale: [String], tool: String, login: String, termColumns: Int, termRows: Int,
+                batch: BatchStamp? = nil) {
+        self.batch = batch
         self.tasks = tasks
         self.tasksSHA256 = tasksSHA256
         self.guideline = guideline
@@ -151,15 +183,33 @@ public struct LabelInfo: Sendable, Equatable {
     /// Milliseconds from the task being shown to the choice.
     public var ms: Int
     public var note: String?
+    /// A swapped-side repeat (SPEC §10), written as `"repeat": true`.
+    public var isRepeat: Bool
 
     public init(task: String, taskSHA256: String, choice: String, left: ResponseSide, ms: Int,
-                note: String? = nil) {
+                note: String? = nil, isRepeat: Bool = false) {
+        self.isRepeat = isRepeat
         self.task = task
         self.taskSHA256 = taskSHA256
         self.choice = choice
         self.left = left
         self.ms = ms
         self.note = note
+    }
+}
+
+/// The fields of a `shown` event: the task put on screen and how.
+public struct ShownInfo: Sendable, Equatable {
+    public var task: String
+    public var taskSHA256: String
+    public var left: ResponseSide
+    public var isRepeat: Bool
+
+    public init(task: String, taskSHA256: String, left: ResponseSide, isRepeat: Bool = false) {
+        self.task = task
+        self.taskSHA256 = taskSHA256
+        self.left = left
+        self.isRepeat = isRepeat
     }
 }
 

@@ -92,11 +92,18 @@ enum SessionFiles {
         try contents(of: entry.path, followLink: entry.named)
     }
 
-    /// The whole contents of the regular file at `path`, opened without blocking (a FIFO
-    /// swapped in after the walk is refused, not waited on) and, unless `followLink`, without
+    /// The whole contents of the regular file at `path` (see `appended`).
+    static func contents(of path: String, followLink: Bool = true) throws(InputError) -> [UInt8] {
+        try appended(to: path, followLink: followLink, from: 0, firstLine: 1).bytes
+    }
+
+    /// The contents of the regular file at `path` from byte `offset` on (where line
+    /// `firstLine` starts), and which file that was: opened without blocking (a FIFO swapped
+    /// in after the walk is refused, not waited on) and, unless `followLink`, without
     /// following a symlink. A line longer than `InputLimits.lineBytes` is an error as soon as
     /// that much of it is read, so a file without newlines cannot grow memory.
-    static func contents(of path: String, followLink: Bool = true) throws(InputError) -> [UInt8] {
+    static func appended(to path: String, followLink: Bool, from offset: Int,
+                         firstLine: Int) throws(InputError) -> (bytes: [UInt8], identity: FileIdentity) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLink ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             if errno == ELOOP { throw InputError(file: path, reason: "is a symbolic link; only regular files are read") }
@@ -108,8 +115,11 @@ enum SessionFiles {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw InputError(file: path, reason: "is \(FileKind.name(info.st_mode & S_IFMT)), not a regular file")
         }
+        if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            throw InputError(file: path, reason: "cannot be read: \(systemMessage(errno))")
+        }
         var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(info.st_size))
+        bytes.reserveCapacity(max(0, Int(info.st_size) - offset))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         // Bytes read since the last newline: the line being read so far.
         var open = 0
@@ -127,14 +137,14 @@ enum SessionFiles {
             }
             open = tail < count ? tail : open + count
             bytes.append(contentsOf: chunk[0..<count])
-            if open > InputLimits.lineBytes + 1 { throw overlong(path, bytes) }
+            if open > InputLimits.lineBytes + 1 { throw overlong(path, bytes, firstLine: firstLine) }
         }
-        return bytes
+        return (bytes, FileIdentity(info, size: offset + bytes.count))
     }
 
     /// The error for a line found longer than the limit at the end of `bytes`.
-    private static func overlong(_ path: String, _ bytes: [UInt8]) -> InputError {
-        let line = 1 + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    private static func overlong(_ path: String, _ bytes: [UInt8], firstLine: Int) -> InputError {
+        let line = firstLine + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         return InputError(file: path, line: line,
                           reason: "line is longer than \(InputLimits.lineBytesText), the limit for a line")
     }

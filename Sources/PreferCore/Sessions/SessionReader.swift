@@ -75,16 +75,15 @@ public enum SessionReader {
     /// (`RaterFolderRule`).
     public static func parse(_ bytes: [UInt8], file: String, raterFolder: String? = nil) -> ParsedFile {
         var result = ParsedFile()
-        let lines = splitLines(bytes)
-        // Only the last line that holds anything can be torn: a new sitting never appends to
-        // an old file, so a torn line can never have a good line after it.
-        let lastContentful = lines.lastIndex(where: { !$0.isBlank })
         // A file of prefer's writer starts with session_start; one without it holds lines
         // from another tool, whose last line may simply lack its newline (SPEC §4).
         var sawStart = false
         bytes.withUnsafeBytes { raw in
-            for (index, line) in lines.enumerated() where !line.isBlank {
-                let isLast = index == lastContentful
+            // Only the last line that holds anything can be torn: a new sitting never appends to
+            // an old file, so a torn line can never have a good line after it.
+            let lines = JSONLines(raw)
+            for line in lines where !line.isBlank {
+                let isLast = line.isLast
                 if isLast && !line.hasNewline && sawStart {
                     result.warnings.append(tornLine(file, line.number))
                     continue
@@ -92,7 +91,7 @@ public enum SessionReader {
                 var parsed: JSONValue?
                 var syntaxError: JSONSyntaxError?
                 do throws(JSONSyntaxError) {
-                    parsed = try JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[line.start..<line.end]))
+                    parsed = try JSONParser.parse(lines[line])
                 } catch {
                     syntaxError = error
                 }
@@ -130,33 +129,5 @@ public enum SessionReader {
     static func unterminatedLine(_ file: String, _ line: Int) -> InputError {
         InputError(file: file, line: line,
                    reason: "read a last line without its final newline (no session_start in the file: taken as lines from another tool)")
-    }
-
-    /// One line's byte range without its `\n` (and without a CRLF's `\r`).
-    private struct LineRange {
-        var number: Int
-        var start: Int
-        var end: Int
-        var hasNewline: Bool
-        var isBlank: Bool
-    }
-
-    private static func splitLines(_ bytes: [UInt8]) -> [LineRange] {
-        var lines: [LineRange] = []
-        var start = 0
-        // A UTF-8 BOM from an editor is not part of the first line's JSON.
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-        var number = 1
-        while start < bytes.count {
-            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-            var end = newline ?? bytes.count
-            if newline != nil && end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            let blank = bytes[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            lines.append(LineRange(number: number, start: start, end: end, hasNewline: newline != nil,
-                                   isBlank: blank))
-            start = (newline ?? bytes.count) + 1
-            number += 1
-        }
-        return lines
     }
 }

@@ -34,7 +34,9 @@ public final class LabelingRuntime {
     public func run() -> SessionEndReason {
         state.size = screen.size
         var effects: [Effect] = []
-        if !state.queue.isEmpty {
+        if state.config.routed {
+            effects.append(.loadNext)
+        } else if !state.queue.isEmpty {
             effects.append(.loadTask(index: state.queue.removeFirst()))
         } else {
             state.mode = .done
@@ -111,6 +113,21 @@ public final class LabelingRuntime {
             case .loadTask(let index):
                 do {
                     outcome = .taskLoaded(try tasks.load(index: index))
+                } catch {
+                    outcome = .loadFailed(String(describing: error))
+                }
+            case .loadRepeat(let index):
+                do {
+                    outcome = .taskLoaded(try tasks.loadRepeat(index: index))
+                } catch {
+                    outcome = .loadFailed(String(describing: error))
+                }
+            case .loadNext:
+                do {
+                    switch try tasks.next() {
+                    case .task(let task): outcome = .taskLoaded(task)
+                    case .nothingLeft(let progress): outcome = .nothingLeft(progress: progress)
+                    }
                 } catch {
                     outcome = .loadFailed(String(describing: error))
                 }
