@@ -65,7 +65,7 @@ final class OpenSSHForcedCommandTests: XCTestCase {
     }
 
     private func addRater(_ workspace: Workspace, _ name: String, key: String) throws -> PreferBinary.Result {
-        try PreferBinary.run(["raters", "add", name, "--key", key + ".pub", "--tasks", "tasks.jsonl", "--sessions", "sessions",
+        try PreferBinary.run(["raters", "add", name, "--key", key + ".pub", "--batch", SSHFixture(workspace: workspace).writeBatch(), "--sessions", "sessions",
                               "--authorized-keys", workspace.path("authorized_keys")], in: workspace.root)
     }
 

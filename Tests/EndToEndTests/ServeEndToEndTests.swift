@@ -19,7 +19,7 @@ final class ServeEndToEndTests: XCTestCase {
                        extra: [String] = [], log: String = "serve.log") throws -> (BackgroundProgram, Int) {
         let ratersFile = try fixture.writeRatersFile(raters)
         let server = try BackgroundProgram(
-            [PreferBinary.path, "serve", "--tasks", "tasks.jsonl", "--sessions", "sessions", "--listen", "127.0.0.1:\(port)",
+            [PreferBinary.path, "serve", "--batch", try fixture.writeBatch(), "--sessions", "sessions", "--listen", "127.0.0.1:\(port)",
              "--host-key", "host_key", "--raters", ratersFile] + extra,
             log: workspace.path(log), directory: workspace.root)
         XCTAssertTrue(server.waitForLog("raters connect with"), "serve did not start:\n" + server.logText)
@@ -66,7 +66,7 @@ final class ServeEndToEndTests: XCTestCase {
         try tmux.type("q")
         XCTAssertEqual(tmux.exitStatus(), 0, "the labeling screen's exit status reaches ssh")
         let events = workspace.events(rater: "ana")
-        XCTAssertEqual(events.map { $0["type"] as? String }, ["session_start", "label", "label", "session_end"])
+        XCTAssertEqual(fixture.labelingEvents("ana"), ["session_start", "label", "label", "session_end"])
         XCTAssertEqual(Set(events.compactMap { $0["rater"] as? String }), ["ana"])
         XCTAssertEqual(events.filter { $0["type"] as? String == "label" }.map { $0["task"] as? String }, ["task-1", "task-2"])
         XCTAssertEqual(events.last?["reason"] as? String, "quit")
@@ -201,7 +201,7 @@ final class ServeEndToEndTests: XCTestCase {
         for tmux in sessions { XCTAssertEqual(tmux.exitStatus(timeout: 30), 0) }
         for name in names {
             let events = workspace.events(rater: name)
-            XCTAssertEqual(events.map { $0["type"] as? String }, ["session_start", "label", "label", "label", "session_end"], name)
+            XCTAssertEqual(fixture.labelingEvents(name), ["session_start", "label", "label", "label", "session_end"], name)
             XCTAssertEqual(Set(events.compactMap { $0["rater"] as? String }), [name])
             let folder = workspace.path("sessions/\(name)")
             var status = stat()
@@ -279,13 +279,14 @@ final class ServeInputAndLimitTests: XCTestCase {
     }
 
     private func serveArguments(_ workspace: Workspace, hostKey: String = "host_key", raters: String = "raters.txt") -> [String] {
-        ["serve", "--tasks", "tasks.jsonl", "--sessions", "sessions", "--listen", "127.0.0.1:0", "--host-key", hostKey, "--raters", raters]
+        ["serve", "--batch", "batch.toml", "--sessions", "sessions", "--listen", "127.0.0.1:0", "--host-key", hostKey, "--raters", raters]
     }
 
     func testBadRatersFileAndUnsafeHostKeyAreRefusedBeforeListening() throws {
         let workspace = try Workspace()
         let fixture = SSHFixture(workspace: workspace)
         try fixture.makeKey("ana")
+        _ = try fixture.writeBatch()
         try workspace.write("raters.txt", "ana \(try fixture.publicKey("ana"))\nbo ssh-ed25519 AAAA!!\n")
         let bad = try PreferBinary.run(serveArguments(workspace), in: workspace.root)
         XCTAssertEqual(bad.status, 2)
@@ -315,7 +316,7 @@ final class ServeInputAndLimitTests: XCTestCase {
         _ = try fixture.writeRatersFile(["ana"])
         let port = SSHFixture.freePort()
         let server = try BackgroundProgram(
-            [PreferBinary.path, "serve", "--tasks", "tasks.jsonl", "--sessions", "sessions", "--listen", "127.0.0.1:\(port)",
+            [PreferBinary.path, "serve", "--batch", try fixture.writeBatch(), "--sessions", "sessions", "--listen", "127.0.0.1:\(port)",
              "--host-key", "host_key", "--raters", "raters.txt", "--max-connections", "1", "--login-grace", "2", "--idle-seconds", "3"],
             log: workspace.path("serve.log"), directory: workspace.root)
         defer { server.signal(SIGKILL) }

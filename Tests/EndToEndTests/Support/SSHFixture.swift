@@ -26,6 +26,25 @@ final class SSHFixture {
         knownHosts = workspace.path("known_hosts")
     }
 
+    /// The batch both SSH paths serve: the workspace's six tasks in file order, enough
+    /// overlap that every rater of a test gets every task (SPEC §10).
+    func writeBatch() throws -> String {
+        try workspace.write("batch.toml", """
+            name = "ssh-e2e"
+            tasks = "tasks.jsonl"
+            guideline = "guide.md"
+            overlap = 30
+            order = "file"
+
+            """)
+        return "batch.toml"
+    }
+
+    /// The event types of a rater's files without the batch's `shown` claims.
+    func labelingEvents(_ rater: String) -> [String] {
+        workspace.events(rater: rater).compactMap { $0["type"] as? String }.filter { $0 != "shown" }
+    }
+
     /// Makes an Ed25519 key pair `NAME_key` / `NAME_key.pub` in the workspace; returns the
     /// private key's path.
     @discardableResult
