@@ -31,7 +31,7 @@ struct RatersCommand: ParsableCommand {
         /// The file's path; for the default, `~/.ssh` is created (0700) when missing.
         func resolved() throws -> String {
             if let path { return path }
-            guard let home = Self.home() else {
+            guard let home = AccountName.home(of: getuid()) else {
                 throw CommandFailure.runtime("cannot tell this account's home folder; give --authorized-keys PATH")
             }
             let folder = home + "/.ssh"
@@ -39,18 +39,6 @@ struct RatersCommand: ParsableCommand {
                 throw CommandFailure.runtime("cannot create \(folder): \(String(cString: strerror(errno)))")
             }
             return folder + "/authorized_keys"
-        }
-
-        /// The home folder of the running account from the password database (sshd reads
-        /// that one, not `$HOME`).
-        static func home() -> String? {
-            var entry = passwd()
-            var result: UnsafeMutablePointer<passwd>?
-            var buffer = [CChar](repeating: 0, count: 4096)
-            guard getpwuid_r(getuid(), &entry, &buffer, buffer.count, &result) == 0, result != nil, let dir = entry.pw_dir else {
-                return nil
-            }
-            return String(cString: dir)
         }
     }
 
@@ -75,7 +63,7 @@ struct RatersCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.badInput(error.description)
             }
-            let launch = try sitting.launch(for: rater)
+            let launch = try sitting.launch(for: [rater])
             let path = try keysFile.resolved()
             var file = try RatersCommand.open(path)
             do {

@@ -61,8 +61,9 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(error.description)
         }
-        // The rater is replaced by whoever authenticates; the first entry only checks the paths.
-        let launch = try sitting.launch(for: ratersFile.entries[0].rater)
+        // Every listed rater must be admitted by the batch; each sitting is started for whoever
+        // authenticated (`forRater`).
+        let launch = try sitting.launch(for: ratersFile.entries.map(\.rater))
         let key: HostKeyFile
         do {
             key = try HostKeyFile(path: hostKey)

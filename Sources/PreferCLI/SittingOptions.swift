@@ -23,24 +23,34 @@ struct SittingOptions: ParsableArguments {
         }
     }
 
-    /// The launch for `rater`, with this running binary as the `prefer` to start; the batch
-    /// or task file must exist (a typo would otherwise show only when a rater logs in).
-    func launch(for rater: RaterName) throws -> LabelLaunch {
+    /// The launch for `raters[0]` (the others get `forRater`), with this running binary as
+    /// the `prefer` to start. The batch (or task) file is checked now, with the readers label
+    /// uses, and every rater must be on the batch's list: a mistake would otherwise show
+    /// only when a rater logs in.
+    func launch(for raters: [RaterName]) throws -> LabelLaunch {
         let work: LabelLaunch.Work
-        let path: String
         if let batch {
             work = .batch(batch)
-            path = batch
+            let inputs: BatchInputs
+            do {
+                inputs = try BatchInputs.open(BatchFile.load(path: batch))
+            } catch {
+                throw CommandFailure.badInput(error.description)
+            }
+            for rater in raters where !inputs.batch.admits(rater.value) {
+                let line = inputs.batch.keyLines["raters"].map { ":\($0)" } ?? ""
+                throw CommandFailure.badInput("rater \(JSONWriter.quoted(rater.value)) is not on the raters list of \(batch)\(line)")
+            }
         } else {
             work = .tasks(tasks!)
-            path = tasks!
-        }
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            throw CommandFailure.badInput("\(path): \(errno == 0 || errno == ENOENT ? "no such file" : String(cString: strerror(errno)))")
+            do {
+                _ = try TaskFile.load(path: tasks!)
+            } catch {
+                throw CommandFailure.badInput(String(describing: error))
+            }
         }
         do {
-            return try LabelLaunch(executable: Self.runningBinary(), work: work, rater: rater, sessions: sessions)
+            return try LabelLaunch(executable: Self.runningBinary(), work: work, rater: raters[0], sessions: sessions)
         } catch {
             throw CommandFailure.badInput(error.description)
         }

@@ -1,6 +1,9 @@
 import NIOCore
 import NIOSSH
 import PreferCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One SSH session channel: a PTY and a shell request open the rater's labeling screen;
 /// everything else a session can ask for is refused.
@@ -172,16 +175,14 @@ final class SittingChannelHandler: ChannelInboundHandler {
         !term.isEmpty && isSafeValue(term) ? term : "vt100"
     }
 
+    /// The RFC 4254 §6.10 name of a signal (SIGKILL → "KILL"); signals outside its list
+    /// are sent as "KILL", the closest meaning: the sitting was ended from outside.
     static func signalName(_ number: Int32) -> String {
-        switch number {
-        case 1: return "HUP"
-        case 2: return "INT"
-        case 6: return "ABRT"
-        case 9: return "KILL"
-        case 11: return "SEGV"
-        case 13: return "PIPE"
-        case 15: return "TERM"
-        default: return "USR1"
-        }
+        let names: [Int32: String] = [
+            SIGABRT: "ABRT", SIGALRM: "ALRM", SIGFPE: "FPE", SIGHUP: "HUP", SIGILL: "ILL", SIGINT: "INT",
+            SIGKILL: "KILL", SIGPIPE: "PIPE", SIGQUIT: "QUIT", SIGSEGV: "SEGV", SIGTERM: "TERM",
+            SIGUSR1: "USR1", SIGUSR2: "USR2",
+        ]
+        return names[number] ?? "KILL"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import PreferCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -69,13 +70,8 @@ final class OpenSSHForcedCommandTests: XCTestCase {
                               "--authorized-keys", workspace.path("authorized_keys")], in: workspace.root)
     }
 
-    private var account: String {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getpwuid_r(getuid(), &entry, &buffer, buffer.count, &result) == 0, result != nil else { return "root" }
-        return String(cString: entry.pw_name)
-    }
+    /// The service account: the one running the tests.
+    private var account: String { AccountName.of(getuid()) }
 
     func testTheKeyAloneDecidesTheRaterWhateverTheClientAsksToRun() throws {
         let workspace = try Workspace()

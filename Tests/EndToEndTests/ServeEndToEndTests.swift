@@ -37,6 +37,16 @@ final class ServeEndToEndTests: XCTestCase {
                         cols: cols, rows: rows, directory: fixture.workspace.root)
     }
 
+    /// Ana connects again: her sitting resumes at `done` with task `next`, and `q` ends it.
+    private func comeBack(_ fixture: SSHFixture, port: Int, done: String, next: String) throws {
+        let again = try rater(fixture, "ana", port: port)
+        defer { again.kill() }
+        again.waitFor(done)
+        again.waitFor(next)
+        try again.type("q")
+        XCTAssertEqual(again.exitStatus(), 0)
+    }
+
     private func choose(_ key: String, in tmux: TmuxSession) throws {
         usleep(pause)
         try tmux.type(key)
@@ -119,12 +129,7 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertNil(server.waitForExit(timeout: 0), "the server is still running")
 
         // And the rater may come back at once.
-        let again = try rater(fixture, "ana", port: port)
-        defer { again.kill() }
-        again.waitFor("1/6")
-        again.waitFor("Question number 2?")
-        try again.type("q")
-        XCTAssertEqual(again.exitStatus(), 0)
+        try comeBack(fixture, port: port, done: "1/6", next: "Question number 2?")
     }
 
     func testNoOtherWayInWorks() throws {
@@ -239,12 +244,7 @@ final class ServeEndToEndTests: XCTestCase {
         defer { restarted.signal(SIGKILL) }
         XCTAssertEqual(again, port)
         XCTAssertFalse(restarted.logText.contains("created host key"), "the same host key is used again")
-        let back = try rater(fixture, "ana", port: port)
-        defer { back.kill() }
-        back.waitFor("2/6")
-        back.waitFor("Question number 3?")
-        try back.type("q")
-        XCTAssertEqual(back.exitStatus(), 0)
+        try comeBack(fixture, port: port, done: "2/6", next: "Question number 3?")
     }
 
     func testSIGTERMHangsUpEverySittingWithSessionEndThenExitsZero() throws {
@@ -308,6 +308,27 @@ final class ServeInputAndLimitTests: XCTestCase {
         let keygen = try ChildProcess.run([SSHFixture.sshKeygen, "-lf", workspace.path("made_key")])
         XCTAssertTrue(server.logText.contains("host key \(keygen.stdout.split(separator: " ")[1]) (ED25519)"), server.logText)
         XCTAssertFalse(server.logText.contains("created host key"))
+    }
+
+    func testRatersOffTheBatchListAndABadBatchAreRefusedByRatersAddAndServe() throws {
+        let workspace = try Workspace()
+        let fixture = SSHFixture(workspace: workspace)
+        _ = try fixture.writeRatersFile(["ana", "chen"])
+        try workspace.write("batch.toml", "name = \"b\"\ntasks = \"tasks.jsonl\"\noverlap = 2\nraters = [\"ana\", \"bo\"]\n")
+        let serve = try PreferBinary.run(serveArguments(workspace), in: workspace.root)
+        XCTAssertEqual(serve.status, 2)
+        XCTAssertEqual(serve.stderr, "prefer: rater \"chen\" is not on the raters list of batch.toml:4\n")
+        let add = try PreferBinary.run(["raters", "add", "chen", "--key", "chen_key.pub", "--batch", "batch.toml",
+                                        "--authorized-keys", workspace.path("authorized_keys")], in: workspace.root)
+        XCTAssertEqual(add.status, 2)
+        XCTAssertEqual(add.stderr, "prefer: rater \"chen\" is not on the raters list of batch.toml:4\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.path("authorized_keys")))
+        try workspace.write("batch.toml", "name = \"b\"\ntasks = \"missing.jsonl\"\noverlap = 2\n")
+        let missing = try PreferBinary.run(["raters", "add", "ana", "--key", "ana_key.pub", "--batch", "batch.toml",
+                                            "--authorized-keys", workspace.path("authorized_keys")], in: workspace.root)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("batch.toml:2: tasks file \"missing.jsonl\" not found"), missing.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.path("host_key")), "nothing created on bad input")
     }
 
     func testConnectionLimitLoginGraceAndIdleTimeCloseConnections() throws {
