@@ -184,6 +184,10 @@ final class ServeEndToEndTests: XCTestCase {
         // -W (stdio forwarding, the same direct-tcpip channel) fails outright.
         let stdio = try fixture.runSSH(fixture.sshCommand(user: "ana", key: ana, port: port, options: ["-W", "127.0.0.1:\(port)"]))
         XCTAssertEqual(stdio.status, 255)
+        // -R (a global tcpip-forward request) is refused: the client gives up on it.
+        let remote = try fixture.runSSH(fixture.sshCommand(user: "ana", key: ana, port: port, options: [
+            "-N", "-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:0:127.0.0.1:\(port)"]))
+        XCTAssertEqual(remote.status, 255)
         XCTAssertTrue(workspace.sessionFiles(rater: "ana").isEmpty, "no refused path opened a sitting")
     }
 
