@@ -288,8 +288,8 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(loaded.leftEarlier, loaded.earlierB)
         var s = showing(loaded)
         let metrics = ScreenLayout.metrics(for: s)
-        XCTAssertEqual(s.offset(of: .response1), metrics[.response1]?.openingLine)
-        XCTAssertEqual(metrics[.response1]?.openingLine, 12, "past the 11 lines of turn 1 and question 2, and a blank")
+        XCTAssertEqual(s.offset(of: .response1), metrics[.response1]?.content.openingLine)
+        XCTAssertEqual(metrics[.response1]?.content.openingLine, 12, "past the 11 lines of turn 1 and question 2, and a blank")
         _ = Reducer.reduce(&s, .command(.scrollToTop), now: 2000)
         XCTAssertEqual(s.offset(of: s.focus), 0, "the earlier turns are reachable by scrolling up")
     }
