@@ -101,11 +101,6 @@ public enum ScreenLayout {
     /// Text rows inside a bordered pane.
     public static func innerHeight(_ boxHeight: Int) -> Int { max(0, boxHeight - 2) }
 
-    /// Content and view heights of every visible pane, for clamping scroll offsets.
-    public static func metrics(for state: AppState) -> [Pane: PaneMetrics] {
-        frame(for: state).metrics
-    }
-
     /// Guideline lines (at the pane's current width) that contain `query`, ignoring case.
     public static func guidelineMatches(_ query: String, in frame: Frame) -> [Int] {
         frame.metrics[.guideline]?.content.main.lines(matching: query) ?? []

@@ -56,6 +56,8 @@ public final class LazyLayout: Sendable {
         /// Screen lines of recently used blocks, most recent last.
         var kept: [(block: Int, lines: [StyledLine])] = []
         var hiddenCount: Int?
+        /// Blocks rendered so far, again or not: what a frame or a key cost in layout.
+        var blocksRendered = 0
     }
 
     public convenience init(_ untrusted: String, width: Int, markdown: Bool, joinSoftBreaks: Bool = false) {
@@ -142,6 +144,9 @@ public final class LazyLayout: Sendable {
         return result
     }
 
+    /// How many times a block was rendered (tests: a key and its frame render none again).
+    var blocksRendered: Int { progress.withLock { $0.blocksRendered } }
+
     /// All of it laid out at once (message boxes, tests).
     public var laidOutText: LaidOutText {
         LaidOutText(lines: lines(0..<count), hiddenCount: hiddenCount)
@@ -186,6 +191,7 @@ public final class LazyLayout: Sendable {
     private func appendBlock(_ range: BlockSplitter.Range, _ progress: inout Progress) {
         let before = progress.renderer
         let lines = render(range, renderer: &progress.renderer)
+        progress.blocksRendered += 1
         let number = progress.blocks.count
         progress.blocks.append(Block(start: range.bytes.lowerBound, end: range.bytes.upperBound,
                                      continuesLine: range.continuesLine, renderer: before,
@@ -206,6 +212,7 @@ public final class LazyLayout: Sendable {
         var renderer = block.renderer
         let lines = render(BlockSplitter.Range(bytes: block.start..<block.end, continuesLine: block.continuesLine),
                            renderer: &renderer)
+        progress.blocksRendered += 1
         keep(number, lines, &progress)
         return lines
     }
