@@ -49,7 +49,7 @@ final class HugeResponseTests: XCTestCase {
     /// The rows of the 80×24 screen with the huge response focused in Response 1 (its
     /// inner lines `left`), "Short." in Response 2 and `position` on the focused border.
     private func screen80x24(_ left: [String], position: String) -> [String] {
-        let pad = { (text: String) in text + String(repeating: " ", count: 36 - text.count) }
+        let pad = { (text: String) in text + String(repeating: " ", count: 36 - DisplayWidth.of(text)) }
         var rows = [
             " prefer · ana · batch-07.jsonl                                       7/24 · 29% ",
             "┌─ Prompt ─────────────────────────────────────────────────────────────────────┐",
@@ -88,6 +88,32 @@ final class HugeResponseTests: XCTestCase {
         XCTAssertEqual(laidOut.count, 1821)
         XCTAssertFalse(laidOut.isComplete)
         XCTAssertEqual(content(.response1, s).hiddenCount, 0)
+    }
+
+    func testATenMegabyteLineOfChineseIsCutIntoBlocksToo() {
+        // No space and no ASCII: a piece ends before the first character past 64 KiB that
+        // starts a glyph of its own (here the next character: 21,846 of 3 bytes).
+        let unit = "光合作用是植物利用阳光把二氧化碳和水变成糖和氧气的过程"
+        let text = String(String(repeating: unit, count: 10_000_000 / (3 * 27) + 1).prefix(3_333_333))
+        let s = state(Self.task(text))
+        let chars = Array(text)
+        // 18 two-column characters in 36 columns; 21,846 characters are 1213 lines and one of 12.
+        let row = { (line: Int) in String(chars[(line * 18)..<(line * 18 + 18)]) }
+        assertScreen(s, screen80x24((0..<16).map(row), position: " 1–16 of 1214+ ↓ "))
+        XCTAssertEqual(content(.response1, s).known.count, 1214)
+        XCTAssertEqual(content(.response1, s).hiddenCount, 0)
+    }
+
+    func testAPieceNeverCutsAnEmojiSequenceAFlagOrACombiningMark() {
+        // Each joined or combined sequence sits right where a 64-byte piece would end.
+        for sequence in ["👩\u{200D}💻", "🇯🇵", "e\u{301}\u{302}", "\r\n", "\u{1b}[2J", "❤\u{FE0F}"] {
+            let text = String(repeating: "x", count: 62) + sequence + String(repeating: "y", count: 200)
+            let whole = LazyLayout(text, width: 30, markdown: false, blockBytes: Int.max)
+            let pieces = LazyLayout(text, width: 30, markdown: false, blockBytes: 64)
+            XCTAssertEqual(pieces.hiddenCount, whole.hiddenCount, sequence.debugDescription)
+            let joined = { (layout: LazyLayout) in layout.lines(0..<layout.count).map(\.text).joined() }
+            XCTAssertEqual(joined(pieces), joined(whole), sequence.debugDescription)
+        }
     }
 
     func testEndInAHugePaneShowsItsLastLinesAndHomeComesBack() {

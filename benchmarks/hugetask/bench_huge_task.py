@@ -17,7 +17,8 @@ the script writes a task file (task 1: the huge response_a beside a short respon
 
 Sizes are MB of 10^6 bytes; 15.9 is about the largest response a task line of at most
 16,000,000 bytes (TaskLineLimit) can hold. Kinds: "nospace" (one line of letters, hard
-broken at the pane width) and "spaces" (one line of words, word-wrapped).
+broken at the pane width), "spaces" (one line of words, word-wrapped) and "cjk" (one line
+of Chinese, two columns and three bytes a character; with --kinds).
 """
 import argparse
 import json
@@ -50,6 +51,10 @@ def wait_for(socket, predicate, timeout):
 def response(kind, size):
     if kind == "nospace":
         unit = "abcdefghijklmnopqrstuvwxyz0123456789"
+    elif kind == "cjk":
+        # Three UTF-8 bytes and two columns a character, no ASCII at all.
+        unit = "光合作用是植物利用阳光把二氧化碳和水变成糖和氧气的过程"
+        return (unit * (size // len(unit.encode()) + 1))[:size // 3]
     else:
         unit = "lorem ipsum dolor sit amet consectetur "
     return (unit * (size // len(unit) + 1))[:size]

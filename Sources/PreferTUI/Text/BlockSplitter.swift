@@ -1,11 +1,14 @@
+import PreferCore
+
 /// Cuts a text into the blocks `LazyLayout` lays out one at a time: whole source lines of
 /// about `blockBytes` bytes, and a source line longer than that into pieces.
 ///
 /// A block ends after a line break, or (a piece) just before a space within 4 KiB past the
-/// size, or else between two ASCII characters other than CR. Sanitizing a block on its own
-/// therefore gives what sanitizing the whole text gives for those characters: no
-/// combining mark, emoji sequence or CRLF is ever cut, and the sanitizer's state after a
-/// line break, a space or an ASCII character does not depend on what came before.
+/// size, or else just before the first character that surely starts a glyph of its own
+/// (`startsGlyph`: visible, not zero-width, not half of a flag, not after a ZWJ or CR).
+/// Sanitizing a block on its own therefore gives what sanitizing the whole text gives: no
+/// combining mark, emoji sequence, flag or CRLF is ever cut, and the sanitizer opens a new
+/// glyph at such a character whatever came before.
 struct BlockSplitter {
     /// One block: its source bytes and whether it goes on with the line the block before
     /// it ended in.
@@ -61,19 +64,49 @@ struct BlockSplitter {
             if bytes[index] == newline { return (index + 1, false) }
             if bytes[index] == UInt8(ascii: " ") { return (index, true) }
         }
-        var previous = bytes[limit - 1]
-        for index in limit..<bytes.count {
-            let byte = bytes[index]
-            if byte == newline { return (index + 1, false) }
-            if byte < 0x80 && previous < 0x80 && byte != 0x0D && previous != 0x0D { return (index, true) }
-            previous = byte
+        // Else at a character boundary past the size that surely starts a glyph.
+        index = limit
+        while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+        var previous = scalar(endingBefore: index, in: bytes)
+        while index < bytes.count {
+            if bytes[index] == newline { return (index + 1, false) }
+            let (next, length) = scalar(at: index, in: bytes)
+            if startsGlyph(next, after: previous) { return (index, true) }
+            previous = next
+            index += length
         }
         return (bytes.count, false)
     }
 
-    /// True when `bytes` of `text` are printable ASCII, tabs and line breaks only (CR only
-    /// before LF): such a block holds no hidden character and need not be sanitized to say so.
-    static func isPlainASCII(_ text: String, _ bytes: Swift.Range<Int>) -> Bool {
+    /// True when the sanitizer opens a new glyph at `scalar` whatever its state: a visible
+    /// character of some width, not a regional indicator (it may pair with one before), and
+    /// not after a ZWJ (which looks ahead at it) or a CR (which looks ahead for an LF).
+    static func startsGlyph(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar) -> Bool {
+        previous.value != 0x200D && previous.value != 0x0D && !DisplayWidth.isRegionalIndicator(previous)
+            && !DisplayWidth.isRegionalIndicator(scalar) && !HiddenCharacters.isHidden(scalar)
+            && DisplayWidth.of(scalar) > 0
+    }
+
+    /// The scalar whose UTF-8 starts at `index` (valid UTF-8: it comes from a String).
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar that ends just before `index`.
+    private static func scalar(endingBefore index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        var start = index - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(at: start, in: bytes).0
+    }
+
+    /// True when `bytes` of `text` hold no hidden character for certain: only visible
+    /// characters that take a cell (no zero-width mark, whose surplus would be counted),
+    /// tabs and line breaks (CR only before LF). Such a block need not be sanitized to count.
+    static func holdsNothingHidden(_ text: String, _ bytes: Swift.Range<Int>) -> Bool {
         var text = text
         return text.withUTF8 { buffer in
             var index = bytes.lowerBound
@@ -81,13 +114,15 @@ struct BlockSplitter {
                 let byte = buffer[index]
                 if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
                     index += 1
-                    continue
-                }
-                if byte == 0x0D && index + 1 < buffer.count && buffer[index + 1] == 0x0A {
+                } else if byte == 0x0D && index + 1 < buffer.count && buffer[index + 1] == 0x0A {
                     index += 1
-                    continue
+                } else if byte >= 0x80 {
+                    let (scalar, length) = BlockSplitter.scalar(at: index, in: buffer)
+                    if HiddenCharacters.isHidden(scalar) || DisplayWidth.of(scalar) == 0 { return false }
+                    index += length
+                } else {
+                    return false
                 }
-                return false
             }
             return true
         }

@@ -113,15 +113,15 @@ public final class LazyLayout: Sendable {
     }
 
     /// How many hidden or control characters the text holds (the `hidden chars: N` badge),
-    /// counted without laying anything out: blocks of plain ASCII hold none, and only the
-    /// others are sanitized.
+    /// counted without laying anything out: only blocks holding a hidden or zero-width
+    /// character are sanitized.
     public var hiddenCount: Int {
         progress.withLock { progress in
             if let count = progress.hiddenCount { return count }
             var count = 0
             var splitter = BlockSplitter(source, blockBytes: blockLimit)
             while let range = splitter.next() {
-                if !BlockSplitter.isPlainASCII(source, range.bytes) {
+                if !BlockSplitter.holdsNothingHidden(source, range.bytes) {
                     count += Sanitizer.sanitize(String(substring(range.bytes))).hiddenCount
                 }
             }
