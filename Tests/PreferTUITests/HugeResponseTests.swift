@@ -96,7 +96,7 @@ final class HugeResponseTests: XCTestCase {
         let unit = "光合作用是植物利用阳光把二氧化碳和水变成糖和氧气的过程"
         let text = String(String(repeating: unit, count: 10_000_000 / (3 * 27) + 1).prefix(3_333_333))
         let s = state(Self.task(text))
-        let chars = Array(text)
+        let chars = Array(text.prefix(16 * 18))
         // 18 two-column characters in 36 columns; 21,846 characters are 1213 lines and one of 12.
         let row = { (line: Int) in String(chars[(line * 18)..<(line * 18 + 18)]) }
         assertScreen(s, screen80x24((0..<16).map(row), position: " 1–16 of 1214+ ↓ "))
@@ -292,17 +292,17 @@ final class HugeResponseTests: XCTestCase {
         \tTabbed\tline with 日本語 and emoji 🌱 and e\u{301}\u{302}
 
         """
-        let text = String(repeating: markdown, count: 200)
+        let text = String(repeating: markdown, count: 60)
         for markdownOn in [true, false] {
             let whole = LazyLayout(text, width: 30, markdown: markdownOn, blockBytes: Int.max)
-            for size in [100, 1000, 1 << 16] {
+            for size in [100, 1000, 4096] {
                 let blocks = LazyLayout(text, width: 30, markdown: markdownOn, blockBytes: size)
                 XCTAssertEqual(blocks.count, whole.count, "block size \(size)")
                 XCTAssertEqual(blocks.lines(0..<blocks.count), whole.lines(0..<whole.count), "block size \(size)")
-                XCTAssertEqual(blocks.hiddenCount, 200, "one escape in each copy")
+                XCTAssertEqual(blocks.hiddenCount, 60, "one escape in each copy")
                 XCTAssertEqual(blocks.lines(matching: "DEEPER"), whole.lines(matching: "deeper"))
             }
-            XCTAssertEqual(whole.lines(matching: "deeper").count, 200)
+            XCTAssertEqual(whole.lines(matching: "deeper").count, 60)
         }
     }
 }

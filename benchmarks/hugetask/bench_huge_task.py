@@ -78,9 +78,10 @@ def once(binary, size, kind):
     work = tempfile.mkdtemp(prefix="prefer-huge-")
     tasks = [{"id": "huge", "prompt": "Huge question?", "response_a": response(kind, size), "response_b": "Short."},
              {"id": "small", "prompt": "Small question?", "response_a": "a", "response_b": "b"}]
-    with open(os.path.join(work, "tasks.jsonl"), "w") as f:
+    with open(os.path.join(work, "tasks.jsonl"), "w", encoding="utf-8") as f:
         for task in tasks:
-            f.write(json.dumps(task) + "\n")
+            # As written by a model's exporter: UTF-8, not \u escapes (which would triple CJK).
+            f.write(json.dumps(task, ensure_ascii=False) + "\n")
     with open(os.path.join(work, "guide.md"), "w") as f:
         f.write("# Guide\n")
     socket = "prefer-bench-huge-%d" % os.getpid()
