@@ -287,9 +287,9 @@ final class ReducerTests: XCTestCase {
                        + "\n\n**user:**\n\nSecond question?")
         XCTAssertEqual(loaded.leftEarlier, loaded.earlierB)
         var s = showing(loaded)
-        let metrics = ScreenLayout.metrics(for: s)
-        XCTAssertEqual(s.offset(of: .response1), metrics[.response1]?.openingLine)
-        XCTAssertEqual(metrics[.response1]?.openingLine, 12, "past the 11 lines of turn 1 and question 2, and a blank")
+        let metrics = ScreenLayout.frame(for: s).metrics
+        XCTAssertEqual(s.offset(of: .response1), metrics[.response1]?.content.openingLine)
+        XCTAssertEqual(metrics[.response1]?.content.openingLine, 12, "past the 11 lines of turn 1 and question 2, and a blank")
         _ = Reducer.reduce(&s, .command(.scrollToTop), now: 2000)
         XCTAssertEqual(s.offset(of: s.focus), 0, "the earlier turns are reachable by scrolling up")
     }
@@ -312,7 +312,7 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.reduce(&s, .command(.scrollLines(-5)), now: 2000)
         XCTAssertEqual(s.offset(of: .response2), 0)
         _ = Reducer.reduce(&s, .command(.scrollToBottom), now: 2000)
-        let metrics = ScreenLayout.metrics(for: s)[.response2]!
+        let metrics = ScreenLayout.frame(for: s).metrics[.response2]!
         XCTAssertEqual(s.offset(of: .response2), metrics.maxOffset)
         XCTAssertGreaterThan(metrics.maxOffset, 0)
     }

@@ -302,6 +302,31 @@ final class ScreenTests: XCTestCase {
         ])
     }
 
+    func testKeysAndTheirFramesShareOneLayoutOfEachText() {
+        // One layout value per frame: the reducer's scrolling and the views read the same
+        // `ScreenLayout.Frame`, whose texts are laid out once per width and kept with the
+        // task (before, every key laid each text out in `frame`, `metrics` and `PaneView`).
+        var state = ScreenFixtures.state(ScreenFixtures.longRight, cols: 80, rows: 24)
+        let first = Screen.render(state).rows()
+        let frame = ScreenLayout.frame(for: state)
+        let layouts = [Pane.prompt, .response1, .response2].map { frame.metrics[$0]!.content.main }
+        XCTAssertEqual(layouts.map(\.blocksRendered), [1, 1, 1])
+        for _ in 0..<5 {
+            _ = Reducer.reduce(&state, .command(.scrollLines(1)), now: 1000)
+            _ = Screen.render(state)
+        }
+        for _ in 0..<5 {
+            _ = Reducer.reduce(&state, .command(.scrollLines(-1)), now: 1000)
+            _ = Screen.render(state)
+        }
+        XCTAssertEqual(Screen.render(state).rows(), first)
+        let again = ScreenLayout.frame(for: state)
+        for (pane, layout) in zip([Pane.prompt, .response1, .response2], layouts) {
+            XCTAssertTrue(again.metrics[pane]!.content.main === layout, "\(pane) was laid out again")
+        }
+        XCTAssertEqual(layouts.map(\.blocksRendered), [1, 1, 1], "ten keys and eleven frames rendered nothing again")
+    }
+
     func testAtTheMinimumSizeTheKeyBarKeepsTheChoicesAndTheWayAround() {
         let state = ScreenFixtures.state(ScreenFixtures.longRight, cols: 60, rows: 16)
         assertScreen(state, [

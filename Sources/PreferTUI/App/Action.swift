@@ -36,22 +36,44 @@ public struct LoadedTask: Sendable, Equatable {
     public var id: String
     public var sha256: String
     /// Markdown shown in the prompt pane (the shared context).
-    public var promptText: String
+    public var promptText: String {
+        get { prompt.text }
+        set { prompt = PaneText(newValue) }
+    }
     /// Markdown of canonical response A and B (for conversations: the turns after the
     /// part both conversations share).
-    public var responseA: String
-    public var responseB: String
+    public var responseA: String {
+        get { a.text }
+        set { a = PaneText(newValue) }
+    }
+    public var responseB: String {
+        get { b.text }
+        set { b = PaneText(newValue) }
+    }
     /// Whether canonical response A is shown on the left (Response 1).
     public var leftIsA: Bool
     /// Markdown of the turns before the judged reply in conversation A and B, drawn above
     /// it in the response pane and scrolled past when the task opens ("" for none).
-    public var earlierA: String
-    public var earlierB: String
+    public var earlierA: String {
+        get { aEarlier.text }
+        set { aEarlier = PaneText(newValue) }
+    }
+    public var earlierB: String {
+        get { bEarlier.text }
+        set { bEarlier = PaneText(newValue) }
+    }
     /// The user turn whose reply is judged, for a conversation of more than one turn.
     public var judgedTurn: JudgedTurn?
     /// A batch's swapped-side repeat of a task this rater labeled before: recorded with
     /// `"repeat": true`, never announced on screen.
     public var isRepeat = false
+
+    /// The texts with their layouts (kept with the task, so its lines are laid out once).
+    public private(set) var prompt: PaneText
+    private var a: PaneText
+    private var b: PaneText
+    private var aEarlier: PaneText
+    private var bEarlier: PaneText
 
     public init(index: Int, id: String, sha256: String, promptText: String,
                 responseA: String, responseB: String, leftIsA: Bool,
@@ -59,14 +81,20 @@ public struct LoadedTask: Sendable, Equatable {
         self.index = index
         self.id = id
         self.sha256 = sha256
-        self.promptText = promptText
-        self.responseA = responseA
-        self.responseB = responseB
+        self.prompt = PaneText(promptText)
+        self.a = PaneText(responseA)
+        self.b = PaneText(responseB)
         self.leftIsA = leftIsA
-        self.earlierA = earlierA
-        self.earlierB = earlierB
+        self.aEarlier = PaneText(earlierA)
+        self.bEarlier = PaneText(earlierB)
         self.judgedTurn = judgedTurn
     }
+
+    /// The reply and earlier turns shown in the left pane (Response 1) and the right one.
+    public var left: PaneText { leftIsA ? a : b }
+    public var right: PaneText { leftIsA ? b : a }
+    public var leftEarlierTurns: PaneText { leftIsA ? aEarlier : bEarlier }
+    public var rightEarlierTurns: PaneText { leftIsA ? bEarlier : aEarlier }
 
     /// The text of the left pane (Response 1).
     public var leftText: String { leftIsA ? responseA : responseB }

@@ -94,6 +94,12 @@ public struct AppState: Sendable, Equatable {
     /// Set by an undo whose label had a note, until the undone task is on screen again.
     public var retractedNote: RetractedNote?
 
+    /// Tasks shown last in this sitting, with their layouts, so undo back to one of them
+    /// (and on again) does not lay a huge response out again. Compared by content when a
+    /// task is loaded, so a task file edited meanwhile is never shown from here.
+    public var recentTasks: [LoadedTask] = []
+    public static let recentTaskLimit = 2
+
     public var focus: Pane = .prompt
     public var scroll: [Pane: Int] = [:]
     /// The prompt and response panes the rater has seen to the end (for `--require-read`).

@@ -9,7 +9,12 @@ public struct LabelingConfig: Sendable, Equatable {
     /// Refuse a choice until the prompt and both responses were scrolled to their end.
     public var requireRead: Bool
     /// The guideline's Markdown text (untrusted: sanitized when laid out).
-    public var guideline: String
+    public var guideline: String {
+        get { guidelineText.text }
+        set { guidelineText = PaneText(newValue, joinSoftBreaks: true) }
+    }
+    /// The guideline with its layouts; its hand-wrapped paragraphs reflow to the pane.
+    public private(set) var guidelineText: PaneText
     /// Choices arriving sooner than this after a task appears are ignored, so type-ahead
     /// or a held key never labels a task the rater has not seen.
     public var choiceGuardMs: Int
@@ -25,7 +30,7 @@ public struct LabelingConfig: Sendable, Equatable {
         self.taskSetName = taskSetName
         self.scale = scale
         self.requireRead = requireRead
-        self.guideline = guideline
+        self.guidelineText = PaneText(guideline, joinSoftBreaks: true)
         self.choiceGuardMs = choiceGuardMs
     }
 }

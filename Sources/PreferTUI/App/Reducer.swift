@@ -33,7 +33,7 @@ public enum Reducer {
             state.size = TerminalSize(cols: max(0, cols), rows: max(0, rows))
             // Narrowed below the side-by-side width, an open guideline now covers the task.
             if state.guidelineCoversTask { state.focus = .guideline }
-            clampScrolling(&state)
+            clampScrolling(&state, ScreenLayout.frame(for: state))
             return []
         case .taskLoaded(let task):
             state.batchProgress = nil
@@ -148,7 +148,7 @@ public enum Reducer {
         case .toggleGuideline:
             state.guidelineVisible.toggle()
             state.focus = state.guidelineVisible ? .guideline
-                : (state.focus == .guideline ? firstScrollablePane(state) : state.focus)
+                : (state.focus == .guideline ? firstScrollablePane(ScreenLayout.frame(for: state)) : state.focus)
             return []
         case .startSearch:
             state.guidelineVisible = true
@@ -247,7 +247,7 @@ public enum Reducer {
     /// task put aside is simply still wanted, and the router offers it again.
     private static func goBack(to entry: AppState.HistoryEntry, in state: inout AppState) -> [Effect] {
         if let current = state.current, !state.config.routed { state.queue.insert(current.index, at: 0) }
-        state.current = nil
+        setAside(&state)
         state.note = nil
         state.mode = .labeling
         return [entry.isRepeat ? .loadRepeat(index: entry.index) : .loadTask(index: entry.index), .flushInput]
@@ -255,7 +255,7 @@ public enum Reducer {
 
     private static func advance(_ state: inout AppState) -> [Effect] {
         state.note = nil
-        state.current = nil
+        setAside(&state)
         if state.config.routed { return [.loadNext, .flushInput] }
         guard !state.queue.isEmpty else {
             state.mode = .done
@@ -265,8 +265,19 @@ public enum Reducer {
         return [.loadTask(index: next), .flushInput]
     }
 
+    /// Takes the current task off the screen, keeping it among the recent tasks so that
+    /// coming back to it (undo, then the task after it again) finds its lines laid out.
+    private static func setAside(_ state: inout AppState) {
+        guard let current = state.current else { return }
+        state.recentTasks.removeAll { $0.index == current.index }
+        state.recentTasks.append(current)
+        if state.recentTasks.count > AppState.recentTaskLimit { state.recentTasks.removeFirst() }
+        state.current = nil
+    }
+
     private static func show(_ task: LoadedTask, in state: inout AppState, now: Int64) {
-        state.current = task
+        // The same task read again is the one set aside, with its layouts (equal by content).
+        state.current = state.recentTasks.first { $0.index == task.index && $0 == task } ?? task
         state.shownAt = now
         state.note = state.retractedNote?.index == task.index ? state.retractedNote?.note : nil
         state.retractedNote = nil
@@ -274,49 +285,45 @@ public enum Reducer {
         state.scroll = state.scroll.filter { $0.key == .guideline }
         if state.mode == .done { state.mode = .labeling }
         // A conversation's panes open at the judged reply; the earlier turns are above it.
-        if ScreenLayout.fits(state.size) {
-            let frame = ScreenLayout.frame(for: state)
-            for pane in [Pane.response1, .response2] {
-                let line = ScreenLayout.openingLine(of: pane, in: state, frame: frame)
-                if line > 0 { state.scroll[pane] = line }
-            }
+        let frame = ScreenLayout.frame(for: state)
+        for pane in [Pane.response1, .response2] {
+            if let line = frame.metrics[pane]?.content.openingLine, line > 0 { state.scroll[pane] = line }
         }
-        clampScrolling(&state)
-        if state.focus != .guideline { state.focus = firstScrollablePane(state) }
+        clampScrolling(&state, frame)
+        if state.focus != .guideline { state.focus = firstScrollablePane(frame) }
     }
 
     /// Where focus starts on a task: the first of prompt, Response 1, Response 2 that has
     /// more than fits, so Space and j act at once (the prompt when nothing needs scrolling).
-    static func firstScrollablePane(_ state: AppState) -> Pane {
-        let metrics = ScreenLayout.metrics(for: state)
-        return [Pane.prompt, .response1, .response2].first { (metrics[$0]?.maxOffset ?? 0) > 0 } ?? .prompt
+    static func firstScrollablePane(_ frame: ScreenLayout.Frame) -> Pane {
+        [Pane.prompt, .response1, .response2].first { frame.metrics[$0]?.scrolls == true } ?? .prompt
     }
 
     // MARK: - Scrolling
 
+    /// Scrolls the focused pane; the metrics lay out only up to the line past the new view
+    /// (`End` lays out all of it, to know where the end is).
     private static func scroll(_ state: inout AppState, _ move: (_ offset: Int, _ viewHeight: Int) -> Int) {
         let pane = state.focus
-        let metrics = ScreenLayout.metrics(for: state)
-        guard let m = metrics[pane] else { return }
-        let target = move(state.offset(of: pane), m.viewHeight)
-        state.scroll[pane] = min(max(0, target), m.maxOffset)
-        noteReading(&state, metrics)
+        let frame = ScreenLayout.frame(for: state)
+        guard let m = frame.metrics[pane] else { return }
+        state.scroll[pane] = m.clamp(move(state.offset(of: pane), m.viewHeight))
+        noteReading(&state, frame)
     }
 
     /// Keeps offsets valid after a resize or a new task, and records which of the prompt and
     /// responses have been seen to the end (a pane whose text fits counts as read).
-    static func clampScrolling(_ state: inout AppState) {
-        let metrics = ScreenLayout.metrics(for: state)
-        for (pane, m) in metrics {
-            state.scroll[pane] = min(state.offset(of: pane), m.maxOffset)
+    static func clampScrolling(_ state: inout AppState, _ frame: ScreenLayout.Frame) {
+        for (pane, m) in frame.metrics {
+            state.scroll[pane] = m.clamp(state.offset(of: pane))
         }
-        noteReading(&state, metrics)
+        noteReading(&state, frame)
     }
 
-    private static func noteReading(_ state: inout AppState, _ metrics: [Pane: PaneMetrics]) {
+    private static func noteReading(_ state: inout AppState, _ frame: ScreenLayout.Frame) {
         guard !state.guidelineCoversTask else { return }
         for pane in [Pane.prompt, .response1, .response2] {
-            if let m = metrics[pane], state.offset(of: pane) >= m.maxOffset, m.viewHeight > 0 {
+            if let m = frame.metrics[pane], m.viewHeight > 0, m.isAtEnd(state.offset(of: pane)) {
                 state.readToEnd.insert(pane)
             }
         }
@@ -373,7 +380,8 @@ public enum Reducer {
 
     private static func findInGuideline(_ query: String, in state: inout AppState, continuing: Bool) {
         guard !query.isEmpty else { return }
-        let hits = ScreenLayout.guidelineMatches(query, in: state)
+        let frame = ScreenLayout.frame(for: state)
+        let hits = ScreenLayout.guidelineMatches(query, in: frame)
         let after = continuing ? (state.searchHit ?? -1) : state.offset(of: .guideline) - 1
         guard let hit = hits.first(where: { $0 > after }) ?? hits.first else {
             state.searchHit = nil
@@ -382,9 +390,7 @@ public enum Reducer {
         }
         state.searchHit = hit
         state.focus = .guideline
-        let metrics = ScreenLayout.metrics(for: state)
-        let maxOffset = metrics[.guideline]?.maxOffset ?? hit
-        state.scroll[.guideline] = min(hit, maxOffset)
+        state.scroll[.guideline] = frame.metrics[.guideline]?.clamp(hit) ?? hit
         state.message = .init("Match \((hits.firstIndex(of: hit) ?? 0) + 1) of \(hits.count) for \(query)")
     }
 }

@@ -12,17 +12,22 @@ public enum ScreenLayout {
 
     public static func isWide(_ size: TerminalSize) -> Bool { size.cols >= wideColumns }
 
-    /// The rectangles of the screen's parts.
-    public struct Frame: Sendable, Equatable {
+    /// The rectangles of the screen's parts and what each pane shows: one value per frame,
+    /// which the reducer's scrolling and the views both read, so they cannot disagree.
+    public struct Frame: Sendable {
         public var header: Rect
         public var panes: [Pane: Rect]
         public var status: Rect
         public var keyBar: Rect
         /// The guideline is drawn over the other panes (narrow screens).
         public var guidelineIsOverlay: Bool
+        /// Each pane's text at its width and view height (no task panes while no task is
+        /// shown; none at all when the screen is too small).
+        public var metrics: [Pane: PaneMetrics]
     }
 
-    /// Lays out the screen for the state's size, task and guideline visibility.
+    /// Lays out the screen for the state's size, task and guideline visibility. The texts
+    /// are laid out lazily and kept with the task (`PaneText`), so this is cheap to repeat.
     public static func frame(for state: AppState) -> Frame {
         let cols = state.size.cols
         let rows = state.size.rows
@@ -31,6 +36,7 @@ public enum ScreenLayout {
         let keyBar = Rect(x: 0, y: rows - 1, width: cols, height: 1)
         let body = Rect(x: 0, y: 1, width: cols, height: max(0, rows - 3))
         var panes: [Pane: Rect] = [:]
+        var contents: [Pane: PaneContent] = [:]
         var main = body
         let wide = isWide(state.size)
         if state.guidelineVisible {
@@ -41,17 +47,34 @@ public enum ScreenLayout {
             } else {
                 panes[.guideline] = body
             }
+            contents[.guideline] = PaneContent(main: state.config.guidelineText.layout(width: innerWidth(panes[.guideline]!.width)))
         }
-        let promptHeight = promptPaneHeight(state, main: main)
+        let leftWidth = main.width / 2
+        let widths: [Pane: Int] = [.prompt: main.width, .response1: leftWidth, .response2: main.width - leftWidth]
+        if let task = state.current {
+            func content(_ text: PaneText, _ earlier: PaneText, _ pane: Pane) -> PaneContent {
+                let width = innerWidth(widths[pane]!)
+                return PaneContent(main: text.layout(width: width), earlier: earlier.isEmpty ? nil : earlier.layout(width: width))
+            }
+            contents[.prompt] = PaneContent(main: task.prompt.layout(width: innerWidth(main.width)))
+            contents[.response1] = content(task.left, task.leftEarlierTurns, .response1)
+            contents[.response2] = content(task.right, task.rightEarlierTurns, .response2)
+        }
+        let promptHeight = promptPaneHeight(contents, main: main)
         panes[.prompt] = Rect(x: main.x, y: main.y, width: main.width, height: promptHeight)
         let responsesY = main.y + promptHeight
         let responsesHeight = max(0, main.height - promptHeight)
-        let leftWidth = main.width / 2
         panes[.response1] = Rect(x: main.x, y: responsesY, width: leftWidth, height: responsesHeight)
         panes[.response2] = Rect(x: main.x + leftWidth, y: responsesY, width: main.width - leftWidth,
                                  height: responsesHeight)
+        var metrics: [Pane: PaneMetrics] = [:]
+        if fits(state.size) {
+            for (pane, content) in contents {
+                metrics[pane] = PaneMetrics(content: content, viewHeight: innerHeight(panes[pane]!.height))
+            }
+        }
         return Frame(header: header, panes: panes, status: status, keyBar: keyBar,
-                     guidelineIsOverlay: state.guidelineVisible && !wide)
+                     guidelineIsOverlay: state.guidelineVisible && !wide, metrics: metrics)
     }
 
     /// The share of the rows under the header the prompt pane may always take (40%); it
@@ -60,20 +83,15 @@ public enum ScreenLayout {
 
     /// The prompt pane's height: the rows its text needs, up to `promptSharePercent` of
     /// `main`, or beyond that up to what the taller response leaves unused, so no row
-    /// stays empty while the prompt scrolls.
-    static func promptPaneHeight(_ state: AppState, main: Rect) -> Int {
-        guard let task = state.current else { return 3 }
-        let need = max(3, TextLayout.layout(task.promptText, width: innerWidth(main.width), markdown: true)
-            .lines.count + 2)
+    /// stays empty while the prompt scrolls. Counts of more lines than `main` has rows
+    /// change nothing, so no text is laid out further than that.
+    static func promptPaneHeight(_ contents: [Pane: PaneContent], main: Rect) -> Int {
+        guard let prompt = contents[.prompt] else { return 3 }
+        let cap = max(0, main.height) + 1
+        let need = max(3, prompt.count(upTo: cap) + 2)
         let share = max(3, main.height * promptSharePercent / 100)
         if need <= share { return need }
-        let leftWidth = main.width / 2
-        func lines(_ text: String, _ earlier: String, _ width: Int) -> Int {
-            TextLayout.layout(text, width: innerWidth(width), markdown: true).lines.count
-                + (earlier.isEmpty ? 0 : TextLayout.layout(earlier, width: innerWidth(width), markdown: true).lines.count + 1)
-        }
-        let responseLines = max(lines(task.leftText, task.leftEarlier, leftWidth),
-                                lines(task.rightText, task.rightEarlier, main.width - leftWidth))
+        let responseLines = max(contents[.response1]?.count(upTo: cap) ?? 0, contents[.response2]?.count(upTo: cap) ?? 0)
         let unusedByResponses = main.height - max(3, responseLines + 2)
         return min(need, max(share, unusedByResponses))
     }
@@ -83,67 +101,8 @@ public enum ScreenLayout {
     /// Text rows inside a bordered pane.
     public static func innerHeight(_ boxHeight: Int) -> Int { max(0, boxHeight - 2) }
 
-    /// The untrusted Markdown a pane shows for the state's current task.
-    public static func text(of pane: Pane, in state: AppState) -> String {
-        switch pane {
-        case .guideline: return state.config.guideline
-        case .prompt: return state.current?.promptText ?? ""
-        case .response1: return state.current?.leftText ?? ""
-        case .response2: return state.current?.rightText ?? ""
-        }
-    }
-
-    /// The earlier turns a response pane shows above its reply (conversations only).
-    public static func earlierText(of pane: Pane, in state: AppState) -> String {
-        switch pane {
-        case .response1: return state.current?.leftEarlier ?? ""
-        case .response2: return state.current?.rightEarlier ?? ""
-        case .prompt, .guideline: return ""
-        }
-    }
-
-    /// The laid-out text of a pane at its current width: for a response with earlier turns,
-    /// those turns (laid out on their own, so their Markdown cannot run into the reply), a
-    /// blank line, then the reply.
-    public static func laidOut(_ pane: Pane, in state: AppState, frame: Frame) -> LaidOutText? {
-        guard let rect = frame.panes[pane] else { return nil }
-        let width = innerWidth(rect.width)
-        // Only the guideline's paragraphs reflow; responses keep their lines as written.
-        let main = TextLayout.layout(text(of: pane, in: state), width: width, markdown: true,
-                                     joinSoftBreaks: pane == .guideline)
-        let earlier = earlierText(of: pane, in: state)
-        guard !earlier.isEmpty else { return main }
-        let above = TextLayout.layout(earlier, width: width, markdown: true)
-        return LaidOutText(lines: above.lines + [StyledLine("")] + main.lines,
-                           hiddenCount: above.hiddenCount + main.hiddenCount)
-    }
-
-    /// The line a pane opens at on a new task: a response's judged reply, past its
-    /// earlier turns (0 when there are none).
-    public static func openingLine(of pane: Pane, in state: AppState, frame: Frame) -> Int {
-        let earlier = earlierText(of: pane, in: state)
-        guard !earlier.isEmpty, let rect = frame.panes[pane] else { return 0 }
-        return TextLayout.layout(earlier, width: innerWidth(rect.width), markdown: true).lines.count + 1
-    }
-
-    /// Content and view heights of every visible pane, for clamping scroll offsets.
-    public static func metrics(for state: AppState) -> [Pane: PaneMetrics] {
-        guard fits(state.size) else { return [:] }
-        let frame = frame(for: state)
-        var result: [Pane: PaneMetrics] = [:]
-        for (pane, rect) in frame.panes {
-            if pane != .guideline && state.current == nil { continue }
-            let lines = laidOut(pane, in: state, frame: frame)?.lines.count ?? 0
-            result[pane] = PaneMetrics(contentHeight: lines, viewHeight: innerHeight(rect.height),
-                                       openingLine: openingLine(of: pane, in: state, frame: frame))
-        }
-        return result
-    }
-
     /// Guideline lines (at the pane's current width) that contain `query`, ignoring case.
-    public static func guidelineMatches(_ query: String, in state: AppState) -> [Int] {
-        guard fits(state.size) else { return [] }
-        let frame = frame(for: state)
-        return laidOut(.guideline, in: state, frame: frame)?.lines(matching: query) ?? []
+    public static func guidelineMatches(_ query: String, in frame: Frame) -> [Int] {
+        frame.metrics[.guideline]?.content.main.lines(matching: query) ?? []
     }
 }

@@ -69,15 +69,21 @@ public enum ReviewLayout {
         }
     }
 
-    /// Content and view heights of every pane on screen, for clamping scroll offsets.
-    public static func metrics(for state: ReviewState) -> [ReviewPane: PaneMetrics] {
+    /// View height and largest useful scroll offset of every pane on screen, for clamping
+    /// scroll offsets. The review screen lays its few texts out whole (a lead reviews a
+    /// handful of items, not a 10 MB stream), so the totals are known here; the label
+    /// screen's lazy `PaneMetrics` is for texts that must not be laid out whole.
+    public static func metrics(for state: ReviewState) -> [ReviewPane: (viewHeight: Int, maxOffset: Int)] {
         guard ScreenLayout.fits(state.size) else { return [:] }
         let frame = frame(for: state)
-        var result: [ReviewPane: PaneMetrics] = [:]
+        var result: [ReviewPane: (viewHeight: Int, maxOffset: Int)] = [:]
         for (pane, rect) in frame.panes {
-            result[pane] = PaneMetrics(contentHeight: laidOut(pane, in: state, frame: frame).lines.count,
-                                       viewHeight: ScreenLayout.innerHeight(rect.height))
+            let view = ScreenLayout.innerHeight(rect.height)
+            result[pane] = (view, maxOffset(lines: laidOut(pane, in: state, frame: frame).lines.count, view: view))
         }
         return result
     }
+
+    /// The offset that puts the last of `lines` at the bottom of a view of `view` rows.
+    static func maxOffset(lines: Int, view: Int) -> Int { max(0, lines - view) }
 }

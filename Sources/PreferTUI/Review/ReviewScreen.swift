@@ -60,8 +60,7 @@ public enum ReviewScreen {
         guard rect.width >= 4, rect.height >= 2 else { return }
         let focused = state.focus == pane
         let viewHeight = ScreenLayout.innerHeight(rect.height)
-        let metrics = PaneMetrics(contentHeight: text.lines.count, viewHeight: viewHeight)
-        let offset = min(state.offset(of: pane), metrics.maxOffset)
+        let offset = min(state.offset(of: pane), ReviewLayout.maxOffset(lines: text.lines.count, view: viewHeight))
         grid.fill(rect, with: .blank)
         grid.drawBox(rect, title: title(pane, state: state, hidden: text.hiddenCount),
                      style: focused ? [.bold, .accent] : .plain, weight: focused ? .heavy : .light)

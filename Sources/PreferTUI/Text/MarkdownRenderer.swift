@@ -24,12 +24,37 @@ struct MarkdownRenderer {
     /// True after a paragraph or list item line, which an indented line continues
     /// rather than starting a code block.
     private var paragraphOpen = false
+    /// How the last source line was drawn, so a further piece of it (a line longer than
+    /// `TextLayout.pieceBytes`) goes on in the same way.
+    private var continuation = Continuation(prefix: [], verbatimStyle: nil, base: .plain)
+
+    /// The prefix of the last line's continuation lines and whether it was verbatim (code,
+    /// with that style) or wrapped text with inline Markdown on `base`.
+    struct Continuation {
+        var prefix: [StyledGlyph]
+        var verbatimStyle: TextStyle?
+        var base: TextStyle
+    }
 
     static let continuationMark = StyledGlyph.chrome("\u{21AA}", style: .dim)
     static let gutter = StyledGlyph.chrome("\u{2502} ", style: .dim)
     static let codeFenceStyle: TextStyle = .dim
 
     init(width: Int) { self.width = width }
+
+    /// Renders a further piece of the last source line: on new screen lines, with the
+    /// prefix and kind (verbatim or wrapped) of that line, never read as a new block.
+    mutating func continueLine(_ piece: ArraySlice<Glyph>) {
+        let open = continuation
+        if let style = open.verbatimStyle {
+            emitVerbatim(piece, prefix: open.prefix, style: style)
+        } else {
+            // The piece was cut at a space where one was near: that space is a line break
+            // now, dropped as word wrap drops the space it breaks at.
+            let content = InlineMarkdown.parse(piece.drop(while: \.isSpace), base: open.base)
+            emitWords(content, first: open.prefix, rest: open.prefix, base: open.base)
+        }
+    }
 
     mutating func render(_ line: ArraySlice<Glyph>) {
         if renderInsideFence(line) { return }
@@ -65,7 +90,7 @@ struct MarkdownRenderer {
 
     private mutating func renderBlock(_ line: ArraySlice<Glyph>, gutter: [StyledGlyph]) {
         if MarkdownSyntax.isBlank(line) {
-            emit(LineWrapper(width: width, firstPrefix: gutter).wrapWords([]))
+            emitWords([], first: gutter, rest: [], base: .plain)
             lastWasBlank = true
             paragraphOpen = false
             return
@@ -85,10 +110,11 @@ struct MarkdownRenderer {
             lists = []
             let rule = String(repeating: "\u{2500}", count: max(1, width - DisplayWidth.of(gutter)))
             emit(LineWrapper(width: width, firstPrefix: gutter).hardBreak(StyledGlyph.chrome(rule, style: .dim), mark: []))
+            continuation = Continuation(prefix: gutter, verbatimStyle: nil, base: .plain)
         } else if let heading = MarkdownSyntax.heading(line) {
             lists = []
             let content = InlineMarkdown.parse(heading.content, base: .bold)
-            emit(LineWrapper(width: width, firstPrefix: gutter, restPrefix: gutter).wrapWords(content))
+            emitWords(content, first: gutter, rest: gutter, base: .bold)
         } else if let marker = MarkdownSyntax.listMarker(line) {
             renderListItem(line, marker: marker, gutter: gutter)
             paragraphOpen = true
@@ -96,7 +122,7 @@ struct MarkdownRenderer {
             paragraphOpen = true
             let prefix = gutter + hangingIndent(forIndent: indent)
             let content = InlineMarkdown.parse(line.dropFirst(indent), base: .plain)
-            emit(LineWrapper(width: width, firstPrefix: prefix, restPrefix: prefix).wrapWords(content))
+            emitWords(content, first: prefix, rest: prefix, base: .plain)
         }
     }
 
@@ -110,7 +136,7 @@ struct MarkdownRenderer {
         let first = gutter + spaces(screenIndent) + StyledGlyph.chrome(marker.display + " ")
         let rest = gutter + spaces(screenIndent + markerWidth + 1)
         let content = InlineMarkdown.parse(line[marker.contentStart...], base: .plain)
-        emit(LineWrapper(width: width, firstPrefix: first, restPrefix: rest).wrapWords(content))
+        emitWords(content, first: first, rest: rest, base: .plain)
     }
 
     /// The indent for a non-item line: under the deepest list item it continues (indented
@@ -131,10 +157,23 @@ struct MarkdownRenderer {
     private mutating func emitVerbatim(_ content: ArraySlice<Glyph>, prefix: [StyledGlyph], style: TextStyle) {
         let wrapper = LineWrapper(width: width, firstPrefix: prefix, restPrefix: prefix)
         emit(wrapper.hardBreak(content.map { StyledGlyph($0, style: style) }, mark: MarkdownRenderer.continuationMark))
+        continuation = Continuation(prefix: prefix, verbatimStyle: style, base: .plain)
+    }
+
+    private mutating func emitWords(_ content: [StyledGlyph], first: [StyledGlyph], rest: [StyledGlyph], base: TextStyle) {
+        emit(LineWrapper(width: width, firstPrefix: first, restPrefix: rest).wrapWords(content))
+        continuation = Continuation(prefix: rest, verbatimStyle: nil, base: base)
     }
 
     private mutating func emit(_ produced: [StyledLine]) {
         lines.append(contentsOf: produced)
+    }
+
+    /// The screen lines rendered since the last call, handed over so the renderer keeps
+    /// only its block state (a lazy layout saves that state between blocks).
+    mutating func takeLines() -> [StyledLine] {
+        defer { lines = [] }
+        return lines
     }
 
     private func spaces(_ count: Int) -> [StyledGlyph] {

@@ -9,31 +9,11 @@ public enum TextLayout {
     /// Tabs advance to the next multiple of this many columns of their source line.
     public static let tabStop = 4
 
-    /// Sanitizes `untrusted` and lays it out `width` columns wide; width ≤ 0 gives no lines.
+    /// Sanitizes `untrusted` and lays it all out `width` columns wide; width ≤ 0 gives no
+    /// lines. Panes use `LazyLayout` itself, which lays out only the lines on screen.
     public static func layout(_ untrusted: String, width: Int, markdown: Bool,
                               joinSoftBreaks: Bool = false) -> LaidOutText {
-        layout(Sanitizer.sanitize(untrusted), width: width, markdown: markdown, joinSoftBreaks: joinSoftBreaks)
-    }
-
-    /// Lays out text sanitized once, so a resize need not sanitize again.
-    public static func layout(_ text: SanitizedText, width: Int, markdown: Bool,
-                              joinSoftBreaks: Bool = false) -> LaidOutText {
-        guard width > 0 else { return LaidOutText(lines: [], hiddenCount: text.hiddenCount) }
-        var sourceLines = lines(of: text.glyphs)
-        if markdown && joinSoftBreaks { sourceLines = SoftBreakJoiner.join(sourceLines) }
-        var output: [StyledLine] = []
-        output.reserveCapacity(sourceLines.count)
-        if markdown {
-            var renderer = MarkdownRenderer(width: width)
-            for line in sourceLines { renderer.render(line[...]) }
-            output = renderer.lines
-        } else {
-            let wrapper = LineWrapper(width: width)
-            for line in sourceLines {
-                output += wrapper.wrapWords(line.map { StyledGlyph($0) })
-            }
-        }
-        return LaidOutText(lines: output, hiddenCount: text.hiddenCount)
+        LazyLayout(untrusted, width: width, markdown: markdown, joinSoftBreaks: joinSoftBreaks).laidOutText
     }
 
     /// Splits glyphs at line breaks and replaces each tab by spaces up to the next stop;

@@ -4,24 +4,22 @@ enum PaneView {
     static func draw(_ pane: Pane, state: AppState, frame: ScreenLayout.Frame, into grid: inout CellGrid) {
         guard let rect = frame.panes[pane], rect.width >= 4, rect.height >= 2 else { return }
         let focused = state.focus == pane
-        let text = ScreenLayout.laidOut(pane, in: state, frame: frame) ?? LaidOutText(lines: [], hiddenCount: 0)
         let viewHeight = ScreenLayout.innerHeight(rect.height)
-        let metrics = PaneMetrics(contentHeight: text.lines.count, viewHeight: viewHeight,
-                                  openingLine: ScreenLayout.openingLine(of: pane, in: state, frame: frame))
-        let offset = min(state.offset(of: pane), metrics.maxOffset)
+        let metrics = frame.metrics[pane]
+        let offset = metrics?.clamp(state.offset(of: pane)) ?? 0
+        // Only the lines on screen are laid out (and one more, to know whether there is more).
+        let lines = metrics?.content.lines(offset..<(offset + viewHeight)) ?? []
         grid.fill(rect, with: .blank)
         let turn = pane == .prompt ? state.current?.judgedTurn : nil
-        grid.drawBox(rect, title: title(pane, focused: focused, hidden: text.hiddenCount, turn: turn),
+        grid.drawBox(rect, title: title(pane, focused: focused, hidden: metrics?.content.hiddenCount ?? 0, turn: turn),
                      style: focused ? [.bold, .accent] : .plain, weight: focused ? .heavy : .light)
         let textWidth = ScreenLayout.innerWidth(rect.width)
-        for row in 0..<viewHeight {
-            let index = offset + row
-            guard index < text.lines.count else { break }
-            let highlight: TextStyle = (pane == .guideline && state.searchHit == index) ? .reverse : .plain
-            grid.put(text.lines[index], row: rect.y + 1 + row, col: rect.x + 2, maxWidth: textWidth,
-                     baseStyle: highlight)
+        for (row, line) in lines.enumerated() {
+            let highlight: TextStyle = (pane == .guideline && state.searchHit == offset + row) ? .reverse : .plain
+            grid.put(line, row: rect.y + 1 + row, col: rect.x + 2, maxWidth: textWidth, baseStyle: highlight)
         }
-        let position = scrollPosition(offset: offset, view: viewHeight, total: text.lines.count)
+        let known = metrics?.content.known ?? (count: 0, isComplete: true)
+        let position = scrollPosition(offset: offset, view: viewHeight, total: known.count, totalIsKnown: known.isComplete)
         if !position.isEmpty {
             let col = rect.x + rect.width - DisplayWidth.of(position) - 2
             if col > rect.x + 1 {
@@ -41,9 +39,11 @@ enum PaneView {
     }
 
     /// ` 13–24 of 40 ↓ ` while more is below, ` end ` once the last line shows; empty when
-    /// everything fits.
-    static func scrollPosition(offset: Int, view: Int, total: Int) -> String {
-        guard total > view, view > 0 else { return "" }
+    /// everything fits. While the text is not laid out to its end (a huge response, see
+    /// `LazyLayout`) the total is the lines laid out so far with a `+`: ` 1–40 of 1820+ ↓ `.
+    static func scrollPosition(offset: Int, view: Int, total: Int, totalIsKnown: Bool = true) -> String {
+        guard total > view || !totalIsKnown, view > 0 else { return "" }
+        guard totalIsKnown else { return " \(offset + 1)–\(offset + view) of \(total)+ ↓ " }
         let last = min(total, offset + view)
         let more = last < total ? " ↓" : " end"
         return " \(offset + 1)–\(last) of \(total)\(more) "

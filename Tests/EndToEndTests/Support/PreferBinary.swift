@@ -5,6 +5,8 @@ import XCTest
 /// it without a terminal for the checks that happen before the screen opens.
 enum PreferBinary {
     static var path: String {
+        // Another build (an older release, to show a test failed before a fix).
+        if let other = ProcessInfo.processInfo.environment["PREFER_E2E_BINARY"], !other.isEmpty { return other }
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
             Bundle.main.bundleURL.deletingLastPathComponent(),
