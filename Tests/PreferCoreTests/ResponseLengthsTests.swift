@@ -26,7 +26,7 @@ final class ResponseLengthsTests: XCTestCase {
                       #"\u00e9"#, #"\u4E2D"#, #"\ud83d\ude00"#, #"\uDBFF\uDFFF"#, #"\u0000"#, #"\\u0041"#, "u", "\\\\u"]
         var rng = SplitMix64(state: 17)
         return (0..<count).map { _ in
-            "\"" + (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() + "\""
+            "\"" + (0..<Int(rng.next() % 40)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() + "\""
         }
     }
 

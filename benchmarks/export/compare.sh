@@ -23,12 +23,15 @@ names=("report --bootstrap 0" "export labels" "export aggregate" "export dpo")
 args=("report $DATA/sessions --tasks $DATA/tasks.jsonl --bootstrap 0 --format json")
 for format in labels aggregate dpo; do args+=("export $DATA/sessions --tasks $DATA/tasks.jsonl --format $format"); done
 
+# The report without --tasks reads only the sessions: old against new there is the session
+# readers' own cost, apart from what --tasks now adds (the task-file rule, judged lengths).
+names+=("report --bootstrap 0, no --tasks")
+args+=("report $DATA/sessions --bootstrap 0 --format json")
 checked=(1 2 3)
 if [ "${SAME_REPORT:-0}" = 1 ]; then
-    checked=(0 "${checked[@]}")
     args+=("report $DATA/sessions --tasks $DATA/tasks.jsonl --gold $DATA/gold.jsonl --bootstrap 200 --seed 7 --format json")
     names+=("report --bootstrap 200")
-    checked+=(4)
+    checked+=(0 4 5)
 fi
 for k in "${checked[@]}"; do
     # shellcheck disable=SC2086
