@@ -3,9 +3,11 @@
 # `report --bootstrap 0` and every export format to stdout, interleaved (each round runs
 # every command of both binaries once), median of ROUNDS; also checks that both binaries
 # export the same bytes. Used for issue 12 ("the report and export benchmarks are no
-# slower"); the table is in docs/RELIABILITY.md.
+# slower"); the table is in docs/RELIABILITY.md. With SAME_REPORT=1 the report's JSON must be
+# byte-identical too (for a change that must not alter the report, such as issue 17's speed
+# work: docs/REPORT.md), with --bootstrap 0 and with 200 resamples.
 #
-#   OLD=/path/to/old/prefer NEW=.build/release/prefer benchmarks/export/compare.sh
+#   OLD=/path/to/old/prefer NEW=.build/release/prefer [SAME_REPORT=1] benchmarks/export/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${DATA:-benchmarks/data/report-100k}
@@ -21,7 +23,17 @@ names=("report --bootstrap 0" "export labels" "export aggregate" "export dpo")
 args=("report $DATA/sessions --tasks $DATA/tasks.jsonl --bootstrap 0 --format json")
 for format in labels aggregate dpo; do args+=("export $DATA/sessions --tasks $DATA/tasks.jsonl --format $format"); done
 
-for k in 1 2 3; do
+# The report without --tasks reads only the sessions: old against new there is the session
+# readers' own cost, apart from what --tasks now adds (the task-file rule, judged lengths).
+names+=("report --bootstrap 0, no --tasks")
+args+=("report $DATA/sessions --bootstrap 0 --format json")
+checked=(1 2 3)
+if [ "${SAME_REPORT:-0}" = 1 ]; then
+    args+=("report $DATA/sessions --tasks $DATA/tasks.jsonl --gold $DATA/gold.jsonl --bootstrap 200 --seed 7 --format json")
+    names+=("report --bootstrap 200")
+    checked+=(0 4 5)
+fi
+for k in "${checked[@]}"; do
     # shellcheck disable=SC2086
     "$OLD" ${args[$k]} > "$OUT/old" 2>/dev/null; "$NEW" ${args[$k]} > "$OUT/new" 2>/dev/null
     cmp -s "$OUT/old" "$OUT/new" || { echo "${names[$k]}: old and new bytes differ" >&2; exit 1; }

@@ -4,7 +4,13 @@ numpy) on generated data: per-pair claims (decisive win rate, Wilson interval, l
 nominal alpha on the pair's items, position and length binomial tests), pooled vote-pair
 agreement with and without ties (MT-Bench), length bias overall and per rater, and the
 length-controlled Bradley–Terry ratings (statsmodels' binomial GLM), and the `--by category`
-breakdown (items, labels, agreement, alpha and win counts per group).
+breakdown (items, labels, agreement, alpha and win counts per group, and the weakest-vs-
+strongest alpha difference with its bootstrap interval and p-value).
+
+The difference's interval is checked on the same resamples as prefer's: docs/STATISTICS.md
+fixes them (xoshiro256** streams seeded through SplitMix64, Lemire's bounded draw), so the
+draw is re-implemented here from that description and the weighted alpha, the percentile
+interval (numpy's linear quantile) and the p-value are computed independently of prefer.
 
     python3 scripts/statistics/check_report.py --prefer .build/debug/prefer [--seed 5]
 
@@ -26,6 +32,7 @@ from scipy.stats import binomtest
 from statsmodels.stats.proportion import proportion_confint
 
 BAND = 50
+SPREAD_RESAMPLES = 200
 CHOICES = ["A", "B", "tie", "both_bad"]
 
 
@@ -94,6 +101,80 @@ def alpha_nominal(units):
     observed = o.sum() - np.trace(o)
     expected = (n * n - (n_c ** 2).sum()) / (n - 1)
     return 1 - observed / expected
+
+
+MASK = (1 << 64) - 1
+
+
+def splitmix_mix(x):
+    z = x & MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+class Xoshiro:
+    """xoshiro256** seeded with four SplitMix64 outputs (Blackman & Vigna's reference)."""
+
+    def __init__(self, seed):
+        state, self.s = seed, []
+        for _ in range(4):
+            state = (state + 0x9E3779B97F4A7C15) & MASK
+            self.s.append(splitmix_mix(state))
+
+    def next(self):
+        s0, s1, s2, s3 = self.s
+        rot = lambda x, k: ((x << k) | (x >> (64 - k))) & MASK
+        result = (rot((s1 * 5) & MASK, 7) * 9) & MASK
+        t = (s1 << 17) & MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = rot(s3, 45)
+        self.s = [s0, s1, s2, s3]
+        return result
+
+    def below(self, bound):
+        """Lemire's multiply-and-reject."""
+        product = self.next() * bound
+        if product & MASK < bound:
+            threshold = ((1 << 64) - bound) % bound
+            while product & MASK < threshold:
+                product = self.next() * bound
+        return product >> 64
+
+
+def resample_weights(n, seed, index):
+    """How often each of n items is drawn in bootstrap resample `index` (prefer's streams)."""
+    rng = Xoshiro(splitmix_mix((seed + (index + 1) * 0x9E3779B97F4A7C15) & MASK))
+    weights = [0] * n
+    for _ in range(n):
+        weights[rng.below(n)] += 1
+    return weights
+
+
+def alpha_difference(group_units, resamples, seed):
+    """Weakest and strongest group by nominal alpha (ties: the first in name order as the
+    weakest, the last as the strongest), alpha(strongest) - alpha(weakest), and its bootstrap
+    interval and p-value: each group's items (in id order) resampled on its own streams."""
+    names = sorted(group_units)
+    alphas = {g: alpha_nominal(list(group_units[g].values())) for g in names}
+    weak = min(names, key=lambda g: (alphas[g], names.index(g)))
+    strong = max(names, key=lambda g: (alphas[g], -names.index(g)))
+    draws = []
+    for b in range(resamples):
+        parts = []
+        for g, index in ((weak, (1 << 48) + b), (strong, (1 << 48) + (1 << 40) + b)):
+            units = [group_units[g][t] for t in sorted(group_units[g])]
+            weights = resample_weights(len(units), seed, index)
+            parts.append(alpha_nominal([u for u, w in zip(units, weights) for _ in range(w)]))
+        draws.append(parts[1] - parts[0])
+    draws = np.array(draws)
+    p = min(1.0, 2 * min((draws <= 0).mean(), (draws >= 0).mean()))
+    return {"weakest": weak, "strongest": strong, "alpha_difference": alphas[strong] - alphas[weak],
+            "ci95": [float(np.quantile(draws, 0.025)), float(np.quantile(draws, 0.975))], "p": p}
 
 
 def longer_side(lengths, task):
@@ -219,6 +300,13 @@ def expected(tasks, labels, lengths):
                 w[0 if (label["choice"] == "A") == (t["model_a"] == first) else 1] += 1
         out["groups"][category] = {"items": len(units), "labels": len(ls), "percent_agreement": float(np.mean(shares)),
                                    "alpha": alpha_nominal(units.values()), "wins": wins}
+    out["group_units"] = {}
+    for category in out["groups"]:
+        units = defaultdict(list)
+        for label in labels:
+            if by_task[label["task"]]["category"] == category:
+                units[label["task"]].append(label["choice"])
+        out["group_units"][category] = units
     out["length_overall"] = bias(labels)
     for r in sorted({label["rater"] for label in labels}):
         out["raters"][r] = bias([label for label in labels if label["rater"] == r])
@@ -250,12 +338,15 @@ def main():
 
     with tempfile.TemporaryDirectory() as folder:
         tasks, labels, lengths = generate(folder, args.seed)
-        run = subprocess.run([args.prefer, "report", os.path.join(folder, "sessions"), "--tasks",
-                              os.path.join(folder, "tasks.jsonl"), "--format", "json", "--bootstrap", "0", "--by", "category"],
-                             capture_output=True, text=True)
-        if run.returncode != 0:
-            sys.exit(f"prefer report failed ({run.returncode}): {run.stderr}")
-        ours = json.loads(run.stdout)
+        def report(*extra):
+            run = subprocess.run([args.prefer, "report", os.path.join(folder, "sessions"), "--tasks",
+                                  os.path.join(folder, "tasks.jsonl"), "--format", "json", "--by", "category", *extra],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                sys.exit(f"prefer report failed ({run.returncode}): {run.stderr}")
+            return json.loads(run.stdout)
+        ours = report("--bootstrap", "0")
+        resampled = report("--bootstrap", str(SPREAD_RESAMPLES), "--seed", str(args.seed))
     theirs = expected(tasks, labels, lengths)
     claims = {(c["model_a"], c["model_b"]): c for c in ours["claims"]}
     if set(claims) != set(theirs["claims"]):
@@ -289,6 +380,12 @@ def main():
         got_wins = {(w["model_a"], w["model_b"]): [w["wins_a"], w["wins_b"], w["ties"]] for w in got["win_rates"]}
         if got_wins != want["wins"]:
             problems.append(f"group {value} wins: prefer {got_wins}, Python {want['wins']}")
+    spread = alpha_difference(theirs["group_units"], SPREAD_RESAMPLES, args.seed)
+    got = resampled["breakdown"]["agreement_difference"]
+    for field in ("weakest", "strongest", "alpha_difference", "ci95", "p"):
+        close(f"agreement difference {field}", got[field], spread[field])
+    close("agreement difference (no bootstrap)", ours["breakdown"]["agreement_difference"]["alpha_difference"],
+          spread["alpha_difference"])
     raters = {r["rater"]: r for r in ours["length_bias"]["raters"]}
     for rater, want in theirs["raters"].items():
         for field, value in want.items():
@@ -297,7 +394,8 @@ def main():
         print("\n".join(problems))
         sys.exit(1)
     print(f"ok: {len(theirs['claims'])} claims, pooled agreement, length bias of {len(theirs['raters'])} raters "
-          f"agree with scipy/statsmodels to 1e-9 (length-controlled ratings and {len(theirs['groups'])} groups included)")
+          f"agree with scipy/statsmodels to 1e-9 (length-controlled ratings, {len(theirs['groups'])} groups and their alpha difference "
+          f"{spread['weakest']} vs {spread['strongest']} with its bootstrap interval included)")
 
 
 if __name__ == "__main__":

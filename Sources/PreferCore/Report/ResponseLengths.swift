@@ -15,36 +15,30 @@ struct ResponseLengths: Sendable, Equatable {
         return nil
     }
 
-    /// The judged lengths of one validated task line.
+    /// The judged lengths of one validated task line, counted on the line's bytes
+    /// (`JSONStringDecoder.scalarCount`): no text is decoded and no value tree is built.
     static func judged(_ line: UnsafeRawBufferPointer) -> (Int32, Int32) {
         let members = JSONSpans.members(line, ofObjectIn: 0..<line.count)
         let layout = TaskLineSchema.layout(line, members)
         func text(_ field: TaskLineSchema.Field) -> Int32 {
             guard let k = layout[field], members[k].kind == .string else { return -1 }
-            return scalars(line, members[k])
+            return Int32(clamping: JSONStringDecoder.scalarCount(ofValue: line, members[k].valueRange))
         }
         func lastAssistant(_ field: TaskLineSchema.Field) -> Int32 {
             guard let k = layout[field], members[k].kind == .array else { return -1 }
-            let value = JSONValueBuilder.build(line, from: members[k].valueRange.lowerBound).value
-            guard case .array(let messages) = value else { return -1 }
-            for message in messages.reversed() where message["role"]?.stringValue == "assistant" {
-                return Int32(clamping: message["content"]?.stringValue?.unicodeScalars.count ?? 0)
+            for message in JSONSpans.elements(line, ofArrayIn: members[k].valueRange).reversed()
+            where message.kind == .object {
+                let fields = JSONSpans.members(line, ofObjectIn: message.range)
+                guard let role = fields.first(where: { $0.keyEquals("role", in: line) }), role.kind == .string,
+                      JSONStringDecoder.decodeValue(line, role.valueRange) == "assistant" else { continue }
+                // A message without a string content judges an empty text (length 0).
+                guard let content = fields.first(where: { $0.keyEquals("content", in: line) }),
+                      content.kind == .string else { return 0 }
+                return Int32(clamping: JSONStringDecoder.scalarCount(ofValue: line, content.valueRange))
             }
             return -1
         }
         if layout[.conversationA] != nil { return (lastAssistant(.conversationA), lastAssistant(.conversationB)) }
         return (text(.responseA), text(.responseB))
-    }
-
-    /// Unicode scalars of a string member: its bytes that start a UTF-8 sequence when it has no
-    /// escape, else of its decoded text.
-    private static func scalars(_ line: UnsafeRawBufferPointer, _ member: JSONMemberSpan) -> Int32 {
-        let content = (member.valueRange.lowerBound + 1)..<(member.valueRange.upperBound - 1)
-        if member.valueHasEscapes {
-            return Int32(clamping: JSONStringDecoder.decodeValue(line, member.valueRange).unicodeScalars.count)
-        }
-        var n = 0
-        for p in content where line[p] & 0xC0 != 0x80 { n += 1 }
-        return Int32(clamping: n)
     }
 }

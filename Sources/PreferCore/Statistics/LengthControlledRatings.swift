@@ -43,8 +43,10 @@ public struct LengthControlledRatings: Sendable, Equatable {
 }
 
 extension RatingMatrix {
-    /// The length-controlled ratings, or nil without a task file's lengths.
-    public func lengthControlledRatings(bootstrap: BootstrapSettings) -> LengthControlledRatings? {
+    /// The length-controlled ratings, or nil without a task file's lengths. `budget`: the most
+    /// item-fits (items × resamples) the bootstrap may take; tests pass a small one.
+    public func lengthControlledRatings(bootstrap: BootstrapSettings,
+                                        budget: Int = LengthControlledRatings.bootstrapBudget) -> LengthControlledRatings? {
         guard let lengths = responseLengths else { return nil }
         let comparisons = ModelComparisons(self)
         var rows: [LengthControlledRatings.Row] = []
@@ -96,7 +98,6 @@ extension RatingMatrix {
         // Each resample refits Newton's method over every item: past this much work the
         // default run would take tens of seconds, so the intervals are left out with a reason
         // that says how to get them (fewer resamples).
-        let budget = LengthControlledRatings.bootstrapBudget
         if bootstrap.resamples > 0 && bootstrap.resamples * rows.count > budget {
             let why = IntervalEstimate.undefined("not computed: \(rows.count) items × \(bootstrap.resamples) resamples is above "
                 + "the length-controlled bootstrap's budget of \(budget) item-fits; use --bootstrap \(max(1, budget / rows.count)) or fewer")
