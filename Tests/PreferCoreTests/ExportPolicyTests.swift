@@ -72,7 +72,7 @@ final class ExportPolicyTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), """
             {"prompt":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"}],\
             "chosen":[{"role":"assistant","content":"b"}],"rejected":[{"role":"assistant","content":"a"}],\
-            "task":"m","chosen_model":null,"rejected_model":"x","votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1}}\n
+            "task":"m","chosen_model":null,"rejected_model":"x","votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1},"decided_by":"majority"}\n
             """)
     }
 
@@ -89,7 +89,7 @@ final class ExportPolicyTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init), """
             {"prompt":[{"role":"user","content":"P"}],"chosen":[{"role":"assistant","content":"b"}],\
             "rejected":[{"role":"assistant","content":"a\\n"}],"task":"p","chosen_model":null,"rejected_model":"x",\
-            "votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1}}
+            "votes":{"chosen":1,"rejected":0,"tie":0,"both_bad":0,"n":1},"decided_by":"majority"}
             """)
     }
 

@@ -61,7 +61,8 @@ extension PriorLabels {
         let skip = SessionLineEvent.Kind.skip.rawValue
         var last: [String: (rank: Int32, line: Int32, isSkip: Bool)] = [:]
         for worker in reading.workers {
-            for k in worker.kind.indices {
+            // `session_end` events are kept for the batch router and name no task.
+            for k in worker.kind.indices where worker.task[k] >= 0 {
                 let task = worker.tables.tasks.name(Int(worker.task[k]))
                 let place = (rank[Int(worker.file[k])], worker.line[k])
                 if let seen = last[task], (seen.rank, seen.line) > place { continue }
