@@ -32,7 +32,7 @@ struct LabelingPlan {
         let guideline = try loadGuideline(guidelinePath)
         let prior: PriorLabels
         do {
-            prior = try SessionReader.priorLabels(sessionsRoot: sessionsRoot, rater: rater)
+            prior = try PriorLabels.read(sessionsRoot: sessionsRoot, rater: rater)
         } catch {
             throw CommandFailure.badInput(String(describing: error))
         }

@@ -44,16 +44,24 @@ public struct ExportLabels: Sendable {
                             skipUnreadable: Bool = false) throws(ValidationFailure) -> ExportLabels {
         let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keeping: keeping,
                                                      skipUnreadable: skipUnreadable)
+        return ExportLabels(reading, keeping: keeping)
+    }
+
+    /// The labels of a reading that kept what `keeping` says.
+    init(_ reading: SessionReading, keeping: SessionLineKeeping) {
         var lists = Set<[String]?>()
         for worker in reading.workers { lists.formUnion(worker.scaleLists) }
         let events = reading.workers.map {
             EventColumns(file: $0.file, line: $0.line, kept: $0.kept, keptAt: $0.keptAt, keptLength: $0.keptLength,
                          shaState: $0.taskSHAState, sha: $0.taskSHA, fields: $0.labelFields)
         }
-        return ExportLabels(labelSet: reading.set, lookup: reading.lookup, keeping: keeping, sources: reading.sources,
-                            events: events,
-                            workerBase: reading.workers.reduce(into: [0]) { $0.append($0.last! + $1.kind.count) },
-                            scaleHint: SessionScale.hint(lists: lists))
+        labelSet = reading.set
+        lookup = reading.lookup
+        self.keeping = keeping
+        sources = reading.sources
+        self.events = events
+        workerBase = reading.workers.reduce(into: [0]) { $0.append($0.last! + $1.kind.count) }
+        scaleHint = SessionScale.hint(lists: lists)
     }
 
     /// The worker that read event `e`, and the event's index in that worker's columns.

@@ -166,7 +166,8 @@ public final class SessionLogTail {
         var resolved = EffectiveLabelResolver.resolve(workers: data, files: files, firstTimes: cursors.map(\.firstTime))
         resolved.set.warnings = warnings
         resolved.set.files = files
-        return SessionReading(set: resolved.set, lookup: resolved.lookup, sources: resolved.sources, workers: data)
+        return SessionReading(set: resolved.set, lookup: resolved.lookup, sources: resolved.sources, workers: data,
+                              firstTimes: cursors.map(\.firstTime))
     }
 
     /// Known files that were replaced, cut short or are gone.
