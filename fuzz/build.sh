@@ -10,7 +10,8 @@ core=Sources/PreferCore
 json=("$core"/JSON/*.swift "$core"/Text/HiddenCharacters.swift)
 case "$target" in
   FuzzTaskLine)
-    files=("${json[@]}" "$core"/Tasks/PreferenceTask.swift "$core"/Tasks/TaskLineSchema.swift
+    files=("${json[@]}" "$core"/Tasks/PreferenceTask.swift "$core"/Tasks/Message.swift "$core"/Tasks/Prompt.swift
+           "$core"/Tasks/TaskContent.swift "$core"/Tasks/TaskLineProblem.swift "$core"/Tasks/TaskLineSchema.swift
            "$core"/Tasks/TaskLineSchema+Decode.swift) ;;
   FuzzJSONDifferential)
     files=("${json[@]}") ;;
