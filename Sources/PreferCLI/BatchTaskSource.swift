@@ -13,7 +13,11 @@ final class BatchTaskSource: TaskSource {
     private(set) var router: BatchRouter
     private let now: () -> Date
 
-    init(inputs: BatchInputs, rater: String, session: String, sessionsRoot: String, now: @escaping () -> Date = Date.init) {
+    private let makeRouter: () -> BatchRouter
+
+    /// - Parameter sessionFile: this sitting's session file, whose own lines the router
+    ///   tells apart from earlier sittings'.
+    init(inputs: BatchInputs, rater: String, sessionFile: String, sessionsRoot: String, now: @escaping () -> Date = Date.init) {
         let batch = inputs.batch
         file = inputs.tasks
         self.rater = rater
@@ -24,8 +28,12 @@ final class BatchTaskSource: TaskSource {
                                  maxOverlap: batch.maxOverlap, claimMinutes: batch.claimMinutes)
         let order = BatchShuffle.order(taskCount: ids.count, gold: inputs.goldIndices, batchName: batch.name,
                                        rater: rater, order: batch.order)
-        router = BatchRouter(ledger: ledger, rater: rater, session: session, order: order,
-                             batchName: batch.name, repeatRate: batch.repeatRate)
+        let sitting = RoutingEvent.sitting(of: sessionFile)
+        makeRouter = {
+            BatchRouter(ledger: ledger, rater: rater, sitting: sitting, order: order,
+                        batchName: batch.name, repeatRate: batch.repeatRate)
+        }
+        router = makeRouter()
     }
 
     func load(index: Int) throws -> LoadedTask {
@@ -34,7 +42,10 @@ final class BatchTaskSource: TaskSource {
     }
 
     func next() throws -> NextTask {
-        for event in try feed.newEvents() { router.apply(event) }
+        let look = feed.look()
+        // A file replaced or cut short: what was built from it may no longer be true.
+        if look.startedOver { router = makeRouter() }
+        for event in look.events { router.apply(event) }
         let moment = now()
         guard let pick = router.next(now: moment) else {
             return .nothingLeft(progress: BatchProgress(router.ledger, now: moment).sentence)

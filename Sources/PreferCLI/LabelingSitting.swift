@@ -39,7 +39,7 @@ struct LabelingSitting {
         let state = AppState(config: config, size: terminal.size, queue: plan.queue,
                              totalTasks: plan.tasks.count, labeledCount: plan.alreadyLabeled)
         let source: TaskSource = plan.batch.map {
-            BatchTaskSource(inputs: $0, rater: plan.rater.value, session: writer.sessionID, sessionsRoot: plan.sessionsRoot)
+            BatchTaskSource(inputs: $0, rater: plan.rater.value, sessionFile: writer.filePath, sessionsRoot: plan.sessionsRoot)
         } ?? TaskFileSource(file: plan.tasks, rater: plan.rater.value)
         let runtime = LabelingRuntime(
             state: state, screen: terminal, tasks: source,

@@ -13,7 +13,7 @@ public struct PreferCommand: ParsableCommand {
         """,
         version: PreferVersion.string,
         subcommands: [LabelCommand.self, ValidateCommand.self, ReportCommand.self, ExportCommand.self,
-                      MakeTasksCommand.self, RatersCommand.self, ServeCommand.self]
+                      MakeTasksCommand.self, StatusCommand.self, RatersCommand.self, ServeCommand.self]
     )
 
     public init() {}

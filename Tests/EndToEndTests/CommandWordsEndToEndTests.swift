@@ -20,7 +20,7 @@ final class CommandWordsEndToEndTests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, """
             prefer: unknown command 'reprot'; did you mean 'report'?
-            Commands: label, validate, report, export, make-tasks, raters, serve (see prefer --help)
+            Commands: label, validate, report, export, make-tasks, status, raters, serve (see prefer --help)
 
             """)
     }

@@ -11,18 +11,18 @@ final class BatchRouterTests: XCTestCase {
                         claimMinutes: Double = 1, repeatRate: Double = 0, order: [Int]? = nil) -> BatchRouter {
         let ledger = BatchLedger(taskIDs: ids(tasks), gold: gold, overlap: overlap, maxOverlap: maxOverlap ?? overlap,
                                  claimMinutes: claimMinutes)
-        return BatchRouter(ledger: ledger, rater: rater, session: "S-\(rater)", order: order ?? Array(0..<tasks),
+        return BatchRouter(ledger: ledger, rater: rater, sitting: "S-\(rater)", order: order ?? Array(0..<tasks),
                            batchName: "b", repeatRate: repeatRate)
     }
 
-    private func label(_ rater: String, _ task: Int, _ choice: String = "A", session: String? = nil,
+    private func label(_ rater: String, _ task: Int, _ choice: String = "A", sitting: String? = nil,
                        repeat isRepeat: Bool = false, left: ResponseSide = .a) -> RoutingEvent {
-        RoutingEvent(rater: rater, session: session ?? "S-\(rater)", task: "t\(task)", kind: .label(choice: choice, left: left),
+        RoutingEvent(rater: rater, sitting: sitting ?? "S-\(rater)", task: "t\(task)", kind: .label(choice: choice, left: left),
                      isRepeat: isRepeat, at: t0)
     }
 
     private func shown(_ rater: String, _ task: Int, at: Date) -> RoutingEvent {
-        RoutingEvent(rater: rater, session: "S-\(rater)", task: "t\(task)", kind: .shown(left: .a), at: at)
+        RoutingEvent(rater: rater, sitting: "S-\(rater)", task: "t\(task)", kind: .shown(left: .a), at: at)
     }
 
     func testTheFirstTaskInOrderWithFewerThanOverlapLabelsIsNext() {
@@ -44,10 +44,10 @@ final class BatchRouterTests: XCTestCase {
         ana.apply(shown("ana", 1, at: t0))
         XCTAssertEqual(ana.next(now: t0.addingTimeInterval(30))?.index, 1,
                        "the rater's own claim (a killed sitting of theirs) does not keep them out")
-        ana.apply(RoutingEvent(rater: "bo", session: "S-bo", task: "t0", kind: .skip, at: t0))
+        ana.apply(RoutingEvent(rater: "bo", sitting: "S-bo", task: "t0", kind: .skip, at: t0))
         XCTAssertEqual(ana.next(now: t0.addingTimeInterval(30))?.index, 0, "a skip releases the claim")
         ana.apply(shown("bo", 0, at: t0))
-        ana.apply(RoutingEvent(rater: "bo", session: "S-bo", task: "", kind: .end, at: t0))
+        ana.apply(RoutingEvent(rater: "bo", sitting: "S-bo", task: "", kind: .end, at: t0))
         XCTAssertEqual(ana.next(now: t0.addingTimeInterval(30))?.index, 0, "the end of bo's sitting releases its claims")
     }
 
@@ -61,9 +61,9 @@ final class BatchRouterTests: XCTestCase {
 
     func testSkipsOfThisSittingAreLeftButEarlierSkipsComeBack() {
         var ana = router("ana", overlap: 1)
-        ana.apply(RoutingEvent(rater: "ana", session: "earlier", task: "t0", kind: .skip, at: t0))
+        ana.apply(RoutingEvent(rater: "ana", sitting: "earlier", task: "t0", kind: .skip, at: t0))
         XCTAssertEqual(ana.next(now: t0)?.index, 0)
-        ana.apply(RoutingEvent(rater: "ana", session: "S-ana", task: "t0", kind: .skip, at: t0))
+        ana.apply(RoutingEvent(rater: "ana", sitting: "S-ana", task: "t0", kind: .skip, at: t0))
         XCTAssertEqual(ana.next(now: t0)?.index, 1)
         ana.unskip(0)
         XCTAssertEqual(ana.next(now: t0)?.index, 0)
@@ -73,7 +73,7 @@ final class BatchRouterTests: XCTestCase {
         var ana = router("ana", overlap: 1)
         ana.apply(label("bo", 0))
         XCTAssertEqual(ana.next(now: t0)?.index, 1)
-        ana.apply(RoutingEvent(rater: "bo", session: "S-bo", task: "t0", kind: .undo, at: t0))
+        ana.apply(RoutingEvent(rater: "bo", sitting: "S-bo", task: "t0", kind: .undo, at: t0))
         XCTAssertEqual(ana.next(now: t0)?.index, 0)
     }
 
@@ -106,7 +106,7 @@ final class BatchRouterTests: XCTestCase {
         ledger.apply(label("ana", 0, "A"))
         ledger.apply(label("ana", 0, "B", repeat: true))
         XCTAssertEqual(ledger.labelCount(0), 1, "a repeat is not a second effective label")
-        ledger.apply(RoutingEvent(rater: "ana", session: "S", task: "t0", kind: .undo, isRepeat: true, at: t0))
+        ledger.apply(RoutingEvent(rater: "ana", sitting: "S", task: "t0", kind: .undo, isRepeat: true, at: t0))
         XCTAssertEqual(ledger.labelCount(0), 1, "undoing the repeat leaves the first label standing")
         ledger.apply(label("bo", 0, "A"))
         ledger.apply(label("chen", 0, "A"))

@@ -52,4 +52,17 @@ final class RoutedReducerTests: XCTestCase {
         XCTAssertEqual(Reducer.reduce(&s, .saved(.undo(task: "t1", isRepeat: true)), now: 2101),
                        [.loadRepeat(index: 1), .flushInput])
     }
+
+    func testNothingLeftAsksTheRouterAgainNowAndThen() {
+        var s = routedState()
+        XCTAssertEqual(Reducer.reduce(&s, .nothingLeft(progress: "Batch: 2 of 3 tasks done, 1 in progress, 0 untouched."), now: 5000), [])
+        XCTAssertEqual(Reducer.reduce(&s, .tick, now: 6000), [], "not before routeRecheckMs")
+        XCTAssertEqual(Reducer.reduce(&s, .tick, now: 7000), [.loadNext], "a claim may have expired meanwhile")
+        XCTAssertEqual(Reducer.reduce(&s, .nothingLeft(progress: "p"), now: 7001), [])
+        XCTAssertEqual(Reducer.reduce(&s, .tick, now: 8000), [])
+        let claim = SessionEventBody.shown(ShownInfo(task: "t0", taskSHA256: "sha0", left: .a))
+        XCTAssertEqual(Reducer.reduce(&s, .taskLoaded(task(0)), now: 9100), [.record(claim)])
+        XCTAssertEqual(s.mode, .labeling)
+        XCTAssertNil(s.batchProgress)
+    }
 }

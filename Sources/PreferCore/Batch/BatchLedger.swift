@@ -15,6 +15,9 @@ public struct BatchLedger: Sendable {
     struct Vote: Sendable, Equatable {
         var rater: Int32
         var choice: UInt8
+        /// When the label was made (seconds since 1970; infinity without `at`), since the
+        /// events of one reading come file by file, not in the order they happened.
+        var at: Double
     }
 
     struct ClaimKey: Hashable, Sendable {
@@ -84,10 +87,10 @@ public struct BatchLedger: Sendable {
             clearClaim(rater: rater, task: task)
             guard !event.isRepeat else { return }
             let code = choiceID(choice)
-            setVote(rater: rater, task: Int(task), to: code)
+            setVote(rater: rater, task: Int(task), to: code, at: event.at?.timeIntervalSince1970 ?? .infinity)
         case .undo:
             guard !event.isRepeat else { return }
-            setVote(rater: rater, task: Int(task), to: nil)
+            setVote(rater: rater, task: Int(task), to: nil, at: 0)
         case .skip:
             clearClaim(rater: rater, task: task)
         case .shown:
@@ -136,12 +139,12 @@ public struct BatchLedger: Sendable {
     public func isDone(_ task: Int) -> Bool { isClosed[task] }
 
     /// How many labels beyond what routing wanted a task got (two raters racing for its
-    /// last slot): walking its labels in arrival order, a label is wanted while fewer than
+    /// last slot): walking its labels in the order they were made (`at`), a label is wanted while fewer than
     /// `overlap` came before it, or while those before it are split and fewer than
     /// `max_overlap`. Gold tasks are never over-labeled.
     public func extraLabels(_ task: Int) -> Int {
         guard !isGold[task] else { return 0 }
-        let list = votes[task]
+        let list = votes[task].sorted { $0.at < $1.at }
         var extra = 0
         for k in 0..<list.count {
             let before = list[..<k]
@@ -151,12 +154,21 @@ public struct BatchLedger: Sendable {
         return extra
     }
 
+    /// Effective labels on this batch's tasks per rater name.
+    public func labelsByRater() -> [String: Int] {
+        var counts = [Int](repeating: 0, count: raterNames.count)
+        for list in votes { for vote in list { counts[Int(vote.rater)] += 1 } }
+        var result: [String: Int] = [:]
+        for (id, count) in counts.enumerated() where count > 0 { result[raterNames[id]] = count }
+        return result
+    }
+
     // MARK: - Changes
 
-    private mutating func setVote(rater: Int32, task: Int, to choice: UInt8?) {
+    private mutating func setVote(rater: Int32, task: Int, to choice: UInt8?, at: Double) {
         var list = votes[task]
         list.removeAll { $0.rater == rater }
-        if let choice { list.append(Vote(rater: rater, choice: choice)) }
+        if let choice { list.append(Vote(rater: rater, choice: choice, at: at)) }
         votes[task] = list
         isClosed[task] = list.count >= maxOverlap || (list.count >= overlap && Self.strictMajority(list[...]))
     }

@@ -11,7 +11,8 @@ import Foundation
 public struct BatchRouter: Sendable {
     public private(set) var ledger: BatchLedger
     public let rater: String
-    public let session: String
+    /// This sitting (`RoutingEvent.sitting`: its session file's name).
+    public let sitting: String
     /// The rater's order of task indices (`BatchShuffle.order`).
     public let order: [Int]
     public let batchName: String
@@ -30,13 +31,13 @@ public struct BatchRouter: Sendable {
     private var repeated: Set<Int> = []
     private var skippedNow: Set<Int> = []
 
-    public init(ledger: BatchLedger, rater: String, session: String, order: [Int], batchName: String,
+    public init(ledger: BatchLedger, rater: String, sitting: String, order: [Int], batchName: String,
                 repeatRate: Double) {
         var ledger = ledger
         raterID = ledger.raterID(rater)
         self.ledger = ledger
         self.rater = rater
-        self.session = session
+        self.sitting = sitting
         self.order = order
         self.batchName = batchName
         self.repeatRate = repeatRate
@@ -47,7 +48,7 @@ public struct BatchRouter: Sendable {
     public mutating func apply(_ event: RoutingEvent) {
         ledger.apply(event)
         guard event.rater == rater, let task = ledger.index(of: event.task) else { return }
-        let now = event.session == session
+        let now = event.sitting == sitting
         switch event.kind {
         case .label(_, let left):
             ownLabelCount += 1

@@ -13,8 +13,9 @@ public struct RoutingEvent: Sendable, Equatable {
     }
 
     public var rater: String
-    /// The sitting's id; tells this sitting's own events from earlier ones.
-    public var session: String?
+    /// Which sitting wrote it: the session file's name (unique within a rater's folder);
+    /// tells this sitting's own events from earlier ones.
+    public var sitting: String?
     /// The task id (empty for `.end`).
     public var task: String
     public var kind: Kind
@@ -22,10 +23,14 @@ public struct RoutingEvent: Sendable, Equatable {
     public var isRepeat: Bool
     /// When it happened; a claim without a time counts as expired.
     public var at: Date?
+    /// A label's `ms` (for `status`).
+    public var milliseconds: Int?
 
-    public init(rater: String, session: String?, task: String, kind: Kind, isRepeat: Bool = false, at: Date? = nil) {
+    public init(rater: String, sitting: String?, task: String, kind: Kind, isRepeat: Bool = false, at: Date? = nil,
+                milliseconds: Int? = nil) {
+        self.milliseconds = milliseconds
         self.rater = rater
-        self.session = session
+        self.sitting = sitting
         self.task = task
         self.kind = kind
         self.isRepeat = isRepeat

@@ -4,6 +4,12 @@ import Foundation
 struct SessionLineEvent {
     enum Kind: UInt8 {
         case label = 0, undo = 1, skip = 2, other = 3
+        /// A batch claim (SPEC §10) and the end of a sitting: kept for the batch router,
+        /// never replayed into effective labels.
+        case shown = 4, end = 5
+
+        /// Whether the replay to effective labels reads it (label and undo; a skip changes nothing).
+        var isReplayed: Bool { self == .label || self == .undo }
     }
 
     var kind: Kind = .other
@@ -12,6 +18,8 @@ struct SessionLineEvent {
     var choice: Int32 = -1
     /// 0 = A on the left, 1 = B, -1 = not recorded.
     var left: Int8 = -1
+    /// `"repeat": true` (SPEC §10): a batch's swapped-side repeat, which effective labels ignore.
+    var isRepeat = false
     var milliseconds = CodedLabels.noMilliseconds
     /// Seconds since 1970 exactly as `Timestamp.parse` computes them, when the line has `at`.
     var time: Double?
@@ -143,10 +151,13 @@ enum SessionLineDecoder {
         case "label": event.kind = .label
         case "undo": event.kind = .undo
         case "skip": event.kind = .skip
+        case "shown": event.kind = .shown
+        case "session_end": event.kind = .end
         default: event.kind = .other
         }
-        if event.kind != .other, let task = record.task { event.task = tables.tasks.intern(task) }
-        if event.kind == .label {
+        event.isRepeat = record.json["repeat"] == .bool(true)
+        if event.kind != .other && event.kind != .end, let task = record.task { event.task = tables.tasks.intern(task) }
+        if event.kind == .label || event.kind == .shown {
             event.choice = tables.choices.intern(record.choice ?? "")
             switch record.left {
             case .a?: event.left = 0
@@ -168,7 +179,7 @@ enum SessionLineDecoder {
     /// Member indexes of the keys a report reads.
     private struct Slots {
         var version = -1, type = -1, rater = -1, session = -1, at = -1, task = -1
-        var choice = -1, left = -1, ms = -1, taskSHA = -1, note = -1, scale = -1
+        var choice = -1, left = -1, ms = -1, taskSHA = -1, note = -1, scale = -1, isRepeat = -1
     }
 
     /// The fast path; nil whenever the line is anything but the common, valid shape.
@@ -199,6 +210,7 @@ enum SessionLineDecoder {
             case 6:
                 if base.loadUnaligned(fromByteOffset: start, as: UInt32.self) == KeyWords.choi
                     && base.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self) == KeyWords.ce { s.choice = index }
+                else if member.keyEquals("repeat", in: bytes) { s.isRepeat = index }
             case 7: if member.keyEquals("session", in: bytes) { s.session = index }
             case 11: if member.keyEquals("task_sha256", in: bytes) { s.taskSHA = index }
             default: break
@@ -214,6 +226,13 @@ enum SessionLineDecoder {
         let typeSpan = members[s.type]
         if typeSpan.valueHasEscapes { return nil }
         var event = SessionLineEvent()
+        if s.isRepeat >= 0 {
+            // Only `true`/`false` take the fast path; anything else is the reference's business.
+            let flag = members[s.isRepeat]
+            guard flag.kind == .bool else { return nil }
+            // A bool's value is `true` or `false`: four letters mean true.
+            event.isRepeat = flag.valueRange.count == 4
+        }
         if s.at >= 0 && members[s.at].kind != .null {
             let at = members[s.at]
             guard at.kind == .string, !at.valueHasEscapes,
@@ -226,6 +245,8 @@ enum SessionLineDecoder {
         case 5 where equal(type, "label"): event.kind = .label
         case 4 where equal(type, "undo"): event.kind = .undo
         case 4 where equal(type, "skip"): event.kind = .skip
+        case 5 where equal(type, "shown"): event.kind = .shown
+        case 11 where equal(type, "session_end"): event.kind = .end
         default: event.kind = .other
         }
         switch event.kind {
@@ -263,6 +284,18 @@ enum SessionLineDecoder {
         case .undo, .skip:
             guard isNonEmptyString(members, s.task) else { return nil }
             event.task = intern(members[s.task], bytes, &tables.tasks)
+        case .shown:
+            guard isNonEmptyString(members, s.task) else { return nil }
+            event.task = intern(members[s.task], bytes, &tables.tasks)
+            if s.left >= 0 && members[s.left].kind == .string && members[s.left].valueRange.count == 3 {
+                switch bytes[members[s.left].valueRange.lowerBound + 1] {
+                case UInt8(ascii: "A"): event.left = 0
+                case UInt8(ascii: "B"): event.left = 1
+                default: break
+                }
+            }
+        case .end:
+            guard isOptionalString(members, s.task) else { return nil }
         case .other:
             guard isOptionalString(members, s.task) else { return nil }
             if type.count == 13 && equal(type, "session_start") {

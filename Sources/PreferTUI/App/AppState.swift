@@ -106,6 +106,10 @@ public struct AppState: Sendable, Equatable {
     /// A batch's router had nothing left for this rater: the done screen says so, with how
     /// far the whole batch is.
     public var batchProgress: String?
+    /// Clock time (ms) the router last said nothing was left; the done screen asks again
+    /// every `routeRecheckMs`, since claims expire and other raters undo.
+    public var nothingLeftAt: Int64 = 0
+    public static let routeRecheckMs: Int64 = 2000
 
     public init(config: LabelingConfig, size: TerminalSize, queue: [Int], totalTasks: Int,
                 labeledCount: Int) {

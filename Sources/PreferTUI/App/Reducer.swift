@@ -36,6 +36,7 @@ public enum Reducer {
             clampScrolling(&state)
             return []
         case .taskLoaded(let task):
+            state.batchProgress = nil
             show(task, in: &state, now: now)
             // A batch task is claimed (one write, fsync) before it is drawn: the runtime
             // draws only once this effect is done, and no choice can be made meanwhile.
@@ -48,6 +49,7 @@ public enum Reducer {
             state.current = nil
             state.note = nil
             state.batchProgress = progress
+            state.nothingLeftAt = now
             if case .failed = state.mode { return [] }
             state.mode = .done
             return []
@@ -72,6 +74,13 @@ public enum Reducer {
             return [.quit(reason: reason)]
         case .tick:
             if let expiry = state.message?.expiresAt, now >= expiry { state.message = nil }
+            // A batch rater at "nothing left" waits for a claim to expire or a label to be
+            // undone elsewhere: the router is asked again now and then.
+            if state.config.routed, state.mode == .done, state.batchProgress != nil, state.pendingRecord == nil,
+               now - state.nothingLeftAt >= AppState.routeRecheckMs {
+                state.nothingLeftAt = now
+                return [.loadNext]
+            }
             return []
         }
     }
