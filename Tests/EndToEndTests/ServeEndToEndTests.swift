@@ -184,6 +184,12 @@ final class ServeEndToEndTests: XCTestCase {
         // -W (stdio forwarding, the same direct-tcpip channel) fails outright.
         let stdio = try fixture.runSSH(fixture.sshCommand(user: "ana", key: ana, port: port, options: ["-W", "127.0.0.1:\(port)"]))
         XCTAssertEqual(stdio.status, 255)
+        // -X: NIOSSH 0.15.1 cannot parse x11-req and drops the connection, which the server's
+        // log says; no X11 channel and no sitting either way (docs/SSH.md).
+        let x11 = try fixture.runSSH(["env", "DISPLAY=:0"] + fixture.sshCommand(user: "ana", key: ana, port: port, options: [
+            "-tt", "-X", "-o", "XAuthLocation=/bin/true"]))
+        XCTAssertEqual(x11.status, 255)
+        XCTAssertTrue(server.logText.contains("closed: NIOSSHError.invalidPacketFormat (an X11 forwarding request, ssh -X, is the known cause)"), server.logText)
         // -R (a global tcpip-forward request) is refused: the client gives up on it.
         let remote = try fixture.runSSH(fixture.sshCommand(user: "ana", key: ana, port: port, options: [
             "-N", "-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:0:127.0.0.1:\(port)"]))
