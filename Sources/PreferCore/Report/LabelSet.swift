@@ -18,6 +18,9 @@ public struct LabelSet: Sendable, Equatable {
     public var labelEvents = 0
     public var undoEvents = 0
     public var skipEvents = 0
+    /// Per rater, how their batch repeats (`"repeat": true`) compare with their effective
+    /// labels (SPEC §10 self-consistency); empty without repeats.
+    public var repeatConsistency: [String: RepeatConsistency.Counts] = [:]
 
     public init(coded: CodedLabels = CodedLabels()) {
         self.coded = coded

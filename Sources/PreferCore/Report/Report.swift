@@ -24,6 +24,8 @@ public struct Report: Sendable, Equatable {
     public var lengthControlled: LengthControlledRatings?
     /// `--by KEY`: agreement, win rates and ratings per value of KEY.
     public var breakdown: GroupBreakdown?
+    /// Batch repeats per rater (SPEC §10 self- and position consistency); empty without repeats.
+    public var repeatConsistency: [String: RepeatConsistency.Counts] = [:]
 }
 
 /// How much was read and how well the labels cover the tasks.
