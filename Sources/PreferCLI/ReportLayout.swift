@@ -25,7 +25,30 @@ enum ReportLayout {
 
     static func sections(_ report: Report) -> [ReportSection] {
         [claims(report), overview(report), agreement(report), pairs(report), raters(report), adjudication(report),
-         contested(report), winRates(report), breakdown(report)].compactMap { $0 }
+         contested(report), winRates(report), breakdown(report), selfConsistency(report)].compactMap { $0 }
+    }
+
+    /// Batch repeats (SPEC §10): how often each rater agreed with their own first label.
+    static func selfConsistency(_ report: Report) -> ReportSection? {
+        guard !report.repeatConsistency.isEmpty else { return nil }
+        var table = ReportTable(["rater", "repeats", "same", "95% CI", "decisive", "same side of content", "95% CI", "flag"],
+                                [.left, .right, .right, .right, .right, .right, .right, .left])
+        func ci(_ e: IntervalEstimate) -> String {
+            e.interval.map { "\(ReportWords.percent($0.lower))–\(ReportWords.percent($0.upper))" } ?? W.missing
+        }
+        for (rater, c) in report.repeatConsistency.sorted(by: { $0.key < $1.key }) {
+            let low = RepeatConsistency.isLow(c)
+            table.add([ReportWords.name(rater, width: 20), "\(c.repeats)", "\(c.same)", ci(c.selfConsistency), "\(c.decisive)",
+                       "\(c.decisiveSame)", ci(c.positionConsistency), low ? "low self-consistency" : ""],
+                      color: low ? yellow : nil)
+        }
+        return ReportSection(title: "Self-consistency (batch repeats)", blocks: [
+            .table(table),
+            .notes(["A repeat shows a task again with the sides swapped; \"same\": its canonical choice equals the rater's "
+                    + "label of that task. Decisive: both choices name a side; \"same side of content\" means the rater "
+                    + "followed the content, not the screen position. Wilson 95% intervals. Flagged: the interval's upper end "
+                    + "is below \(Int(RepeatConsistency.flagBelow * 100))% with \(RepeatConsistency.flagMinimumRepeats) or more repeats."]),
+        ])
     }
 
     /// `--by KEY`: one row of agreement per group, then win rates and ratings with the group.

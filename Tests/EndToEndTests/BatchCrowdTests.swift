@@ -127,8 +127,45 @@ final class BatchCrowdTests: XCTestCase {
         for rater in raters {
             XCTAssertEqual(perRater[rater], labels.values.filter { $0[rater] != nil }.count, "status counts \(rater)'s labels")
         }
+        try assertReportAgreesWithStatus(workspace, status: json)
         for tmux in sittings.values { try tmux.type("q") }
         for tmux in sittings.values { XCTAssertEqual(tmux.exitStatus(), 0) }
+    }
+
+    /// `report` and `status` count the same repeats, and both intervals are statsmodels'.
+    private func assertReportAgreesWithStatus(_ workspace: Workspace, status: [String: Any]) throws {
+        let result = try PreferBinary.run(["report", "sessions", "--format", "json"], in: workspace.root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let fromReport = (report["self_consistency"] as? [[String: Any]] ?? []).reduce(into: [String: [Int]]()) {
+            $0[$1["rater"] as! String] = [$1["repeats"] as! Int, $1["same"] as! Int, $1["decisive_repeats"] as! Int, $1["decisive_same"] as! Int]
+        }
+        var fromStatus: [String: [Int]] = [:]
+        var intervals: [(Int, Int, [Double])] = []
+        for rater in status["raters"] as? [[String: Any]] ?? [] {
+            let own = rater["self_consistency"] as! [String: Any], position = rater["position_consistency"] as! [String: Any]
+            guard let n = own["n"] as? Int, n > 0 else { continue }
+            fromStatus[rater["rater"] as! String] = [n, own["same"] as! Int, position["n"] as! Int, position["same"] as! Int]
+            intervals.append((own["same"] as! Int, n, own["ci95"] as! [Double]))
+        }
+        XCTAssertFalse(fromStatus.isEmpty)
+        XCTAssertEqual(fromReport, fromStatus, "status and report count the same repeats")
+        XCTAssertEqual(((report["coverage"] as? [String: Any])?["events"] as? [String: Any])?["label"] as? Int,
+                       (status["raters"] as? [[String: Any]] ?? []).reduce(0) { $0 + ($1["label_events"] as? Int ?? 0) },
+                       "status and report count the same label events")
+        // Independent: statsmodels' Wilson interval for each rater's k of n.
+        let script = "import json,sys\nfrom statsmodels.stats.proportion import proportion_confint\n"
+            + "print(json.dumps([list(proportion_confint(k, n, alpha=0.05, method='wilson')) for k, n in json.loads(sys.argv[1])]))"
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script, "[" + intervals.map { "[\($0.0),\($0.1)]" }.joined(separator: ",") + "]"]
+        let out = try PreferBinary.collect(python)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[Double]])
+        for (i, interval) in intervals.enumerated() {
+            XCTAssertEqual(interval.2[0], expected[i][0], accuracy: 1e-9)
+            XCTAssertEqual(interval.2[1], expected[i][1], accuracy: 1e-9)
+        }
     }
 }
 

@@ -11,6 +11,13 @@ public struct RepeatConsistency: Sendable, Equatable {
         public var decisive = 0
         public var decisiveSame = 0
 
+        public init(repeats: Int = 0, same: Int = 0, decisive: Int = 0, decisiveSame: Int = 0) {
+            self.repeats = repeats
+            self.same = same
+            self.decisive = decisive
+            self.decisiveSame = decisiveSame
+        }
+
         public var selfConsistency: IntervalEstimate { WilsonInterval.interval(successes: same, trials: repeats) }
         public var positionConsistency: IntervalEstimate {
             WilsonInterval.interval(successes: decisiveSame, trials: decisive)
@@ -23,25 +30,20 @@ public struct RepeatConsistency: Sendable, Equatable {
     public static let flagBelow = 0.7
     public static let flagMinimumRepeats = 5
 
-    public private(set) var byRater: [String: Counts] = [:]
-    /// Each rater's first (effective) label per task.
+    /// The repeats seen: rater, task, canonical choice.
+    public private(set) var repeats: [(rater: String, task: String, choice: String)] = []
+    /// Each rater's effective label per task (repeats left out, as SPEC §4 replays them).
     private var first: [String: [String: String]] = [:]
 
     public init() {}
+
+    public static func == (a: RepeatConsistency, b: RepeatConsistency) -> Bool { a.byRater == b.byRater }
 
     public mutating func apply(_ event: RoutingEvent) {
         switch event.kind {
         case .label(let choice, _):
             if event.isRepeat {
-                guard let earlier = first[event.rater]?[event.task] else { return }
-                var counts = byRater[event.rater, default: Counts()]
-                counts.repeats += 1
-                if earlier == choice { counts.same += 1 }
-                if let a = Self.side(earlier), let b = Self.side(choice) {
-                    counts.decisive += 1
-                    if a == b { counts.decisiveSame += 1 }
-                }
-                byRater[event.rater] = counts
+                repeats.append((event.rater, event.task, choice))
             } else {
                 first[event.rater, default: [:]][event.task] = choice
             }
@@ -50,6 +52,28 @@ public struct RepeatConsistency: Sendable, Equatable {
         default:
             break
         }
+    }
+
+    /// Counts per rater, each repeat against the rater's effective label of its task.
+    public var byRater: [String: Counts] { Self.counts(repeats: repeats) { first[$0]?[$1] } }
+
+    /// Counts per rater for `repeats`, given each (rater, task)'s effective label: the one
+    /// computation behind `status` and `report`. A repeat of a task without one is left out.
+    public static func counts(repeats: [(rater: String, task: String, choice: String)],
+                              effective: (String, String) -> String?) -> [String: Counts] {
+        var result: [String: Counts] = [:]
+        for item in repeats {
+            guard let earlier = effective(item.rater, item.task) else { continue }
+            var counts = result[item.rater, default: Counts()]
+            counts.repeats += 1
+            if earlier == item.choice { counts.same += 1 }
+            if let a = side(earlier), let b = side(item.choice) {
+                counts.decisive += 1
+                if a == b { counts.decisiveSame += 1 }
+            }
+            result[item.rater] = counts
+        }
+        return result
     }
 
     /// Whether a rater's self-consistency is low enough to flag.

@@ -121,6 +121,23 @@ enum EffectiveLabelResolver {
             itemOfTask[Int(t)] = Int32(coded.itemNames.count)
             coded.itemNames.append(tasks.name(Int(t)))
         }
+        // Repeats, each against its rater's effective label (the one count status makes too).
+        var repeats: [(rater: String, task: String, choice: String)] = []
+        for (w, state) in workers.enumerated() {
+            for k in 0..<state.kind.count where state.kind[k] == label && state.isRepeat[k] && state.choice[k] >= 0 {
+                repeats.append((raters.name(Int(raterMaps[w][Int(state.rater[k])])),
+                                tasks.name(Int(taskMaps[w][Int(state.task[k])])),
+                                choices.name(Int(choiceMaps[w][Int(state.choice[k])]))))
+            }
+        }
+        if !repeats.isEmpty {
+            var effective: [String: [String: String]] = [:]
+            for j in coded.item.indices {
+                let rater = coded.raterNames[Int(coded.rater[j])], task = tasks.name(Int(coded.item[j]))
+                effective[rater, default: [:]][task] = coded.choiceNames[Int(coded.choice[j])]
+            }
+            set.repeatConsistency = RepeatConsistency.counts(repeats: repeats) { effective[$0]?[$1] }
+        }
         for j in coded.item.indices { coded.item[j] = itemOfTask[Int(coded.item[j])] }
         set.coded = coded
         set.verdicts = verdicts(workers: workers, raterNames: raters.names, taskNames: tasks, taskMaps: taskMaps,

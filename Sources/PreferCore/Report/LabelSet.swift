@@ -21,6 +21,9 @@ public struct LabelSet: Sendable, Equatable {
     /// The verdict in effect on each adjudicated task (SPEC §12), `rater` being the lead;
     /// by task. Not labels: nothing in `coded` counts them.
     public var verdicts: [EffectiveLabel] = []
+    /// Per rater, how their batch repeats (`"repeat": true`) compare with their effective
+    /// labels (SPEC §10 self-consistency); empty without repeats.
+    public var repeatConsistency: [String: RepeatConsistency.Counts] = [:]
 
     public init(coded: CodedLabels = CodedLabels()) {
         self.coded = coded

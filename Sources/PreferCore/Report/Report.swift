@@ -27,6 +27,8 @@ public struct Report: Sendable, Equatable {
     /// The leads' verdicts (SPEC §12), nil when there are none: the report then reads as
     /// it did before adjudication existed.
     public var adjudication: AdjudicationSummary? = nil
+    /// Batch repeats per rater (SPEC §10 self- and position consistency); empty without repeats.
+    public var repeatConsistency: [String: RepeatConsistency.Counts] = [:]
 }
 
 /// How much was read and how well the labels cover the tasks.

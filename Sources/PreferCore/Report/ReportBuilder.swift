@@ -129,7 +129,7 @@ public enum ReportBuilder {
         matrix.fillCoverage(&coverage)
         let flags = RaterFlagRules.flags(summary.raterDetails)
         let lengths = matrix.lengthBias()
-        return Report(
+        var report = Report(
             options: options, summary: summary, coverage: coverage,
             contested: matrix.contestedItems(limit: options.contestedLimit),
             raterFlags: flags,
@@ -147,5 +147,7 @@ public enum ReportBuilder {
             breakdown: try options.groupBy.map { key throws(ReportFailure) in
                 try GroupBreakdown.make(key: key, coded: coded, categories: matrix.categories, bootstrap: options.bootstrap)
             })
+        report.repeatConsistency = set.repeatConsistency
+        return report
     }
 }

@@ -30,6 +30,22 @@ public enum ReportJSON {
         top.add("contested_items", .array(report.contested.map(contested)))
         top.add("warnings", .array(report.warnings.map { .string($0.description) }))
         top.add("claims", .array(report.claims.map(claim)))
+        // Only batches with repeats have this key, so other reports stay byte for byte as they were.
+        if !report.repeatConsistency.isEmpty {
+            top.add("self_consistency", .array(report.repeatConsistency.sorted { $0.key < $1.key }.map { rater, c in
+                var o = ObjectBuilder()
+                o.add("rater", .string(rater))
+                o.int("repeats", c.repeats)
+                o.int("same", c.same)
+                o.add("share", c.repeats > 0 ? number(Double(c.same) / Double(c.repeats)) : .null)
+                o.add("ci95", c.selfConsistency.interval.map { .array([number($0.lower), number($0.upper)]) } ?? .null)
+                o.int("decisive_repeats", c.decisive)
+                o.int("decisive_same", c.decisiveSame)
+                o.add("position_ci95", c.positionConsistency.interval.map { .array([number($0.lower), number($0.upper)]) } ?? .null)
+                o.add("low", .bool(RepeatConsistency.isLow(c)))
+                return o.value
+            }))
+        }
         if let pooled = report.pooled {
             var o = ObjectBuilder()
             o.int("agreeing_pairs", pooled.agreeingPairs)

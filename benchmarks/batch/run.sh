@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Batch routing at scale (issue 14): 100,000 tasks, 50 raters, ~300,000 existing labels.
+#
+#   benchmarks/batch/run.sh [TASKS] [LABELS]
+#
+# 1. Generates the task file (benchmarks/generate_tasks.py, seed 1) and the batch's session
+#    files (make_sessions.py) once into benchmarks/data/ (git-ignored); all but 10 tasks
+#    already have their labels, the worst case for choosing the next task.
+# 2. Times the real start-up: the release `prefer label --batch` in a private tmux server,
+#    from launch until the first task is on screen (capture-pane polled every 10 ms), 3 runs.
+# 3. Runs BatchRoutingBenchmarkTests (release, -enable-testing): start-up inside the process,
+#    then 200 steps of "five other raters append a line; look, route, load the next task"
+#    and the router step alone.
+# Don't run it while something else is building: the machine's cores are what is measured.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+tasks="${1:-100000}"
+labels="${2:-300000}"
+data="benchmarks/data/tasks-${tasks}.jsonl"
+batch="benchmarks/data/batch-${tasks}-${labels}"
+
+if [[ ! -f "$data" ]]; then
+    mkdir -p benchmarks/data
+    python3 benchmarks/generate_tasks.py --tasks "$tasks" --seed 1 -o "$data"
+fi
+# The sessions are made anew each run: the step benchmark appends to them.
+rm -rf "$batch"
+python3 benchmarks/batch/make_sessions.py --tasks "$data" --out "$batch" --labels "$labels"
+
+swift build -c release --build-tests -Xswiftc -enable-testing >/dev/null
+bin="$(swift build -c release --show-bin-path)"
+cat "$data" "$batch"/sessions/*/*.jsonl >/dev/null
+
+socket="prefer-batch-bench-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
+for run in 1 2 3; do
+    rm -rf "$batch/sessions/benchrater"
+    start=$(date +%s%N)
+    tmux -L "$socket" -f /dev/null new-session -d -s b -x 120 -y 40 \
+        "$bin/prefer label --batch $batch/batch.toml --sessions $batch/sessions --rater benchrater; sleep 5"
+    until tmux -L "$socket" capture-pane -p -t b 2>/dev/null | grep -q "Response 1"; do sleep 0.01; done
+    end=$(date +%s%N)
+    echo "prefer-bench batch: run $run: launch to first task on screen $(( (end - start) / 1000000 )) ms"
+    tmux -L "$socket" send-keys -t b q
+    sleep 0.3
+    tmux -L "$socket" kill-server 2>/dev/null || true
+done
+rm -rf "$batch/sessions/benchrater"
+
+PREFER_BENCH_BATCH="$batch" /usr/bin/time -v "$bin/preferPackageTests.xctest" \
+    PreferCLITests.BatchRoutingBenchmarkTests 2>&1 \
+    | grep -E 'prefer-bench|Maximum resident|error|failed' || true
