@@ -35,11 +35,14 @@ struct LabelingSitting {
         }
         let config = LabelingConfig(
             rater: plan.rater.value, taskSetName: plan.tasks.path, scale: plan.scale,
-            requireRead: plan.requireRead, guideline: plan.guideline.text)
+            requireRead: plan.requireRead, guideline: plan.guideline.text, routed: plan.batch != nil)
         let state = AppState(config: config, size: terminal.size, queue: plan.queue,
                              totalTasks: plan.tasks.count, labeledCount: plan.alreadyLabeled)
+        let source: TaskSource = plan.batch.map {
+            BatchTaskSource(inputs: $0, rater: plan.rater.value, sessionFile: writer.filePath, sessionsRoot: plan.sessionsRoot)
+        } ?? TaskFileSource(file: plan.tasks, rater: plan.rater.value)
         let runtime = LabelingRuntime(
-            state: state, screen: terminal, tasks: TaskFileSource(file: plan.tasks, rater: plan.rater.value),
+            state: state, screen: terminal, tasks: source,
             sink: sink, clock: MonotonicClock.milliseconds,
             pendingEnd: { SignalMonitor.pending.map(LabelingSitting.endReason) })
         let reason = runtime.run()

@@ -13,7 +13,7 @@ public struct PreferCommand: ParsableCommand {
         """,
         version: PreferVersion.string,
         subcommands: [LabelCommand.self, ReviewCommand.self, ValidateCommand.self, ReportCommand.self, ExportCommand.self,
-                      MakeTasksCommand.self]
+                      MakeTasksCommand.self, StatusCommand.self]
     )
 
     public init() {}

@@ -47,7 +47,7 @@ final class LabelingRuntimeTests: XCTestCase {
         private func taskOf(_ record: SessionEventBody) -> String {
             switch record {
             case .label(let info): return info.task
-            case .undo(let task), .skip(let task): return task
+            case .undo(let task, _), .skip(let task): return task
             default: return ""
             }
         }

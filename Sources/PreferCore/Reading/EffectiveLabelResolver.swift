@@ -33,8 +33,13 @@ enum EffectiveLabelResolver {
         let undo = SessionLineEvent.Kind.undo.rawValue
         for state in workers {
             for k in state.kind {
-                if k == label { set.labelEvents += 1 } else if k == undo { set.undoEvents += 1 } else { set.skipEvents += 1 }
+                if k == label { set.labelEvents += 1 } else if k == undo { set.undoEvents += 1 } else if k == skip { set.skipEvents += 1 }
             }
+        }
+        // Only labels and undos that are not batch repeats make effective labels (SPEC §10:
+        // a repeat never changes one; the first label stands).
+        @inline(__always) func replayed(_ state: SessionLabelReader.WorkerData, _ k: Int) -> Bool {
+            (state.kind[k] == label || state.kind[k] == undo) && !state.isRepeat[k]
         }
         let scales = workers.reduce(into: Set<[String]>()) { $0.formUnion($1.scales) }
         if scales.count == 1, let only = scales.first { set.scaleHint = Scale.allCases.first { $0.values == only } }
@@ -45,7 +50,7 @@ enum EffectiveLabelResolver {
         var bucketStart = [Int](repeating: 0, count: tasks.count + 1)
         for (w, state) in workers.enumerated() {
             let taskMap = taskMaps[w]
-            for (k, t) in state.task.enumerated() where state.kind[k] != skip { bucketStart[Int(taskMap[Int(t)]) + 1] += 1 }
+            for (k, t) in state.task.enumerated() where replayed(state, k) { bucketStart[Int(taskMap[Int(t)]) + 1] += 1 }
         }
         for t in 0..<tasks.count { bucketStart[t + 1] += bucketStart[t] }
         var fill = bucketStart
@@ -54,7 +59,7 @@ enum EffectiveLabelResolver {
         for (w, state) in workers.enumerated() {
             defer { eventBase += state.kind.count }
             let taskMap = taskMaps[w], raterMap = raterMaps[w], choiceMap = choiceMaps[w]
-            for k in 0..<state.kind.count where state.kind[k] != skip {
+            for k in 0..<state.kind.count where replayed(state, k) {
                 let t = Int(taskMap[Int(state.task[k])])
                 let c = state.choice[k]
                 events[fill[t]] = Event(milliseconds: state.milliseconds[k],

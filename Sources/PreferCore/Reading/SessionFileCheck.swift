@@ -95,7 +95,7 @@ public enum SessionFileCheck {
                     error("verdict \(JSONWriter.quoted(choice)) is not on the sitting's scale (\(scale.map { JSONWriter.quoted($0) }.joined(separator: ", ")))")
                 }
                 checkTask(record, tasks: tasks, error: error, warning: warning)
-            case "undo", "skip":
+            case "undo", "skip", "shown":
                 checkTask(record, tasks: tasks, error: error, warning: warning)
             case "session_end":
                 break

@@ -8,12 +8,16 @@ extension SessionLabelReader {
     struct WorkerData {
         var tables = SessionNameTables()
         var scanner = JSONLineScanner()
-        // Events of kind label, undo or skip, in file order within each file.
+        // Events of kind label, undo, skip, shown or end, in file order within each file.
         var kind: [UInt8] = []
         var task: [Int32] = []
         var rater: [Int32] = []
         var choice: [Int32] = []
         var left: [Int8] = []
+        /// `"repeat": true`: a batch repeat, left out of the replay to effective labels.
+        var isRepeat: [Bool] = []
+        /// The event's `at` in seconds since 1970 (NaN without one): a `shown` claim's start.
+        var time: [Double] = []
         var milliseconds: [Int] = []
         var file: [Int32] = []
         var line: [Int32] = []
@@ -56,6 +60,8 @@ extension SessionLabelReader {
             rater.reserveCapacity(count)
             choice.reserveCapacity(count)
             left.reserveCapacity(count)
+            isRepeat.reserveCapacity(count)
+            time.reserveCapacity(count)
             milliseconds.reserveCapacity(count)
             file.reserveCapacity(count)
             line.reserveCapacity(count)
@@ -151,7 +157,10 @@ extension SessionLabelReader {
                     outcome.errors.append(error)
                     continue
                 }
-                if event.startsSession { cursor.sawStart = true }
+                if event.startsSession {
+                    cursor.sawStart = true
+                    cursor.tasksSHA256 = event.version?.tasksSHA256
+                }
                 if let raterFolder {
                     if folderRater < 0 { folderRater = tables.raters.find(raterFolder) ?? -1 }
                     if event.rater != folderRater {
@@ -179,12 +188,14 @@ extension SessionLabelReader {
                     }
                     continue
                 }
-                guard event.kind != .other, event.task >= 0 else { continue }
+                guard event.kind != .other, event.task >= 0 || event.kind == .end else { continue }
                 kind.append(event.kind.rawValue)
                 task.append(event.task)
                 rater.append(event.rater)
                 choice.append(event.choice)
                 left.append(event.left)
+                isRepeat.append(event.isRepeat)
+                time.append(event.time ?? .nan)
                 milliseconds.append(event.milliseconds)
                 file.append(Int32(index))
                 self.line.append(Int32(number))

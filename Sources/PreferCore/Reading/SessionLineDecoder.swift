@@ -32,12 +32,15 @@ enum SessionLineDecoder {
         case "undo": event.kind = .undo
         case "skip": event.kind = .skip
         case "adjudication": event.kind = .adjudication
+        case "shown": event.kind = .shown
+        case "session_end": event.kind = .end
         default: event.kind = .other
         }
-        if event.kind != .other && event.kind != .adjudication, let task = record.task {
+        event.isRepeat = record.json["repeat"] == .bool(true)
+        if event.kind != .other && event.kind != .end && event.kind != .adjudication, let task = record.task {
             event.task = tables.tasks.intern(task)
         }
-        if event.kind == .label {
+        if event.kind == .label || event.kind == .shown {
             event.choice = tables.choices.intern(record.choice ?? "")
             switch record.left {
             case .a?: event.left = 0
@@ -59,7 +62,7 @@ enum SessionLineDecoder {
     /// Member indexes of the keys a report reads.
     private struct Slots {
         var version = -1, type = -1, rater = -1, session = -1, at = -1, task = -1
-        var choice = -1, left = -1, ms = -1, taskSHA = -1, note = -1, scale = -1
+        var choice = -1, left = -1, ms = -1, taskSHA = -1, note = -1, scale = -1, isRepeat = -1
     }
 
     /// The fast path; nil whenever the line is anything but the common, valid shape.
@@ -90,6 +93,7 @@ enum SessionLineDecoder {
             case 6:
                 if base.loadUnaligned(fromByteOffset: start, as: UInt32.self) == KeyWords.choi
                     && base.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self) == KeyWords.ce { s.choice = index }
+                else if member.keyEquals("repeat", in: bytes) { s.isRepeat = index }
             case 7: if member.keyEquals("session", in: bytes) { s.session = index }
             case 11: if member.keyEquals("task_sha256", in: bytes) { s.taskSHA = index }
             default: break
@@ -105,6 +109,13 @@ enum SessionLineDecoder {
         let typeSpan = members[s.type]
         if typeSpan.valueHasEscapes { return nil }
         var event = SessionLineEvent()
+        if s.isRepeat >= 0 {
+            // Only `true`/`false` take the fast path; anything else is the reference's business.
+            let flag = members[s.isRepeat]
+            guard flag.kind == .bool else { return nil }
+            // A bool's value is `true` or `false`: four letters mean true.
+            event.isRepeat = flag.valueRange.count == 4
+        }
         if s.at >= 0 && members[s.at].kind != .null {
             let at = members[s.at]
             guard at.kind == .string, !at.valueHasEscapes,
@@ -119,6 +130,8 @@ enum SessionLineDecoder {
         case 4 where equal(type, "skip"): event.kind = .skip
         // Verdicts are rare: the reference path decodes them whole.
         case 12 where equal(type, "adjudication"): return nil
+        case 5 where equal(type, "shown"): event.kind = .shown
+        case 11 where equal(type, "session_end"): event.kind = .end
         default: event.kind = .other
         }
         switch event.kind {
@@ -158,6 +171,18 @@ enum SessionLineDecoder {
             event.task = intern(members[s.task], bytes, &tables.tasks)
         case .adjudication:
             return nil
+        case .shown:
+            guard isNonEmptyString(members, s.task) else { return nil }
+            event.task = intern(members[s.task], bytes, &tables.tasks)
+            if s.left >= 0 && members[s.left].kind == .string && members[s.left].valueRange.count == 3 {
+                switch bytes[members[s.left].valueRange.lowerBound + 1] {
+                case UInt8(ascii: "A"): event.left = 0
+                case UInt8(ascii: "B"): event.left = 1
+                default: break
+                }
+            }
+        case .end:
+            guard isOptionalString(members, s.task) else { return nil }
         case .other:
             guard isOptionalString(members, s.task) else { return nil }
             if type.count == 13 && equal(type, "session_start") {

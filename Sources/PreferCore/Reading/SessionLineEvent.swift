@@ -3,8 +3,16 @@ import Foundation
 /// What one session line means to a report, with names already interned.
 struct SessionLineEvent {
     enum Kind: UInt8 {
-        /// `adjudication`: a lead's verdict, kept apart from the labels (never counted as one).
-        case label = 0, undo = 1, skip = 2, other = 3, adjudication = 4
+        case label = 0, undo = 1, skip = 2, other = 3
+        /// A batch claim (SPEC §10) and the end of a sitting: kept for the batch router,
+        /// never replayed into effective labels.
+        case shown = 4, end = 5
+        /// `adjudication`: a lead's verdict (SPEC §12), kept apart from the labels (never
+        /// counted as one).
+        case adjudication = 6
+
+        /// Whether the replay to effective labels reads it (label and undo; a skip changes nothing).
+        var isReplayed: Bool { self == .label || self == .undo }
     }
 
     var kind: Kind = .other
@@ -13,6 +21,8 @@ struct SessionLineEvent {
     var choice: Int32 = -1
     /// 0 = A on the left, 1 = B, -1 = not recorded.
     var left: Int8 = -1
+    /// `"repeat": true` (SPEC §10): a batch's swapped-side repeat, which effective labels ignore.
+    var isRepeat = false
     var milliseconds = CodedLabels.noMilliseconds
     /// Seconds since 1970 exactly as `Timestamp.parse` computes them, when the line has `at`.
     var time: Double?

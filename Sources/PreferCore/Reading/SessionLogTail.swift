@@ -36,6 +36,9 @@ public final class SessionLogTail {
         var firstTime: Double?
         /// Raters whose events were seen in a file outside rater folders (`RaterFolderRule`).
         var raters: Set<String> = []
+        /// The `tasks_sha256` of the file's `session_start`, once read (a batch counts only
+        /// sittings on its own task file).
+        public internal(set) var tasksSHA256: String?
 
         public init() {}
     }
@@ -62,9 +65,11 @@ public final class SessionLogTail {
     /// Files in the order first found (sorted by path within one step), their entries and cursors.
     private(set) var files: [String] = []
     private var entries: [SessionFileEntry] = []
-    private var cursors: [Cursor] = []
+    private(set) var cursors: [Cursor] = []
     private var fileIndex: [String: Int] = [:]
-    private var states: SessionLabelReader.WorkerStates?
+    private(set) var states: SessionLabelReader.WorkerStates?
+    /// Per worker, how many events it held before the last step (`lastStepEvents`).
+    private(set) var stepStarts: [Int] = []
     /// Every warning given so far, in order (`labels().warnings`), and their texts.
     private(set) var warnings: [InputError] = []
     private var warned: Set<String> = []
@@ -122,7 +127,8 @@ public final class SessionLogTail {
         let next = SessionLabelReader.FileCounter()
         let folders = found.raterFolders
         let entries = self.entries, cursors = self.cursors
-        let before = (0..<states.count).reduce(0) { $0 + states[$1].data.kind.count }
+        stepStarts = (0..<states.count).map { states[$0].data.kind.count }
+        let before = stepStarts.reduce(0, +)
         DispatchQueue.concurrentPerform(iterations: count) { worker in
             let state = states[worker]
             state.results = []

@@ -46,9 +46,14 @@ public enum SessionEventBody: Sendable, Equatable {
     case label(LabelInfo)
     /// A lead's verdict on a contested task (SPEC §12); never counted as a label.
     case adjudication(AdjudicationInfo)
-    /// Retracts this rater's current label of `task`.
-    case undo(task: String)
+    /// Retracts this rater's current label of `task`; with `isRepeat` (written as
+    /// `"repeat": true`) it retracts only the label of a swapped-side repeat, so the first
+    /// label still stands.
+    case undo(task: String, isRepeat: Bool = false)
     case skip(task: String)
+    /// A batch sitting put a task on screen (SPEC §10): a claim on it until this rater's
+    /// label or skip, or `claim_minutes`.
+    case shown(ShownInfo)
     /// `labels` counts the labels written in this sitting.
     case sessionEnd(labels: Int, reason: SessionEndReason)
 
@@ -60,6 +65,7 @@ public enum SessionEventBody: Sendable, Equatable {
         case .adjudication: return "adjudication"
         case .undo: return "undo"
         case .skip: return "skip"
+        case .shown: return "shown"
         case .sessionEnd: return "session_end"
         }
     }
@@ -72,6 +78,7 @@ public enum SessionEventBody: Sendable, Equatable {
         case .adjudication: return "the verdict"
         case .undo: return "the undo"
         case .skip: return "the skip"
+        case .shown: return "the claim on the task"
         case .sessionEnd: return "the end of the sitting"
         }
     }
@@ -104,6 +111,7 @@ public enum SessionEventBody: Sendable, Equatable {
                 JSONMember("ms", .number(String(info.ms))),
             ]
             if let note = info.note { members.append(JSONMember("note", .string(note))) }
+            if info.isRepeat { members.append(JSONMember("repeat", .bool(true))) }
             return members
         case .adjudication(let info):
             var members = [
@@ -113,8 +121,16 @@ public enum SessionEventBody: Sendable, Equatable {
             ]
             if let note = info.note { members.append(JSONMember("note", .string(note))) }
             return members
-        case .undo(let task), .skip(let task):
+        case .undo(let task, let isRepeat):
+            return [JSONMember("task", .string(task))] + (isRepeat ? [JSONMember("repeat", .bool(true))] : [])
+        case .skip(let task):
             return [JSONMember("task", .string(task))]
+        case .shown(let info):
+            return [
+                JSONMember("task", .string(info.task)),
+                JSONMember("task_sha256", .string(info.taskSHA256)),
+                JSONMember("left", .string(info.left.rawValue)),
+            ] + (info.isRepeat ? [JSONMember("repeat", .bool(true))] : [])
         case .sessionEnd(let labels, let reason):
             return [
                 JSONMember("labels", .number(String(labels))),
@@ -179,15 +195,33 @@ public struct LabelInfo: Sendable, Equatable {
     /// Milliseconds from the task being shown to the choice.
     public var ms: Int
     public var note: String?
+    /// A swapped-side repeat (SPEC §10), written as `"repeat": true`.
+    public var isRepeat: Bool
 
     public init(task: String, taskSHA256: String, choice: String, left: ResponseSide, ms: Int,
-                note: String? = nil) {
+                note: String? = nil, isRepeat: Bool = false) {
+        self.isRepeat = isRepeat
         self.task = task
         self.taskSHA256 = taskSHA256
         self.choice = choice
         self.left = left
         self.ms = ms
         self.note = note
+    }
+}
+
+/// The fields of a `shown` event: the task put on screen and how.
+public struct ShownInfo: Sendable, Equatable {
+    public var task: String
+    public var taskSHA256: String
+    public var left: ResponseSide
+    public var isRepeat: Bool
+
+    public init(task: String, taskSHA256: String, left: ResponseSide, isRepeat: Bool = false) {
+        self.task = task
+        self.taskSHA256 = taskSHA256
+        self.left = left
+        self.isRepeat = isRepeat
     }
 }
 

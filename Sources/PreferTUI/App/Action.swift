@@ -15,6 +15,8 @@ public enum Action: Sendable, Equatable {
     case dismiss
     case resize(cols: Int, rows: Int)
     case taskLoaded(LoadedTask)
+    /// A batch's router has nothing left for this rater; the text says how far the batch is.
+    case nothingLeft(progress: String)
     case loadFailed(String)
     case saved(SessionEventBody)
     case saveFailed(String)
@@ -47,6 +49,9 @@ public struct LoadedTask: Sendable, Equatable {
     public var earlierB: String
     /// The user turn whose reply is judged, for a conversation of more than one turn.
     public var judgedTurn: JudgedTurn?
+    /// A batch's swapped-side repeat of a task this rater labeled before: recorded with
+    /// `"repeat": true`, never announced on screen.
+    public var isRepeat = false
 
     public init(index: Int, id: String, sha256: String, promptText: String,
                 responseA: String, responseB: String, leftIsA: Bool,

@@ -45,11 +45,14 @@ public struct AppState: Sendable, Equatable {
         public var index: Int
         public var task: String
         public var kind: Kind
+        /// The label or skip was of a batch repeat, so its undo says `"repeat": true`.
+        public var isRepeat: Bool
 
-        public init(index: Int, task: String, kind: Kind = .label(note: nil)) {
+        public init(index: Int, task: String, kind: Kind = .label(note: nil), isRepeat: Bool = false) {
             self.index = index
             self.task = task
             self.kind = kind
+            self.isRepeat = isRepeat
         }
     }
 
@@ -100,6 +103,13 @@ public struct AppState: Sendable, Equatable {
     /// The guideline line the last search found, highlighted.
     public var searchHit: Int?
     public var message: StatusMessage?
+    /// A batch's router had nothing left for this rater: the done screen says so, with how
+    /// far the whole batch is.
+    public var batchProgress: String?
+    /// Clock time (ms) the router last said nothing was left; the done screen asks again
+    /// every `routeRecheckMs`, since claims expire and other raters undo.
+    public var nothingLeftAt: Int64 = 0
+    public static let routeRecheckMs: Int64 = 2000
 
     public init(config: LabelingConfig, size: TerminalSize, queue: [Int], totalTasks: Int,
                 labeledCount: Int) {

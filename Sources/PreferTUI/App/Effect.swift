@@ -7,6 +7,11 @@ public enum Effect: Sendable, Equatable {
     case record(SessionEventBody)
     /// Decode task `index` of the task file; then send `.taskLoaded(…)` or `.loadFailed(…)`.
     case loadTask(index: Int)
+    /// A batch sitting: ask the router for the next task (it reads what other raters
+    /// appended first); then send `.taskLoaded(…)`, `.nothingLeft(…)` or `.loadFailed(…)`.
+    case loadNext
+    /// Show task `index` again as the swapped-side repeat it was (after an undo of its label).
+    case loadRepeat(index: Int)
     /// Throw away keys typed before the new task appeared (type-ahead, a held key, a paste).
     case flushInput
     /// End the sitting: write `session_end` with this reason and leave the screen.

@@ -13,9 +13,14 @@ public struct LabelingConfig: Sendable, Equatable {
     /// Choices arriving sooner than this after a task appears are ignored, so type-ahead
     /// or a held key never labels a task the rater has not seen.
     public var choiceGuardMs: Int
+    /// A batch sitting (SPEC §10): each next task comes from the router (`.loadNext`), and
+    /// every task put on screen is first recorded as `shown`, a claim other raters respect.
+    public var routed: Bool
 
     public init(rater: String, taskSetName: String, scale: Scale = .pairwise,
-                requireRead: Bool = false, guideline: String, choiceGuardMs: Int = 350) {
+                requireRead: Bool = false, guideline: String, choiceGuardMs: Int = 350,
+                routed: Bool = false) {
+        self.routed = routed
         self.rater = rater
         self.taskSetName = taskSetName
         self.scale = scale

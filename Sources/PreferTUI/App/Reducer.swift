@@ -36,7 +36,22 @@ public enum Reducer {
             clampScrolling(&state)
             return []
         case .taskLoaded(let task):
+            state.batchProgress = nil
             show(task, in: &state, now: now)
+            // A batch task is claimed (one write, fsync) before it is drawn: the runtime
+            // draws only once this effect is done, and no choice can be made meanwhile.
+            guard state.config.routed else { return [] }
+            let claim = SessionEventBody.shown(ShownInfo(task: task.id, taskSHA256: task.sha256,
+                                                         left: task.leftSide, isRepeat: task.isRepeat))
+            state.pendingRecord = claim
+            return [.record(claim)]
+        case .nothingLeft(let progress):
+            state.current = nil
+            state.note = nil
+            state.batchProgress = progress
+            state.nothingLeftAt = now
+            if case .failed = state.mode { return [] }
+            state.mode = .done
             return []
         case .loadFailed(let message):
             state.mode = .failed("Could not show the next task: \(message). Your labels so far are saved. "
@@ -59,6 +74,13 @@ public enum Reducer {
             return [.quit(reason: reason)]
         case .tick:
             if let expiry = state.message?.expiresAt, now >= expiry { state.message = nil }
+            // A batch rater at "nothing left" waits for a claim to expire or a label to be
+            // undone elsewhere: the router is asked again now and then.
+            if state.config.routed, state.mode == .done, state.batchProgress != nil, state.pendingRecord == nil,
+               now - state.nothingLeftAt >= AppState.routeRecheckMs {
+                state.nothingLeftAt = now
+                return [.loadNext]
+            }
             return []
         }
     }
@@ -89,7 +111,7 @@ public enum Reducer {
             }
             switch last.kind {
             case .label:
-                let record = SessionEventBody.undo(task: last.task)
+                let record = SessionEventBody.undo(task: last.task, isRepeat: last.isRepeat)
                 state.pendingRecord = record
                 return [.record(record)]
             case .skip:
@@ -98,7 +120,7 @@ public enum Reducer {
                 state.history.removeLast()
                 state.skippedThisSitting = max(0, state.skippedThisSitting - 1)
                 state.message = .init("Skip undone: this task is back.")
-                return goBack(to: last.index, in: &state)
+                return goBack(to: last, in: &state)
             }
         case .startNote:
             guard state.current != nil else { return [] }
@@ -172,7 +194,8 @@ public enum Reducer {
                                                        leftIsA: task.leftIsA) else { return [] }
         let ms = Int(max(0, now - state.shownAt))
         let record = SessionEventBody.label(LabelInfo(task: task.id, taskSHA256: task.sha256, choice: choice,
-                                                      left: task.leftSide, ms: ms, note: state.note))
+                                                      left: task.leftSide, ms: ms, note: state.note,
+                                                      isRepeat: task.isRepeat))
         state.pendingRecord = record
         return [.record(record)]
     }
@@ -186,7 +209,8 @@ public enum Reducer {
         case .label(let info):
             let ms = info.ms
             if let task = state.current {
-                state.history.append(.init(index: task.index, task: task.id, kind: .label(note: info.note)))
+                state.history.append(.init(index: task.index, task: task.id, kind: .label(note: info.note),
+                                           isRepeat: task.isRepeat))
             }
             state.labeledCount += 1
             state.labeledThisSitting += 1
@@ -195,7 +219,7 @@ public enum Reducer {
             return advance(&state)
         case .skip:
             if let task = state.current {
-                state.history.append(.init(index: task.index, task: task.id, kind: .skip))
+                state.history.append(.init(index: task.index, task: task.id, kind: .skip, isRepeat: task.isRepeat))
             }
             state.skippedThisSitting += 1
             state.message = .init("Skipped.", expiresAt: now + AppState.StatusMessage.confirmationMs)
@@ -210,24 +234,29 @@ public enum Reducer {
             } else {
                 state.message = .init("Undone: label again.")
             }
-            return goBack(to: last.index, in: &state)
+            return goBack(to: last, in: &state)
+        case .shown:
+            return []
         case .sessionStart, .sessionEnd, .adjudication:
             return []
         }
     }
 
-    /// Puts the task on screen back in front of the queue and loads `index` instead.
-    private static func goBack(to index: Int, in state: inout AppState) -> [Effect] {
-        if let current = state.current { state.queue.insert(current.index, at: 0) }
+    /// Puts the task on screen back in front of the queue and loads the entry's task
+    /// instead (as the repeat it was, for a batch repeat). A batch sitting has no queue: the
+    /// task put aside is simply still wanted, and the router offers it again.
+    private static func goBack(to entry: AppState.HistoryEntry, in state: inout AppState) -> [Effect] {
+        if let current = state.current, !state.config.routed { state.queue.insert(current.index, at: 0) }
         state.current = nil
         state.note = nil
         state.mode = .labeling
-        return [.loadTask(index: index), .flushInput]
+        return [entry.isRepeat ? .loadRepeat(index: entry.index) : .loadTask(index: entry.index), .flushInput]
     }
 
     private static func advance(_ state: inout AppState) -> [Effect] {
         state.note = nil
         state.current = nil
+        if state.config.routed { return [.loadNext, .flushInput] }
         guard !state.queue.isEmpty else {
             state.mode = .done
             return [.flushInput]

@@ -38,6 +38,9 @@ public enum ReviewReducer {
             if state.focus != .guideline { state.focus = .prompt }
             clampScrolling(&state)
             return []
+        case .nothingLeft:
+            // Only a batch router answers so; the review screen loads items by index.
+            return []
         case .loadFailed(let message):
             state.mode = .failed("Could not show the item: \(message). Your verdicts so far are saved. "
                 + "Press any key to end the sitting.")
@@ -176,11 +179,11 @@ public enum ReviewReducer {
             }
             state.message = .init(saved, expiresAt: now + AppState.StatusMessage.confirmationMs)
             return move(to: next, in: &state) + [.flushInput]
-        case .undo(let task):
+        case .undo(let task, _):
             if let index = state.items.firstIndex(where: { $0.task == task }) { state.items[index].verdict = nil }
             state.message = .init("Verdict retracted: this item has none now.")
             return []
-        case .label, .skip, .sessionStart, .sessionEnd:
+        case .label, .skip, .shown, .sessionStart, .sessionEnd:
             return []
         }
     }

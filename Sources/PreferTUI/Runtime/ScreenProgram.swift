@@ -26,6 +26,8 @@ public enum RuntimeEvent: Sendable, Equatable {
     case tick
     case taskLoaded(LoadedTask)
     case loadFailed(String)
+    /// A batch router has nothing left for this rater; `progress` says how far the batch is.
+    case nothingLeft(progress: String)
     case saved(SessionEventBody)
     case saveFailed(String)
     /// The session file was removed or replaced mid-sitting.

@@ -109,6 +109,21 @@ public final class ScreenRuntime<Program: ScreenProgram> {
                 } catch {
                     outcome = .loadFailed(String(describing: error))
                 }
+            case .loadRepeat(let index):
+                do {
+                    outcome = .taskLoaded(try tasks.loadRepeat(index: index))
+                } catch {
+                    outcome = .loadFailed(String(describing: error))
+                }
+            case .loadNext:
+                do {
+                    switch try tasks.next() {
+                    case .task(let task): outcome = .taskLoaded(task)
+                    case .nothingLeft(let progress): outcome = .nothingLeft(progress: progress)
+                    }
+                } catch {
+                    outcome = .loadFailed(String(describing: error))
+                }
             case .flushInput:
                 screen.flushPendingInput()
             case .quit(let reason):

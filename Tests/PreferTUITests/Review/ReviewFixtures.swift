@@ -54,7 +54,7 @@ enum ReviewFixtures {
             switch effect {
             case .record(let record): queue += ReviewReducer.reduce(&state, .saved(record), now: now)
             case .loadTask(let index): queue += ReviewReducer.reduce(&state, .taskLoaded(task(at: index)), now: now)
-            case .flushInput, .quit: break
+            case .flushInput, .quit, .loadNext, .loadRepeat: break
             }
         }
         return all

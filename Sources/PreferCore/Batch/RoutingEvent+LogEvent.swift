@@ -1,0 +1,28 @@
+import Foundation
+
+extension RoutingEvent {
+    /// The routing meaning of one event the session-log reader read.
+    public init?(_ event: SessionLogTail.Event) {
+        let at = event.time.map { Date(timeIntervalSince1970: $0) }
+        let kind: Kind
+        switch event.kind {
+        case .label:
+            guard let choice = event.choice else { return nil }
+            kind = .label(choice: choice, left: event.left)
+        case .undo: kind = .undo
+        case .skip: kind = .skip
+        case .shown: kind = .shown(left: event.left)
+        case .end:
+            self.init(rater: event.rater, sitting: Self.sitting(of: event.file), task: "", kind: .end, at: at)
+            return
+        }
+        guard let task = event.task else { return nil }
+        self.init(rater: event.rater, sitting: Self.sitting(of: event.file), task: task, kind: kind,
+                  isRepeat: event.isRepeat, at: at, milliseconds: event.milliseconds)
+    }
+
+    /// The sitting a session file holds: its name, unique within its rater's folder.
+    public static func sitting(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
