@@ -31,11 +31,6 @@ public enum SessionFileCheck {
         return result
     }
 
-    /// Checks the session file at `path`, against `tasks` when given.
-    public static func check(path: String, tasks: TaskFile? = nil) -> FileCheckResult {
-        check(paths: [path], tasks: tasks)
-    }
-
     /// Checks one session file a search found, with the rules of its place (`RaterFolderRule`).
     static func check(entry: SessionFileEntry, folders: RaterFolders, tasks: TaskFile?) -> FileCheckResult {
         let bytes: [UInt8]
