@@ -3,65 +3,34 @@ import PreferCore
 import PreferTUI
 import PreferTerminal
 
-/// One sitting at the labeling screen: opens the terminal, then the session file, runs the
-/// loop, and leaves both in order. The terminal is opened first so that a bad `TERM`
-/// touches no file.
+/// One sitting at the labeling screen: opens it (`ScreenSitting`: the terminal first, so a
+/// bad `TERM` touches no file, then the session file), runs the loop, and leaves both in order.
 @MainActor
 struct LabelingSitting {
     let plan: LabelingPlan
 
     func run() throws {
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: Terminal
-        do {
-            terminal = try Terminal.open(noColor: noColor)
-        } catch {
-            throw CommandFailure.badInput(String(describing: error))
-        }
-        let writer: SessionWriter
-        do {
-            writer = try SessionWriter.open(sessionsRoot: plan.sessionsRoot, rater: plan.rater, now: Date())
-        } catch {
-            terminal.close()
-            throw CommandFailure.runtime(String(describing: error))
-        }
-        let sink = SessionSink(writer: writer)
-        do {
-            try sink.start(plan: plan, size: terminal.size)
-        } catch {
-            terminal.close()
-            writer.close()
-            throw CommandFailure.runtime(String(describing: error))
+        let sitting = try ScreenSitting.open(sessionsRoot: plan.sessionsRoot, rater: plan.rater) { sink, size in
+            try sink.start(plan: plan, size: size)
         }
         let config = LabelingConfig(
             rater: plan.rater.value, taskSetName: plan.tasks.path, scale: plan.scale,
             requireRead: plan.requireRead, guideline: plan.guideline.text, routed: plan.batch != nil)
-        let state = AppState(config: config, size: terminal.size, queue: plan.queue,
+        let state = AppState(config: config, size: sitting.terminal.size, queue: plan.queue,
                              totalTasks: plan.tasks.count, labeledCount: plan.alreadyLabeled)
         let source: TaskSource = plan.batch.map {
-            BatchTaskSource(inputs: $0, rater: plan.rater.value, sessionFile: writer.filePath, sessionsRoot: plan.sessionsRoot)
+            BatchTaskSource(inputs: $0, rater: plan.rater.value, sessionFile: sitting.writer.filePath,
+                            sessionsRoot: plan.sessionsRoot)
         } ?? TaskFileSource(file: plan.tasks, rater: plan.rater.value)
         let runtime = LabelingRuntime(
-            state: state, screen: terminal, tasks: source,
-            sink: sink, clock: MonotonicClock.milliseconds,
-            pendingEnd: { SignalMonitor.pending.map(LabelingSitting.endReason) })
+            state: state, screen: sitting.terminal, tasks: source,
+            sink: sitting.sink, clock: MonotonicClock.milliseconds, pendingEnd: ScreenSitting.pendingEnd)
         let reason = runtime.run()
-        terminal.close()
-        writer.close()
         let final = runtime.state
-        // With the file gone nothing of this sitting is saved; the error below says which.
-        if !writer.lostFile {
-            Diagnostics.note("\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
-        }
-        if case .failed(let message) = final.mode {
-            throw CommandFailure.runtime(message)
-        }
-        switch reason {
-        case .quit: return
-        case .error: throw CommandFailure.runtime("the sitting ended after an error")
-        case .hangup: exit(129)
-        case .terminated: exit(143)
-        }
+        var failure: String?
+        if case .failed(let message) = final.mode { failure = message }
+        try sitting.finish(reason: reason, failure: failure, farewell:
+            "\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(sitting.writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
     }
 }
 

@@ -7,7 +7,8 @@ struct SessionLineEvent {
         /// A batch claim (SPEC §10) and the end of a sitting: kept for the batch router,
         /// never replayed into effective labels.
         case shown = 4, end = 5
-        /// `adjudication`: a lead's verdict, kept apart from the labels (never counted as one).
+        /// `adjudication`: a lead's verdict (SPEC §12), kept apart from the labels (never
+        /// counted as one).
         case adjudication = 6
 
         /// Whether the replay to effective labels reads it (label and undo; a skip changes nothing).

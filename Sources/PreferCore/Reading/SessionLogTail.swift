@@ -54,7 +54,8 @@ public final class SessionLogTail {
         public var restarted: [String] = []
         /// Warnings not given by an earlier step (`FILE:LINE: reason`).
         public var warnings: [InputError] = []
-        /// Lines or files that cannot be read (a bad line is reported once, when read).
+        /// Lines or files that cannot be read: a bad line is reported once, when read; a file
+        /// that cannot be opened is tried again, and reported again, every step.
         public var errors: [InputError] = []
     }
 

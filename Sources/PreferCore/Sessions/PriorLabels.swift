@@ -61,8 +61,10 @@ extension PriorLabels {
         let skip = SessionLineEvent.Kind.skip.rawValue
         var last: [String: (rank: Int32, line: Int32, isSkip: Bool)] = [:]
         for worker in reading.workers {
-            // `session_end` events are kept for the batch router and name no task.
-            for k in worker.kind.indices where worker.task[k] >= 0 {
+            // Labels, undos and skips only (a batch's `shown` and `session_end` lines, also in
+            // the columns, say nothing about it; a repeat never changes a label).
+            for k in worker.kind.indices where worker.kind[k] == skip
+                || (SessionLineEvent.Kind(rawValue: worker.kind[k])?.isReplayed == true && !worker.isRepeat[k]) {
                 let task = worker.tables.tasks.name(Int(worker.task[k]))
                 let place = (rank[Int(worker.file[k])], worker.line[k])
                 if let seen = last[task], (seen.rank, seen.line) > place { continue }

@@ -335,21 +335,13 @@ public enum Reducer {
         switch state.mode {
         case .editingNote(var text):
             edit(&text)
-            state.mode = .editingNote(limited(text, to: AppState.noteLimit, state: &state))
+            state.mode = .editingNote(OneLineField.limited(text, to: AppState.noteLimit, wasCut: &state.fieldWasCut))
         case .searching(var text):
             edit(&text)
-            state.mode = .searching(limited(text, to: AppState.searchLimit, state: &state))
+            state.mode = .searching(OneLineField.limited(text, to: AppState.searchLimit, wasCut: &state.fieldWasCut))
         default:
             break
         }
-    }
-
-    /// `text` cut to `limit` characters; a cut is remembered so the field can say so.
-    private static func limited(_ text: String, to limit: Int, state: inout AppState) -> String {
-        // utf8.count is O(1): a text of no more bytes than the limit has no more characters.
-        guard text.utf8.count > limit, text.count > limit else { return text }
-        state.fieldWasCut = true
-        return String(text.prefix(limit))
     }
 
     private static func commitField(_ state: inout AppState, now: Int64) -> [Effect] {

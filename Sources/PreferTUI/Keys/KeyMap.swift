@@ -108,12 +108,8 @@ public struct KeyMap: Sendable, Equatable {
         }
     }
 
-    private static let commonBindings: [KeyBinding] = [
-        KeyBinding([.character("u")], "u", .undo, help: "undo the last label or skip; back to that task", bar: "undo"),
-        KeyBinding([.character("s")], "s", .skip, help: "skip this task", bar: "skip"),
-        KeyBinding([.character("n")], "n", .startNote, help: "add a note to this task (Enter saves, Esc cancels)", bar: "note"),
-        KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response 1 → response 2 → guideline", bar: "focus",
-                   short: .init("Tab", "pane")),
+    /// Moving focus backwards and scrolling the focused pane: the same keys on every screen.
+    static let scrollBindings: [KeyBinding] = [
         KeyBinding([.backTab], "S-Tab", .cycleFocusBackward, help: "move focus backwards"),
         KeyBinding([.character("j"), .down], "j/↓", .scrollLines(1), help: "scroll the focused pane down a line", bar: "scroll",
                    short: .init("j/k", "scroll")),
@@ -122,6 +118,15 @@ public struct KeyMap: Sendable, Equatable {
         KeyBinding([.pageUp], "PgUp", .scrollPages(-1), help: "scroll the focused pane up a page"),
         KeyBinding([.home], "Home", .scrollToTop, help: "go to the top of the focused pane"),
         KeyBinding([.end], "End", .scrollToBottom, help: "go to the end of the focused pane"),
+    ]
+
+    private static let commonBindings: [KeyBinding] = [
+        KeyBinding([.character("u")], "u", .undo, help: "undo the last label or skip; back to that task", bar: "undo"),
+        KeyBinding([.character("s")], "s", .skip, help: "skip this task", bar: "skip"),
+        KeyBinding([.character("n")], "n", .startNote, help: "add a note to this task (Enter saves, Esc cancels)", bar: "note"),
+        KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response 1 → response 2 → guideline", bar: "focus",
+                   short: .init("Tab", "pane")),
+    ] + scrollBindings + [
         KeyBinding([.character("g")], "g", .toggleGuideline, help: "show or hide the guideline", bar: "guide"),
         KeyBinding([.character("/")], "/", .startSearch, help: "search the guideline (/ then Enter: the next match)", bar: "search",
                    short: .init("/", "find")),

@@ -39,7 +39,7 @@ public enum ReviewReducer {
             clampScrolling(&state)
             return []
         case .nothingLeft:
-            // Only a routed batch sitting asks the router; the review screen never does.
+            // Only a batch router answers so; the review screen loads items by index.
             return []
         case .loadFailed(let message):
             state.mode = .failed("Could not show the item: \(message). Your verdicts so far are saved. "
@@ -229,19 +229,13 @@ public enum ReviewReducer {
         switch state.mode {
         case .editingNote(var text):
             edit(&text)
-            state.mode = .editingNote(limited(text, to: AppState.noteLimit, state: &state))
+            state.mode = .editingNote(OneLineField.limited(text, to: AppState.noteLimit, wasCut: &state.fieldWasCut))
         case .searching(var text):
             edit(&text)
-            state.mode = .searching(limited(text, to: AppState.searchLimit, state: &state))
+            state.mode = .searching(OneLineField.limited(text, to: AppState.searchLimit, wasCut: &state.fieldWasCut))
         default:
             break
         }
-    }
-
-    private static func limited(_ text: String, to limit: Int, state: inout ReviewState) -> String {
-        guard text.utf8.count > limit, text.count > limit else { return text }
-        state.fieldWasCut = true
-        return String(text.prefix(limit))
     }
 
     private static func commitField(_ state: inout ReviewState, now: Int64) -> [Effect] {

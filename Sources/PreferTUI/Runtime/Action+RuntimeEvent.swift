@@ -7,6 +7,7 @@ extension Action {
         case .taskLoaded(let task): self = .taskLoaded(task)
         case .nothingLeft(let progress): self = .nothingLeft(progress: progress)
         case .loadFailed(let message): self = .loadFailed(message)
+        case .nothingLeft(let progress): self = .nothingLeft(progress: progress)
         case .saved(let record): self = .saved(record)
         case .saveFailed(let message): self = .saveFailed(message)
         case .sessionFileLost(let message): self = .sessionFileLost(message)

@@ -33,7 +33,8 @@ public struct LabelingProgram: ScreenProgram {
 
     public func render(_ state: AppState) -> CellGrid { Screen.render(state) }
 
-    /// The first task of the queue, or the done screen when nothing is left.
+    /// The first task: the router's for a batch sitting, else the queue's; the done screen
+    /// when nothing is left.
     public func start(_ state: inout AppState, size: TerminalSize) -> [Effect] {
         state.size = size
         if state.config.routed { return [.loadNext] }

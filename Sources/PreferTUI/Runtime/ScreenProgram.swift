@@ -28,6 +28,8 @@ public enum RuntimeEvent: Sendable, Equatable {
     /// A batch's router has nothing left for this rater; the text says how far the batch is.
     case nothingLeft(progress: String)
     case loadFailed(String)
+    /// A batch router has nothing left for this rater; `progress` says how far the batch is.
+    case nothingLeft(progress: String)
     case saved(SessionEventBody)
     case saveFailed(String)
     /// The session file was removed or replaced mid-sitting.

@@ -83,7 +83,7 @@ final class ReviewScreenTests: XCTestCase {
         "│ your verdict: none yet                                                                                                                                       │",
         "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
         "                                                                                                                                                                ",
-        " 1 A better  2 B better  3/t tie  4/x both bad  c note  u undo  n next  p prev  Tab focus  g guide  / search  ? help  q quit                                    ",
+        " 1 A better  2 B better  3/t tie  4/x both bad  c note  u undo  n next  p prev  Tab focus  j/↓ scroll  g guide  / search  ? help  q quit                        ",
         ])
     }
 
@@ -141,7 +141,7 @@ final class ReviewScreenTests: XCTestCase {
         "                                                                                ",
         "                                                                                ",
         "                                                                                ",
-        " Tab focus  g guide  / search  ? help  q quit                                   ",
+        " Tab focus  j/↓ scroll  g guide  / search  ? help  q quit                       ",
         ])
     }
 

@@ -1,0 +1,63 @@
+import Foundation
+import PreferCore
+import PreferTUI
+import PreferTerminal
+
+/// What every full-screen sitting (label, review) opens and closes, in the order that keeps
+/// the rules: the terminal first (a bad `TERM` touches no file), then the rater's or lead's
+/// own session file (flock, 0640, `O_EXCL`), then its `session_start`; on the way out both are
+/// closed and the end reason becomes the documented exit status.
+@MainActor
+struct ScreenSitting {
+    let terminal: Terminal
+    let writer: SessionWriter
+    let sink: SessionSink
+
+    /// Opens the terminal and the session file of `rater`, then writes `session_start` with
+    /// `start`; anything that fails is closed again and thrown as a `CommandFailure`.
+    static func open(sessionsRoot: String, rater: RaterName,
+                     start: (SessionSink, TerminalSize) throws -> Void) throws -> ScreenSitting {
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.open(noColor: noColor)
+        } catch {
+            throw CommandFailure.badInput(String(describing: error))
+        }
+        let writer: SessionWriter
+        do {
+            writer = try SessionWriter.open(sessionsRoot: sessionsRoot, rater: rater, now: Date())
+        } catch {
+            terminal.close()
+            throw CommandFailure.runtime(String(describing: error))
+        }
+        let sink = SessionSink(writer: writer)
+        do {
+            try start(sink, terminal.size)
+        } catch {
+            terminal.close()
+            writer.close()
+            throw CommandFailure.runtime(String(describing: error))
+        }
+        return ScreenSitting(terminal: terminal, writer: writer, sink: sink)
+    }
+
+    /// The pending signal, as the runtime polls it.
+    static func pendingEnd() -> SessionEndReason? { SignalMonitor.pending.map(LabelingSitting.endReason) }
+
+    /// Closes the screen and the file, says `farewell` (unless the file is gone: then nothing
+    /// of the sitting is saved, and the failure says which), and exits as documented: 0 after
+    /// `q`, 1 after a failure, 129 after a hang-up, 143 after SIGTERM.
+    func finish(reason: SessionEndReason, failure: String?, farewell: String) throws {
+        terminal.close()
+        writer.close()
+        if !writer.lostFile { Diagnostics.note(farewell) }
+        if let failure { throw CommandFailure.runtime(failure) }
+        switch reason {
+        case .quit: return
+        case .error: throw CommandFailure.runtime("the sitting ended after an error")
+        case .hangup: exit(129)
+        case .terminated: exit(143)
+        }
+    }
+}
