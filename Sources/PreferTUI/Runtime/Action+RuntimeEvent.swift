@@ -5,7 +5,6 @@ extension Action {
         case .resize(let cols, let rows): self = .resize(cols: cols, rows: rows)
         case .tick: self = .tick
         case .taskLoaded(let task): self = .taskLoaded(task)
-        case .nothingLeft(let progress): self = .nothingLeft(progress: progress)
         case .loadFailed(let message): self = .loadFailed(message)
         case .nothingLeft(let progress): self = .nothingLeft(progress: progress)
         case .saved(let record): self = .saved(record)

@@ -25,8 +25,6 @@ public enum RuntimeEvent: Sendable, Equatable {
     /// No input arrived for a while: time-limited messages may expire.
     case tick
     case taskLoaded(LoadedTask)
-    /// A batch's router has nothing left for this rater; the text says how far the batch is.
-    case nothingLeft(progress: String)
     case loadFailed(String)
     /// A batch router has nothing left for this rater; `progress` says how far the batch is.
     case nothingLeft(progress: String)
