@@ -19,7 +19,8 @@ case "$target" in
     files=("${json[@]}" "$core"/InputError.swift "$core"/Scale.swift "$core"/Reading/SessionReader.swift
            "$core"/Sessions/SessionRecord.swift "$core"/Reading/SessionFiles.swift "$core"/Sessions/Timestamp.swift
            "$core"/Reading/JSONLines.swift "$core"/Reading/FileIdentity.swift
-           "$core"/Sessions/RaterName.swift "$core"/Sessions/SessionEvent.swift "$core"/Sessions/SessionWriteError.swift
+           "$core"/Sessions/RaterName.swift "$core"/Sessions/SessionEvent.swift "$core"/Sessions/AdjudicationInfo.swift
+           "$core"/Sessions/SessionWriteError.swift
            "$core"/Reading/SessionFileEntry.swift "$core"/Sessions/RaterFolders.swift "$core"/Sessions/RaterFolderRule.swift
            "$core"/Sessions/SessionFolder.swift "$core"/Sessions/SessionOpenError.swift "$core"/InputLimits.swift
            "$core"/FileKind.swift "$core"/AccountName.swift) ;;
