@@ -15,10 +15,11 @@ case "$target" in
   FuzzJSONDifferential)
     files=("${json[@]}") ;;
   FuzzSessionReader)
-    files=("${json[@]}" "$core"/InputError.swift "$core"/Scale.swift "$core"/Sessions/SessionReader.swift
-           "$core"/Sessions/SessionRecord.swift "$core"/Sessions/SessionFiles.swift "$core"/Sessions/Timestamp.swift
+    files=("${json[@]}" "$core"/InputError.swift "$core"/Scale.swift "$core"/Reading/SessionReader.swift
+           "$core"/Sessions/SessionRecord.swift "$core"/Reading/SessionFiles.swift "$core"/Sessions/Timestamp.swift
+           "$core"/Reading/JSONLines.swift "$core"/Reading/FileIdentity.swift
            "$core"/Sessions/RaterName.swift "$core"/Sessions/SessionEvent.swift "$core"/Sessions/SessionWriteError.swift
-           "$core"/Sessions/SessionFileEntry.swift "$core"/Sessions/RaterFolders.swift "$core"/Sessions/RaterFolderRule.swift
+           "$core"/Reading/SessionFileEntry.swift "$core"/Sessions/RaterFolders.swift "$core"/Sessions/RaterFolderRule.swift
            "$core"/Sessions/SessionFolder.swift "$core"/Sessions/SessionOpenError.swift "$core"/InputLimits.swift
            "$core"/FileKind.swift "$core"/AccountName.swift) ;;
   FuzzSanitizer)

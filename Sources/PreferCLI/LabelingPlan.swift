@@ -65,7 +65,7 @@ struct LabelingPlan {
         let login = RaterName.login ?? "unknown"
         let prior: PriorLabels
         do {
-            prior = try SessionReader.priorLabels(sessionsRoot: sessionsRoot, rater: rater)
+            prior = try PriorLabels.read(sessionsRoot: sessionsRoot, rater: rater)
         } catch {
             throw CommandFailure.badInput(String(describing: error))
         }

@@ -50,10 +50,10 @@ final class ExportLabelsTests: XCTestCase {
         }
     }
 
-    /// With whole lines kept, every label reads as the reference's; with only the checks kept,
-    /// what warnings and the hash checks use (names, choice, side, milliseconds, hash, place).
+    /// With only the checks kept, what warnings and the hash checks use (names, choice, side,
+    /// milliseconds, hash, place) reads as the reference's.
     private func compareOtherKeepings(_ expected: [EffectiveLabel], text: String, round: Int, workers: Int) {
-        for keeping in [ExportLabels.Keeping.wholeLines, .checks] {
+        for keeping in [SessionLineKeeping.checks] {
             guard let labels = try? ExportLabels.read(paths: [folder.file("s")], workers: workers, keeping: keeping) else {
                 return XCTFail("round \(round), \(keeping): refused what the other reading accepted")
             }
@@ -64,10 +64,6 @@ final class ExportLabelsTests: XCTestCase {
             let reference = sorted(expected)
             guard found.count == reference.count else { return XCTFail("round \(round), \(keeping): \(text)") }
             for (mine, theirs) in zip(found, reference) {
-                if keeping == .wholeLines {
-                    XCTAssertEqual(mine, theirs, "round \(round): \(text)")
-                    continue
-                }
                 XCTAssertEqual([mine.task, mine.rater, mine.choice, mine.taskSHA256 ?? "-", mine.file],
                                [theirs.task, theirs.rater, theirs.choice, theirs.taskSHA256 ?? "-", theirs.file], "round \(round): \(text)")
                 XCTAssertEqual(mine.left, theirs.left, "round \(round): \(text)")

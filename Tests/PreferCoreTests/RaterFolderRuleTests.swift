@@ -53,7 +53,7 @@ final class RaterFolderRuleTests: XCTestCase {
             #"\#(x):2: an event of rater "alice" in the rater folder of "mallory"; a rater folder speaks only for its rater"#,
         ])
         // mallory's resume reads only her folder: the forged lines refuse it too.
-        XCTAssertThrowsError(try SessionReader.priorLabels(sessionsRoot: sessions, rater: sessionTestRater("mallory")))
+        XCTAssertThrowsError(try PriorLabels.read(sessionsRoot: sessions, rater: sessionTestRater("mallory")))
     }
 
     func testAFolderInsideARaterFolderStillSpeaksForTheOuterRater() throws {

@@ -22,7 +22,7 @@ final class SessionResumeTests: XCTestCase {
         try bob.append(sessionTestLabel("t9"))
         bob.close()
 
-        let prior = try SessionReader.priorLabels(sessionsRoot: temp.path, rater: sessionTestRater())
+        let prior = try PriorLabels.read(sessionsRoot: temp.path, rater: sessionTestRater())
         XCTAssertEqual(prior.labeled, [
             "t1": PriorLabels.Label(taskSHA256: "sha-t1", choice: "A"),
             "t4": PriorLabels.Label(taskSHA256: "sha-t4", choice: "tie"),
@@ -45,13 +45,13 @@ final class SessionResumeTests: XCTestCase {
         try writer.append(sessionTestLabel("t2", "A", at: sessionTestNow.addingTimeInterval(1)))
         try writer.append(sessionTestLabel("t2", "B", at: sessionTestNow.addingTimeInterval(-30)))
         writer.close()
-        let prior = try SessionReader.priorLabels(sessionsRoot: temp.path, rater: sessionTestRater())
+        let prior = try PriorLabels.read(sessionsRoot: temp.path, rater: sessionTestRater())
         XCTAssertEqual(prior.labeled, ["t2": PriorLabels.Label(taskSHA256: "sha-t2", choice: "B")])
     }
 
     func testARaterWithoutAFolderHasNothingToResume() throws {
         let temp = SessionTempFolder()
-        XCTAssertEqual(try SessionReader.priorLabels(sessionsRoot: temp.file("none"), rater: sessionTestRater()),
+        XCTAssertEqual(try PriorLabels.read(sessionsRoot: temp.file("none"), rater: sessionTestRater()),
                        PriorLabels())
     }
 
@@ -65,7 +65,7 @@ final class SessionResumeTests: XCTestCase {
         handle.seekToEndOfFile()
         handle.write(Data(#"{"v":1,"type":"label","sess"#.utf8))
         handle.closeFile()
-        let prior = try SessionReader.priorLabels(sessionsRoot: temp.path + "/", rater: sessionTestRater())
+        let prior = try PriorLabels.read(sessionsRoot: temp.path + "/", rater: sessionTestRater())
         XCTAssertEqual(Array(prior.labeled.keys), ["t1"])
         XCTAssertEqual(prior.warnings.map(\.description), [temp.file("ana/S1.jsonl") + ":2: ignored a torn last line"])
     }

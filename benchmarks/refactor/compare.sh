@@ -49,10 +49,10 @@ make_edge() {
     mkdir -p "$EDGE/ok/ana" "$EDGE/bad/bo" "$EDGE/foreign"
     local start='{"v":1,"type":"session_start","rater":"ana","session":"s1","at":"2026-11-28T09:00:00.000Z","scale":["A","B","tie","both_bad"]}'
     local l1='{"v":1,"type":"label","rater":"ana","session":"s1","at":"2026-11-28T09:00:01.000Z","task":"demo-01-python-median","choice":"B","left":"A","ms":1200}'
-    local l2='{"v":1,"type":"label","rater":"ana","session":"s1","at":"2026-11-28T09:00:02.5+01:00","task":"demo-02-email-apology","choice":"A","note":"caf\u00e9 \"quoted\""}'
+    local l2='{"v":1,"type":"label","rater":"ana","session":"s1","at":"2026-11-28T09:00:02.5+01:00","task":"demo-02-capital-of-australia","choice":"A","note":"caf\u00e9 \"quoted\""}'
     local l3='{"type":"label","rater":"ana","task":"demo-03-markdown-sorting-table","choice":"tie","ms":1.0e3}'
     local u='{"v":1,"type":"undo","rater":"ana","session":"s1","at":"2026-11-28T09:00:03.000Z","task":"demo-01-python-median"}'
-    local k='{"v":1,"type":"skip","rater":"ana","session":"s1","at":"2026-11-28T09:00:04.000Z","task":"demo-04-sql-join"}'
+    local k='{"v":1,"type":"skip","rater":"ana","session":"s1","at":"2026-11-28T09:00:04.000Z","task":"demo-04-chinese-photosynthesis"}'
     local odd='{"v":1,"type":"shown","rater":"ana","session":"s1","at":"2026-11-28T09:00:05.000Z","task":"demo-05"}'
     # BOM, CRLF, blank lines, an unknown type, a torn tail.
     printf '\xEF\xBB\xBF%s\r\n\r\n%s\r\n  \n%s\n%s\n%s\n%s\n%s\n{"v":1,"type":"lab' "$start" "$l1" "$l2" "$l3" "$u" "$k" "$odd" > "$EDGE/ok/ana/a.jsonl"
@@ -60,7 +60,7 @@ make_edge() {
     printf '%s\n{"v":1,"type":"label"\n{"v":1,"type":"label","rater":"bo","task":7,"choice":"A"}\n{"v":2,"type":"label","rater":"bo","task":"t","choice":"A"}\n%s\n' \
         "${start//ana/bo}" "$l1" > "$EDGE/bad/bo/b.jsonl"
     # A foreign tool's file: no session_start, the last line complete but unterminated.
-    printf '{"type":"label","rater":"judge","task":"demo-01-python-median","choice":"A"}\n{"type":"label","rater":"judge","task":"demo-02-email-apology","choice":"B"}' > "$EDGE/foreign/judge.jsonl"
+    printf '{"type":"label","rater":"judge","task":"demo-01-python-median","choice":"A"}\n{"type":"label","rater":"judge","task":"demo-02-capital-of-australia","choice":"B"}' > "$EDGE/foreign/judge.jsonl"
     ln -sf ../foreign/judge.jsonl "$EDGE/ok/ana/link.jsonl"
 }
 
@@ -75,11 +75,11 @@ cases=(
     "ex-report-tasks-html|report $EX --tasks $TASKS --gold $GOLD --seed 7 --bootstrap 300 --format html"
     "ex-report-by-text|report $EX --tasks $TASKS --by category --seed 3 --bootstrap 100"
     "ex-report-by-json|report $EX --tasks $TASKS --by category --seed 3 --bootstrap 100 --format json"
-    "ex-report-ordinal|report $EX --categories A,tie,B --ordinal --format json --bootstrap 0"
+    "ex-report-ordinal|report $EX --categories A,B,tie,both_bad --ordinal --format json --bootstrap 0"
     "ex-export-labels|export $EX --tasks $TASKS --format labels"
     "ex-export-aggregate|export $EX --tasks $TASKS --format aggregate"
     "ex-export-dpo|export $EX --tasks $TASKS --format dpo"
-    "ex-export-dpo-min|export $EX --tasks $TASKS --format dpo --min-labels 2 --min-agreement 0.6"
+    "ex-export-dpo-min|export $EX --tasks $TASKS --format dpo --min-votes 2 --min-agreement 0.6"
     "ex-validate|validate $EX $TASKS $GOLD --tasks $TASKS"
     "ex-validate-sessions|validate $EX"
     "edge-report|report $EDGE/ok --format json --bootstrap 0"
@@ -103,7 +103,7 @@ cases=(
 )
 if [ -d "$MTBENCH/model_answer" ]; then
     cases+=("mt-make-tasks|make-tasks --questions $MTBENCH/question.jsonl --answers $MTBENCH/model_answer --pairs sample:2 --seed 5"
-            "mt-make-tasks-turns|make-tasks --questions $MTBENCH/question.jsonl --answers $MTBENCH/model_answer --models gpt-4,claude-v1 --turns all")
+            "mt-make-tasks-turns|make-tasks --questions $MTBENCH/question.jsonl --answers $MTBENCH/model_answer --models gpt-4,claude-v1 --turns both")
 fi
 
 run_case() {  # binary, arguments, output prefix: stdout, stderr, exit status
@@ -141,13 +141,19 @@ timing() {
                 "export $BIG --format labels" "export $BIG --format aggregate" "export $BIG --format dpo"
                 "validate $DATA/sessions")
     cat "$DATA/tasks.jsonl" "$DATA"/sessions/*/*.jsonl > /dev/null
-    once() {  # seconds of one run, output discarded
-        local start end
-        start=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; end=$(date +%s.%N)
-        awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+    # Wall clock and CPU time (user + system) of one run, output discarded. On a machine
+    # shared with other builds the wall clock mostly measures the others; CPU time is what
+    # the binary itself spent, so both are shown.
+    once() {
+        local t
+        t=$(mktemp)
+        /usr/bin/time -f "%e %U %S" -o "$t" "$@" > /dev/null 2>&1 || true
+        awk '{ printf "%.3f:%.3f", $1, $2 + $3 }' "$t"
+        rm -f "$t"
     }
     declare -A times
-    local k which bin
+    local k which bin load
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
     for _ in $(seq "$ROUNDS"); do
         for k in "${!args[@]}"; do
             for which in old new; do
@@ -158,13 +164,18 @@ timing() {
         done
     done
     median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-    printf 'load average before: %s\n\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-    printf '| command (300k labels) | old (median of %s) | new | new/old |\n| --- | ---: | ---: | ---: |\n' "$ROUNDS"
-    local o n
+    field() { tr ' ' '\n' | grep . | cut -d: -f"$1" | tr '\n' ' '; }
+    printf 'load average before: %s, after: %s (2 cores)\n\n' "$load" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '| command (300k labels) | wall old | wall new | new/old | CPU old | CPU new | new/old |\n'
+    printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+    local wo wn co cn
     for k in "${!args[@]}"; do
-        o=$(echo "${times[old,$k]}" | median); n=$(echo "${times[new,$k]}" | median)
-        printf '| `%s` | %.3f s | %.3f s | %.3f |\n' "${names[$k]}" "$o" "$n" "$(awk -v a="$n" -v b="$o" 'BEGIN { print a / b }')"
+        wo=$(echo "${times[old,$k]}" | field 1 | median); wn=$(echo "${times[new,$k]}" | field 1 | median)
+        co=$(echo "${times[old,$k]}" | field 2 | median); cn=$(echo "${times[new,$k]}" | field 2 | median)
+        printf '| `%s` | %.2f s | %.2f s | %.3f | %.2f s | %.2f s | %.3f |\n' "${names[$k]}" "$wo" "$wn" \
+            "$(awk -v a="$wn" -v b="$wo" 'BEGIN { print a / b }')" "$co" "$cn" "$(awk -v a="$cn" -v b="$co" 'BEGIN { print a / b }')"
     done
+    echo "(medians of $ROUNDS interleaved rounds)"
 }
 
 case $MODE in

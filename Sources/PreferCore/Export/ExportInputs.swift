@@ -8,7 +8,7 @@ public enum ExportInputs {
     /// Session problems come first; a task file is not reported on when the sessions fail.
     /// `keeping` as in `ExportLabels.read`.
     public static func read(sessionPaths: [String], tasksPath: String, workers: Int? = nil,
-                            keeping: ExportLabels.Keeping = .labelFields,
+                            keeping: SessionLineKeeping = .labelFields,
                             skipUnreadable: Bool = false) throws(ValidationFailure) -> (labels: ExportLabels, tasks: ExportTasks) {
         let scan = TaskFileScan(path: tasksPath, rerun: "export again")
         if (workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }

@@ -10,7 +10,7 @@ public struct ExportLabels: Sendable {
     public let labelSet: LabelSet
     let lookup: LabeledItemLookup
     /// What was kept of each label line.
-    public let keeping: Keeping
+    public let keeping: SessionLineKeeping
     /// Per effective label: its event (label, undo or skip), numbered across the reader's
     /// workers in order: worker `w`'s events are numbered from `workerBase[w]`.
     let sources: [Int32]
@@ -35,49 +35,33 @@ public struct ExportLabels: Sendable {
         let fields: [LabelFieldSpans?]
     }
 
-    /// What the reader keeps of each label line for an export.
-    public enum Keeping: Sendable {
-        /// Its `task_sha256`, and the whole line only when that is written with escapes:
-        /// enough for `aggregate` and `dpo`.
-        case checks
-        /// Also the fields a `labels` row writes, as they stand in the line; the whole line
-        /// when the fast path did not read it.
-        case labelFields
-        /// Every label line whole, from which `labels` rows are written by reading each line
-        /// again (slower; the tests hold the two ways to the same bytes).
-        case wholeLines
-
-        /// What an export in `format` needs.
-        public static func needed(by format: ExportFormat) -> Keeping { format == .labels ? .labelFields : .checks }
-
-        var reading: SessionLabelReader.Keeping {
-            switch self {
-            case .checks: return .checks
-            case .labelFields: return .labelFields
-            case .wholeLines: return .wholeLines
-            }
-        }
-    }
-
     /// The declared scale of the sittings, as `SessionScale.hint` finds it.
     public let scaleHint: Scale?
 
     /// Reads session files and folders like `SessionReader.read(paths:)` and replays them,
     /// keeping what `keeping` says of each label line.
-    public static func read(paths: [String], workers: Int? = nil, keeping: Keeping = .labelFields,
+    public static func read(paths: [String], workers: Int? = nil, keeping: SessionLineKeeping = .labelFields,
                             skipUnreadable: Bool = false) throws(ValidationFailure) -> ExportLabels {
-        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keeping: keeping.reading,
+        let reading = try SessionLabelReader.readAll(paths: paths, workers: workers, keeping: keeping,
                                                      skipUnreadable: skipUnreadable)
+        return ExportLabels(reading, keeping: keeping)
+    }
+
+    /// The labels of a reading that kept what `keeping` says.
+    init(_ reading: SessionReading, keeping: SessionLineKeeping) {
         var lists = Set<[String]?>()
         for worker in reading.workers { lists.formUnion(worker.scaleLists) }
         let events = reading.workers.map {
             EventColumns(file: $0.file, line: $0.line, kept: $0.kept, keptAt: $0.keptAt, keptLength: $0.keptLength,
                          shaState: $0.taskSHAState, sha: $0.taskSHA, fields: $0.labelFields)
         }
-        return ExportLabels(labelSet: reading.set, lookup: reading.lookup, keeping: keeping, sources: reading.sources,
-                            events: events,
-                            workerBase: reading.workers.reduce(into: [0]) { $0.append($0.last! + $1.kind.count) },
-                            scaleHint: SessionScale.hint(lists: lists))
+        labelSet = reading.set
+        lookup = reading.lookup
+        self.keeping = keeping
+        sources = reading.sources
+        self.events = events
+        workerBase = reading.workers.reduce(into: [0]) { $0.append($0.last! + $1.kind.count) }
+        scaleHint = SessionScale.hint(lists: lists)
     }
 
     /// The worker that read event `e`, and the event's index in that worker's columns.
@@ -165,63 +149,47 @@ public struct ExportLabels: Sendable {
         }
     }
 
-    /// Label `j` as the rows take it, every field read exactly as `SessionReader` reads it:
-    /// from its line when that was kept whole, else from a line made of its kept fields (the
-    /// same bytes, so the same decoding). With `.checks`, which keeps no fields, `at`,
-    /// `session` and `note` are nil and the names are the coded ones (what warnings need).
+    /// Label `j` as the rows take it, every field read exactly as `SessionRecord.decode` reads
+    /// it: from its kept fields (string values as the line wrote them, decoded here), or from
+    /// its line when that was kept whole (the lines the fast path left to the reference
+    /// decoding). With `.checks`, which keeps no fields, `at`, `session` and `note` are nil
+    /// and the names are the coded ones (what warnings need).
     func label(_ j: Int) -> EffectiveLabel {
         let file = file(of: j), number = lineNumber(of: j)
-        let read = withWholeLine(j) { Self.record($0, file: file, line: number) }
-            ?? fieldLine(j).flatMap { line in line.withUnsafeBytes { Self.record($0, file: file, line: number) } }
-        if let record = read { return EffectiveLabel(record) }
+        if let record = withWholeLine(j, { line -> SessionRecord? in
+            guard let value = try? JSONParser.parse(line) else { return nil }
+            return try? SessionRecord.decode(value, file: file, line: number)
+        }) ?? nil {
+            return EffectiveLabel(record)
+        }
         let coded = labelSet.coded
         let (w, i) = place(of: j)
         let sha = events[w].shaState[i] == 1
             ? String(decoding: events[w].sha[(64 * i)..<(64 * i + 64)], as: UTF8.self) : nil
         let side: ResponseSide? = coded.left[j] == 0 ? .a : coded.left[j] == 1 ? .b : nil
         let ms = coded.milliseconds[j] == CodedLabels.noMilliseconds ? nil : coded.milliseconds[j]
-        return EffectiveLabel(task: coded.itemNames[Int(coded.item[j])], rater: coded.raterNames[Int(coded.rater[j])],
-                              choice: choice(of: j), left: side, ms: ms, taskSHA256: sha, file: file, line: number)
-    }
-
-    /// A label line made of label `j`'s kept fields, its coded side and milliseconds and its
-    /// `task_sha256`; nil when no fields were kept.
-    private func fieldLine(_ j: Int) -> [UInt8]? {
-        let (w, i) = place(of: j)
-        guard i < events[w].fields.count, let fields = events[w].fields[i] else { return nil }
-        let start = events[w].keptAt[i]
-        var line = Array(#"{"v":1,"type":"label""#.utf8)
+        var label = EffectiveLabel(task: coded.itemNames[Int(coded.item[j])], rater: coded.raterNames[Int(coded.rater[j])],
+                                   choice: choice(of: j), left: side, ms: ms, taskSHA256: sha, file: file, line: number)
+        guard i < events[w].fields.count, let fields = events[w].fields[i] else { return label }
         events[w].kept.withUnsafeBytes { raw in
-            let record = UnsafeRawBufferPointer(rebasing: raw[start...])
-            for (key, span) in [("task", fields.task), ("rater", fields.rater), ("choice", fields.choice), ("at", fields.at),
-                                ("session", fields.session), ("note", fields.note)] where span.isPresent {
-                line.append(contentsOf: ",\"\(key)\":".utf8)
-                line.append(contentsOf: UnsafeRawBufferPointer(rebasing: record[span.range]))
+            let record = UnsafeRawBufferPointer(rebasing: raw[events[w].keptAt[i]...])
+            func text(_ span: FieldSpan) -> String? {
+                span.isPresent ? JSONStringDecoder.decodeValue(record, span.range) : nil
+            }
+            label.task = text(fields.task) ?? label.task
+            label.rater = text(fields.rater) ?? label.rater
+            label.choice = text(fields.choice) ?? label.choice
+            label.session = text(fields.session)
+            label.note = text(fields.note)
+            if let at = text(fields.at) {
+                // The fast path read it (unescaped) with `Timestamp`'s own fast reading.
+                let range = fields.at.range
+                label.at = FastTimestamp.seconds(record, (range.lowerBound + 1)..<(range.upperBound - 1))
+                    .map { Date(timeIntervalSince1970: $0) }
+                label.atText = at
             }
         }
-        let coded = labelSet.coded
-        if coded.left[j] >= 0 { line.append(contentsOf: (coded.left[j] == 0 ? #","left":"A""# : #","left":"B""#).utf8) }
-        if coded.milliseconds[j] != CodedLabels.noMilliseconds { line.append(contentsOf: ",\"ms\":\(coded.milliseconds[j])".utf8) }
-        if events[w].shaState[i] == 1 {
-            line.append(contentsOf: #","task_sha256":""#.utf8)
-            line.append(contentsOf: events[w].sha[(64 * i)..<(64 * i + 64)])
-            line.append(UInt8(ascii: "\""))
-        }
-        line.append(UInt8(ascii: "}"))
-        return line
-    }
-
-    /// The line's record, by the export's fast field reader or else the reference decoder;
-    /// nil only if the line no longer reads (it read when the sessions were read).
-    private static func record(_ line: UnsafeRawBufferPointer, file: String, line number: Int) -> SessionRecord? {
-        // The strict scanner accepted the line when the sessions were read and its bytes are
-        // held in memory since, so the structure-only walk finds the same members.
-        if let record = SessionLineFields.record(line, JSONSpans.members(line, ofObjectIn: 0..<line.count),
-                                                 file: file, line: number) {
-            return record
-        }
-        guard let value = try? JSONParser.parse(line) else { return nil }
-        return try? SessionRecord.decode(value, file: file, line: number)
+        return label
     }
 
     /// The `task_sha256` of a label line the reader accepted, as `SessionRecord.decode` reads it.
@@ -358,15 +326,8 @@ public struct ExportLabels: Sendable {
                     body(UnsafeRawBufferPointer(rebasing: raw[start..<(start + spans.end)]), spans, left[p], milliseconds[p])
                 }
             }
-            // Not gathered: the fields are found by walking the whole line (whose reading gave
-            // the coded side and milliseconds).
-            let j = order[p]
-            let found: Result?? = labels.withWholeLine(j) { line in
-                LabelFieldSpans(walking: line).map {
-                    body(line, $0, labels.labelSet.coded.left[j], labels.labelSet.coded.milliseconds[j])
-                }
-            }
-            return found ?? nil
+            // Not gathered (no line had them): the caller reads `label(_:)` instead.
+            return nil
         }
 
         /// `ExportLabels.madeOn` for the label at position `p`.
@@ -375,24 +336,5 @@ public struct ExportLabels: Sendable {
                 labels.madeOn(order[p], sha256: sha256)
             }
         }
-    }
-}
-
-extension LabelFieldSpans {
-    /// The string fields of a label line found by walking it (the strict scanner accepted it
-    /// when the sessions were read); nil when a key holds an escape or a field is of another
-    /// kind than the fast path takes.
-    init?(walking line: UnsafeRawBufferPointer) {
-        let members = JSONSpans.members(line, ofObjectIn: 0..<line.count)
-        guard let slots = SessionLineFields.Slots(members, in: line) else { return nil }
-        func isString(_ slot: Int?) -> Bool { slot.map { members[$0].kind == .string } ?? false }
-        func isOptionalString(_ slot: Int?) -> Bool {
-            slot.map { members[$0].kind == .string || members[$0].kind == .null } ?? true
-        }
-        guard isString(slots.task), isString(slots.rater), isString(slots.choice), isOptionalString(slots.at),
-              isOptionalString(slots.session), isOptionalString(slots.note) else { return nil }
-        func index(_ slot: Int?) -> Int32 { slot.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
-        self.init(members, LabelFieldSlots(task: index(slots.task), rater: index(slots.rater), choice: index(slots.choice),
-                                           at: index(slots.at), session: index(slots.session), note: index(slots.note)))
     }
 }

@@ -1,11 +1,5 @@
 /// The choice scale the sessions declare, used to name an export's categories.
 public enum SessionScale {
-    /// The known scale that every `session_start` record names in its `scale`, or nil when
-    /// there is none, they disagree, or one names a list that is no known scale.
-    public static func hint(_ records: [SessionRecord]) -> Scale? {
-        hint(lists: records.lazy.filter { $0.type == "session_start" }.map { list($0.json["scale"]) })
-    }
-
     /// `hint` from the `scale` of each `session_start` line, as `list` reads it.
     static func hint<Lists: Sequence>(lists: Lists) -> Scale? where Lists.Element == [String]? {
         var found: Scale?

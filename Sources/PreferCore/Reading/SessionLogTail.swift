@@ -54,13 +54,14 @@ public final class SessionLogTail {
         public var restarted: [String] = []
         /// Warnings not given by an earlier step (`FILE:LINE: reason`).
         public var warnings: [InputError] = []
-        /// Lines or files that cannot be read (a bad line is reported once, when read).
+        /// Lines or files that cannot be read: a bad line is reported once, when read; a file
+        /// that cannot be opened is tried again, and reported again, every step.
         public var errors: [InputError] = []
     }
 
     public let paths: [String]
     let skipUnreadable: Bool
-    let keeping: SessionLabelReader.Keeping
+    let keeping: SessionLineKeeping
     let threads: Int
     /// Files in the order first found (sorted by path within one step), their entries and cursors.
     private(set) var files: [String] = []
@@ -80,7 +81,7 @@ public final class SessionLogTail {
         self.init(paths: paths, workers: workers, keeping: .nothing, skipUnreadable: skipUnreadable)
     }
 
-    init(paths: [String], workers: Int?, keeping: SessionLabelReader.Keeping, skipUnreadable: Bool) {
+    init(paths: [String], workers: Int?, keeping: SessionLineKeeping, skipUnreadable: Bool) {
         self.paths = paths
         self.skipUnreadable = skipUnreadable
         self.keeping = keeping
@@ -172,7 +173,8 @@ public final class SessionLogTail {
         var resolved = EffectiveLabelResolver.resolve(workers: data, files: files, firstTimes: cursors.map(\.firstTime))
         resolved.set.warnings = warnings
         resolved.set.files = files
-        return SessionReading(set: resolved.set, lookup: resolved.lookup, sources: resolved.sources, workers: data)
+        return SessionReading(set: resolved.set, lookup: resolved.lookup, sources: resolved.sources, workers: data,
+                              firstTimes: cursors.map(\.firstTime))
     }
 
     /// Known files that were replaced, cut short or are gone.

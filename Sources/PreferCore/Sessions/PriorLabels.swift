@@ -38,26 +38,39 @@ public struct PriorLabels: Sendable, Equatable {
     }
 }
 
-extension SessionReader {
+extension PriorLabels {
     /// The current effective labels and skip-only tasks of `rater`, read from
-    /// `<sessionsRoot>/<rater>/`; empty when the rater has no folder yet.
-    public static func priorLabels(sessionsRoot: String, rater: RaterName) throws(ValidationFailure) -> PriorLabels {
+    /// `<sessionsRoot>/<rater>/` by the one session-log reader and its replay; empty when the
+    /// rater has no folder yet.
+    public static func read(sessionsRoot: String, rater: RaterName) throws(ValidationFailure) -> PriorLabels {
         let root = sessionsRoot.hasSuffix("/") ? sessionsRoot : sessionsRoot + "/"
         let folder = root + rater.value
         var info = stat()
         guard lstat(folder, &info) == 0 else { return PriorLabels() }
         // The reading refuses an event of another rater in this folder (`RaterFolderRule`).
-        let log = try read(paths: [folder])
-        let mine = log.records.filter { $0.rater == rater.value }
-        var prior = PriorLabels(warnings: log.warnings)
-        for (key, state) in EffectiveLabels.replay(mine) {
-            if let label = state.label {
-                prior.labeled[key.task] = PriorLabels.Label(taskSHA256: label.taskSHA256,
-                                                            choice: label.choice ?? "")
-            } else if state.lastWasSkip {
-                prior.skippedOnly.insert(key.task)
+        let reading = try SessionLabelReader.readAll(paths: [folder], workers: nil, keeping: .checks)
+        let labels = ExportLabels(reading, keeping: .checks)
+        var prior = PriorLabels(warnings: reading.set.warnings)
+        for j in 0..<labels.count {
+            let label = labels.label(j)
+            prior.labeled[label.task] = Label(taskSHA256: label.taskSHA256, choice: label.choice)
+        }
+        // A task is skipped only when its last event in replay order is a skip and no label
+        // is in effect (a skip changes no label, SPEC §4).
+        let rank = SessionReplayOrder.ranks(files: reading.set.files, firstTimes: reading.firstTimes)
+        let skip = SessionLineEvent.Kind.skip.rawValue
+        let replayed: Set<UInt8> = [SessionLineEvent.Kind.label.rawValue, SessionLineEvent.Kind.undo.rawValue, skip]
+        var last: [String: (rank: Int32, line: Int32, isSkip: Bool)] = [:]
+        for worker in reading.workers {
+            // Batch claims, sitting ends and repeats say nothing about what is labeled or skipped.
+            for k in worker.kind.indices where replayed.contains(worker.kind[k]) && !worker.isRepeat[k] {
+                let task = worker.tables.tasks.name(Int(worker.task[k]))
+                let place = (rank[Int(worker.file[k])], worker.line[k])
+                if let seen = last[task], (seen.rank, seen.line) > place { continue }
+                last[task] = (place.0, place.1, worker.kind[k] == skip)
             }
         }
+        for (task, event) in last where event.isSkip && prior.labeled[task] == nil { prior.skippedOnly.insert(task) }
         return prior
     }
 }

@@ -2,60 +2,13 @@
 import Glibc
 #endif
 
-/// Everything read from a set of session files: the event records in file order, and
-/// the torn tails that were dropped.
-public struct SessionLog: Sendable, Equatable {
-    /// Records of all files, files sorted by path, lines in file order.
-    public var records: [SessionRecord]
-    /// `FILE:LINE: ignored a torn last line` and similar tolerances, to show as warnings.
-    public var warnings: [InputError]
-    /// The files read, sorted by path.
-    public var files: [String]
-
-    public init(records: [SessionRecord] = [], warnings: [InputError] = [], files: [String] = []) {
-        self.records = records
-        self.warnings = warnings
-        self.files = files
-    }
-}
-
-/// Reads session files back (SPEC §4), like the log readers of etcd or Kafka: a torn last
-/// line is normal after a crash and is dropped with a warning; damage anywhere else is an
-/// error naming `FILE:LINE`.
+/// Reads a session file back into records with every field (SPEC §4), for `validate`'s checks
+/// (`SessionFileCheck`), like the log readers of etcd or Kafka: a torn last line is normal
+/// after a crash and is dropped with a warning; damage anywhere else is an error naming
+/// `FILE:LINE`. Reports, exports and resume read through `SessionLogTail` instead.
 public enum SessionReader {
     /// At most this many errors are kept; a garbage file must not flood the terminal.
     public static let errorLimit = 50
-
-    /// Reads session files and folders (recursively, every `*.jsonl`), sorted by path;
-    /// `skipUnreadable` leaves out files this account may not read, with a warning each.
-    public static func read(paths: [String], skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionLog {
-        var errors: [InputError] = []
-        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
-        var log = SessionLog(warnings: found.warnings, files: found.paths)
-        for entry in found.entries {
-            let bytes: [UInt8]
-            do {
-                bytes = try SessionFiles.contents(of: entry)
-            } catch {
-                found.keep(error, errors: &errors, warnings: &log.warnings)
-                continue
-            }
-            let parsed = parse(bytes, file: entry.path, raterFolder: entry.raterFolder)
-            log.records.append(contentsOf: parsed.records)
-            log.warnings.append(contentsOf: parsed.warnings)
-            errors.append(contentsOf: parsed.errors)
-            if entry.raterFolder == nil {
-                errors.append(contentsOf: RaterFolderRule.outsideErrors(entry, firstLines: firstLines(parsed.records),
-                                                                        folders: found.raterFolders))
-            }
-        }
-        log.warnings += found.skippedSummary(of: found.skipped).map { [$0] } ?? []
-        if !errors.isEmpty {
-            throw ValidationFailure(errors: Array(errors.prefix(errorLimit)),
-                                    omitted: max(0, errors.count - errorLimit))
-        }
-        return log
-    }
 
     /// The outcome of reading one file's bytes.
     public struct ParsedFile: Sendable, Equatable {

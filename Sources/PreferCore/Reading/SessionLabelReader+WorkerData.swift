@@ -1,104 +1,9 @@
-import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Reads session files for a report: the same files, warnings, errors and effective labels as
-/// `SessionReader.read` followed by `EffectiveLabels.compute` (the reference, checked by a
-/// differential test), but on every core and without building a `JSONValue` or a `String` per
-/// line, so that millions of labels read in about a second.
-///
-/// Files are parsed in parallel (each worker takes the next file); every line is validated
-/// by the strict scanner that `prefer label` and `validate` use, and its fields are read from
-/// the member spans (`SessionLineDecoder`). Names are interned per worker and merged after.
-public enum SessionLabelReader {
-    /// Reads session files and folders (recursively, every `*.jsonl`) into effective labels.
-    /// - Parameter workers: threads to use; nil uses every active processor.
-    public static func read(paths: [String], workers: Int? = nil, skipUnreadable: Bool = false) throws(ValidationFailure) -> LabelSet {
-        try readIndexed(paths: paths, workers: workers, skipUnreadable: skipUnreadable).0
-    }
-
-    /// `read`, plus the lookup from task id to item that the task and gold files are matched with.
-    static func readIndexed(paths: [String], workers: Int? = nil, skipUnreadable: Bool = false) throws(ValidationFailure) -> (LabelSet, LabeledItemLookup) {
-        let reading = try readAll(paths: paths, workers: workers, keeping: .nothing, skipUnreadable: skipUnreadable)
-        return (reading.set, reading.lookup)
-    }
-
-    /// What the workers keep of each label line besides what a report needs, for an export.
-    /// The files themselves are not kept: read into fresh memory that is never reused, they
-    /// cost more than their reading (the kernel zeroes every page), and a `labels` export
-    /// needs a third of each line.
-    enum Keeping: Sendable {
-        /// Nothing (a report).
-        case nothing
-        /// Each label's `task_sha256`, and the whole line only when that is written with
-        /// escapes (then the export compares it decoded): `aggregate` and `dpo`.
-        case checks
-        /// Also the fields a `labels` row writes (`task`, `rater`, `choice`, `at`, `session`,
-        /// `note`) as they stand in the line, one after another; the whole line when the
-        /// fast path did not read it.
-        case labelFields
-        /// Every label line whole (rows then written from the lines read again; for tests).
-        case wholeLines
-    }
-
-    /// Everything a reading found: the label set and lookup, and per effective label the event
-    /// it came from, with what `keeping` asks for.
-    static func readAll(paths: [String], workers: Int?, keeping: Keeping,
-                        skipUnreadable: Bool = false) throws(ValidationFailure) -> SessionReading {
-        let tail = SessionLogTail(paths: paths, workers: workers, keeping: keeping, skipUnreadable: skipUnreadable)
-        let errors = tail.advance(final: true).errors
-        if !errors.isEmpty {
-            throw ValidationFailure(errors: Array(errors.prefix(SessionReader.errorLimit)),
-                                    omitted: max(0, errors.count - SessionReader.errorLimit))
-        }
-        return tail.reading()
-    }
-
-    /// What one file gave besides its events.
-    struct FileOutcome {
-        var warnings: [InputError] = []
-        var errors: [InputError] = []
-        /// The first `at` of the file (any event type), which places it in the replay order.
-        var firstTime: Double?
-    }
-
-    /// Hands out file indexes to workers, one at a time.
-    final class FileCounter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        func take(limit: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < limit else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
-
-    /// One state per worker; each is touched by its own worker only until all have finished.
-    final class WorkerStates: @unchecked Sendable {
-        private let states: [WorkerState]
-        init(count: Int, keeping: Keeping) {
-            states = (0..<count).map { _ in
-                let state = WorkerState()
-                state.data.keeping = keeping
-                return state
-            }
-        }
-        subscript(index: Int) -> WorkerState { states[index] }
-        var count: Int { states.count }
-    }
-
-    /// Holds a worker's `WorkerData`; the one `read` call per file is the only access, so the
-    /// hot loop works on a struct with no dynamic exclusivity checks.
-    final class WorkerState {
-        var data = WorkerData()
-        /// What the worker read in one step: (place in the step's list, outcome, cursor after).
-        var results: [(Int, FileOutcome, SessionLogTail.Cursor)] = []
-    }
-
+extension SessionLabelReader {
     /// The events, names and outcomes one worker collected, as parallel arrays.
     struct WorkerData {
         var tables = SessionNameTables()
@@ -124,9 +29,9 @@ public enum SessionLabelReader {
         var scaleLists: Set<[String]?> = []
         /// The guideline and task-file versions of `session_start` lines, distinct.
         var versions: Set<SittingVersion> = []
-        /// What the worker keeps for an export (see `Keeping`); the columns below stay empty
+        /// What the worker keeps for an export (see `SessionLineKeeping`); the columns below stay empty
         /// with `.nothing`.
-        var keeping = Keeping.nothing
+        var keeping = SessionLineKeeping.nothing
         /// Bytes kept of label lines, one record after another: a whole line (its object,
         /// without the blanks around it), or the fields of `labelFields` one after another.
         var kept: [UInt8] = []
@@ -145,7 +50,7 @@ public enum SessionLabelReader {
         /// Fewer bytes than any label, undo or skip line takes (their keys alone take more).
         static let shortestEventLine = 64
 
-        /// Room for `count` events, and (with `.labelFields` or `.wholeLines`) for records of
+        /// Room for `count` events, and (with `.labelFields`) for records of
         /// lines of `bytes` in all.
         mutating func reserve(events count: Int, bytes: Int) {
             kind.reserveCapacity(count)
@@ -164,7 +69,7 @@ public enum SessionLabelReader {
             taskSHAState.reserveCapacity(count)
             taskSHA.reserveCapacity(64 * count)
             if keeping == .labelFields { labelFields.reserveCapacity(count) }
-            if keeping == .labelFields || keeping == .wholeLines { kept.reserveCapacity(bytes) }
+            if keeping == .labelFields { kept.reserveCapacity(bytes) }
         }
 
         /// Reads the lines of `entry` appended since `cursor` (all of it for a new cursor) and
@@ -297,7 +202,7 @@ public enum SessionLabelReader {
             return taken
         }
 
-        /// Keeps what `keeping` asks of one event's line (see `Keeping`).
+        /// Keeps what `keeping` asks of one event's line (see `SessionLineKeeping`).
         private mutating func keep(_ event: SessionLineEvent, _ line: UnsafeRawBufferPointer) {
             let record = kept.count
             var fields: LabelFieldSpans?
@@ -307,7 +212,7 @@ public enum SessionLabelReader {
                     var spans = LabelFieldSpans(scanner.members, slots)
                     spans.moveFields(of: line, to: &kept)
                     fields = spans
-                } else if keeping == .wholeLines || keeping == .labelFields || event.taskSHAState == 2 {
+                } else if keeping == .labelFields || event.taskSHAState == 2 {
                     kept.append(contentsOf: Self.trimmed(line))
                 }
             }
@@ -339,14 +244,4 @@ public enum SessionLabelReader {
             InputError(file: file, line: line, reason: "ignored a torn last line")
         }
     }
-}
-
-/// What `SessionLabelReader.readAll` found.
-struct SessionReading {
-    var set: LabelSet
-    var lookup: LabeledItemLookup
-    /// Per effective label (in the order of `set.coded`): its event, numbered across the
-    /// workers in order (worker 0's events first).
-    var sources: [Int32]
-    var workers: [SessionLabelReader.WorkerData]
 }

@@ -1,22 +1,5 @@
 import Foundation
 
-/// What `prefer validate` finds in one input file: errors make it fail, warnings do not.
-public struct FileCheckResult: Sendable, Equatable {
-    public var errors: [InputError] = []
-    public var warnings: [InputError] = []
-    /// One line saying what the file holds, e.g. `session file: 24 events, 20 labels`.
-    public var summary: String = ""
-    /// Session files: events and label events read.
-    public var events = 0
-    public var labels = 0
-
-    public init(errors: [InputError] = [], warnings: [InputError] = [], summary: String = "") {
-        self.errors = errors
-        self.warnings = warnings
-        self.summary = summary
-    }
-}
-
 /// Checks a session file (SPEC §4) beyond what readers need, for `prefer validate`.
 ///
 /// Errors: everything a reader refuses (bad JSON before the last line, missing or mistyped
@@ -46,11 +29,6 @@ public enum SessionFileCheck {
         result.labels = labels
         result.summary = [Counted.noun(files.count, "session file"), Counted.noun(events, "event"), Counted.noun(labels, "label")].joined(separator: ", ")
         return result
-    }
-
-    /// Checks the session file at `path`, against `tasks` when given.
-    public static func check(path: String, tasks: TaskFile? = nil) -> FileCheckResult {
-        check(paths: [path], tasks: tasks)
     }
 
     /// Checks one session file a search found, with the rules of its place (`RaterFolderRule`).
