@@ -10,9 +10,6 @@ struct SessionLineEvent {
         /// `adjudication`: a lead's verdict (SPEC §12), kept apart from the labels (never
         /// counted as one).
         case adjudication = 6
-
-        /// Whether the replay to effective labels reads it (label and undo; a skip changes nothing).
-        var isReplayed: Bool { self == .label || self == .undo }
     }
 
     var kind: Kind = .other

@@ -59,12 +59,11 @@ extension PriorLabels {
         // is in effect (a skip changes no label, SPEC §4).
         let rank = SessionReplayOrder.ranks(files: reading.set.files, firstTimes: reading.firstTimes)
         let skip = SessionLineEvent.Kind.skip.rawValue
+        let replayed: Set<UInt8> = [SessionLineEvent.Kind.label.rawValue, SessionLineEvent.Kind.undo.rawValue, skip]
         var last: [String: (rank: Int32, line: Int32, isSkip: Bool)] = [:]
         for worker in reading.workers {
-            // Labels, undos and skips only (a batch's `shown` and `session_end` lines, also in
-            // the columns, say nothing about it; a repeat never changes a label).
-            for k in worker.kind.indices where worker.kind[k] == skip
-                || (SessionLineEvent.Kind(rawValue: worker.kind[k])?.isReplayed == true && !worker.isRepeat[k]) {
+            // Batch claims, sitting ends and repeats say nothing about what is labeled or skipped.
+            for k in worker.kind.indices where replayed.contains(worker.kind[k]) && !worker.isRepeat[k] {
                 let task = worker.tables.tasks.name(Int(worker.task[k]))
                 let place = (rank[Int(worker.file[k])], worker.line[k])
                 if let seen = last[task], (seen.rank, seen.line) > place { continue }
