@@ -38,9 +38,16 @@ public struct HostKeyFile: Sendable {
             throw .unsafe(path: path, reason: String(format: "mode %04o lets other accounts read the host key; chmod 600 it", status.st_mode & 0o7777))
         }
         guard status.st_size < 64 << 10 else { throw .unsafe(path: path, reason: "too large for a key file") }
+        // An empty file (a `touch`ed path) is no key; it would also leave no buffer to read into.
+        guard status.st_size > 0 else { throw .unsafe(path: path, reason: "empty; remove it and prefer serve creates a key") }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        guard got == bytes.count else { throw .system(path: path, operation: "read", code: errno) }
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { throw .system(path: path, operation: "read", code: got < 0 ? errno : EIO) }
+            filled += got
+        }
         do {
             seed = try OpenSSHPrivateKeyFormat.decode(String(decoding: bytes, as: UTF8.self)).rawRepresentation
         } catch {

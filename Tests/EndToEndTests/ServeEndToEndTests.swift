@@ -311,6 +311,12 @@ final class ServeInputAndLimitTests: XCTestCase {
         XCTAssertEqual(unsafe.status, 2)
         XCTAssertEqual(unsafe.stderr, "prefer: made_key: mode 0644 lets other accounts read the host key; chmod 600 it\n")
         XCTAssertEqual(chmod(workspace.path("made_key"), 0o600), 0)
+        // An empty file at the host key's path (a `touch`) is refused with a reason, not a trap.
+        try workspace.write("empty_key", "")
+        XCTAssertEqual(chmod(workspace.path("empty_key"), 0o600), 0)
+        let empty = try PreferBinary.run(serveArguments(workspace, hostKey: "empty_key"), in: workspace.root)
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertEqual(empty.stderr, "prefer: empty_key: empty; remove it and prefer serve creates a key\n")
         let server = try BackgroundProgram([PreferBinary.path] + serveArguments(workspace, hostKey: "made_key"),
                                            log: workspace.path("serve.log"), directory: workspace.root)
         defer { server.signal(SIGKILL) }
