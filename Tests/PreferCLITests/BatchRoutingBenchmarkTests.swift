@@ -30,16 +30,19 @@ final class BatchRoutingBenchmarkTests: XCTestCase {
         print("prefer-bench batch: start-up to first task \(String(format: "%.0f", firstTask)) ms "
               + "(checking the batch and task file, resume: \(String(format: "%.0f", planned)) ms); first task \(first.id)")
 
-        // Each step: five other raters append one shown + label pair each, then the sitting
-        // looks (new bytes only), applies, and picks the next task.
-        let openTasks = (0..<inputs.tasks.count).map { inputs.tasks.id(at: $0) }.suffix(10)
+        // Each step: five other raters append a `shown` line each, then the sitting looks (new
+        // bytes only), applies, and picks the next task. The lines name tasks already closed:
+        // claims on the 10 open ones would soon leave this rater nothing, and the step would
+        // time the "nothing left" summary instead of a pick.
+        let closedTasks = (0..<inputs.tasks.count).map { inputs.tasks.id(at: $0) }.prefix(10)
+        var picks = 0
         var stepMs: [Double] = [], routeMs: [Double] = []
         for step in 0..<200 {
             for r in 1...5 {
                 let rater = String(format: "rater%02d", (step * 5 + r) % 49 + 1)
                 let folderPath = sessions + "/" + rater
                 let file = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folderPath).first { $0.hasSuffix(".jsonl") })
-                let task = openTasks[openTasks.startIndex + (step + r) % openTasks.count]
+                let task = closedTasks[closedTasks.startIndex + (step + r) % closedTasks.count]
                 let at = Timestamp.format(Date())
                 let lines = #"{"v":1,"type":"shown","session":"x","rater":"\#(rater)","at":"\#(at)","task":"\#(task)","left":"A"}"# + "\n"
                 let handle = try XCTUnwrap(FileHandle(forWritingAtPath: folderPath + "/" + file))
@@ -48,7 +51,7 @@ final class BatchRoutingBenchmarkTests: XCTestCase {
                 try handle.close()
             }
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try source.next()
+            if case .task = try source.next() { picks += 1 }
             stepMs.append(elapsed(start))
             let pure = DispatchTime.now().uptimeNanoseconds
             _ = source.router.next(now: Date())
@@ -59,7 +62,8 @@ final class BatchRoutingBenchmarkTests: XCTestCase {
             return String(format: "median %.2f ms, p95 %.2f ms, max %.2f ms", sorted[sorted.count / 2],
                           sorted[sorted.count * 95 / 100], sorted.last ?? 0)
         }
-        print("prefer-bench batch: next task after 5 appended lines (read + route + load): \(summary(stepMs))")
+        print("prefer-bench batch: next task after 5 appended lines (read + route + load): \(summary(stepMs))"
+              + " (\(picks) of \(stepMs.count) steps gave a task)")
         print("prefer-bench batch: router step alone: \(summary(routeMs))")
     }
 }

@@ -37,7 +37,10 @@ final class SessionLogTailTests: XCTestCase {
         XCTAssertEqual(tail.cursor(of: folder.file("s/ana/a.jsonl"))?.offset, size)
         XCTAssertEqual(tail.cursor(of: folder.file("s/ana/a.jsonl"))?.line, 3)
 
-        XCTAssertEqual(tail.advance(), SessionLogTail.Step(), "nothing appended: nothing read")
+        var idle = tail.advance()
+        XCTAssertEqual(idle.foldersListed, 2, "folders changed under a second ago are listed again")
+        idle.foldersListed = 0
+        XCTAssertEqual(idle, SessionLogTail.Step(), "nothing appended: nothing read")
 
         append(folder, "s/ana/a.jsonl", label("t2", "B", second: 2) + "\n" + label("t1", "tie", second: 3) + "\n")
         let second = tail.advance()
@@ -98,6 +101,44 @@ final class SessionLogTailTests: XCTestCase {
         XCTAssertEqual(step.events, 2)
         XCTAssertEqual(labels(tail), ["t1 ana A", "t1 bo B", "t3 ana A"])
         XCTAssertEqual(tail.labels().sittings, 3)
+    }
+
+    /// Sets the mtime of `path` an hour back: a folder whose listing can be kept.
+    private func age(_ path: String) {
+        var times = [timeval(tv_sec: time(nil) - 3600, tv_usec: 0), timeval(tv_sec: time(nil) - 3600, tv_usec: 0)]
+        XCTAssertEqual(utimes(path, &times), 0)
+    }
+
+    func testAStepListsOnlyFoldersChangedSinceTheLastAndStillFindsWhatAppeared() {
+        let folder = SessionTempFolder()
+        folder.write("s/ana/a.jsonl", start + "\n" + label("t1", "A") + "\n")
+        folder.write("s/bo/b.jsonl", start.replacingOccurrences(of: "ana", with: "bo") + "\n")
+        for path in ["s", "s/ana", "s/bo"] { age(folder.file(path)) }
+        let tail = SessionLogTail(paths: [folder.file("s")])
+        XCTAssertEqual(tail.advance().foldersListed, 3)
+        // Appending changes no folder: nothing is listed again, the new line is read.
+        append(folder, "s/ana/a.jsonl", label("t2", "B", second: 2) + "\n")
+        let grown = tail.advance()
+        XCTAssertEqual(grown.foldersListed, 0)
+        XCTAssertEqual(grown.events, 1)
+        // A new file changes its folder; a new rater folder changes the root (and is new).
+        folder.write("s/bo/c.jsonl", start.replacingOccurrences(of: "ana", with: "bo") + "\n"
+                     + label("t1", "B", rater: "bo") + "\n")
+        folder.write("s/cy/d.jsonl", start.replacingOccurrences(of: "ana", with: "cy") + "\n"
+                     + label("t1", "tie", rater: "cy") + "\n")
+        let appeared = tail.advance()
+        XCTAssertEqual(appeared.newFiles, [folder.file("s/bo/c.jsonl"), folder.file("s/cy/d.jsonl")])
+        XCTAssertEqual(appeared.foldersListed, 3)
+        XCTAssertEqual(labels(tail), ["t1 ana A", "t1 bo B", "t1 cy tie", "t2 ana B"])
+        // A link planted in a kept folder changes it too: skipped with a warning (SPEC §4).
+        for path in ["s", "s/ana", "s/bo", "s/cy"] { age(folder.file(path)) }
+        tail.advance()
+        XCTAssertEqual(symlink(folder.file("s/bo/c.jsonl"), folder.file("s/ana/link.jsonl")), 0)
+        let planted = tail.advance()
+        XCTAssertEqual(planted.foldersListed, 1)
+        XCTAssertEqual(planted.warnings.map(\.description),
+                       ["\(folder.file("s/ana/link.jsonl")): skipped: a symbolic link (only regular files are read in a folder)"])
+        XCTAssertEqual(labels(tail), ["t1 ana A", "t1 bo B", "t1 cy tie", "t2 ana B"])
     }
 
     func testAFileCutShortOrReplacedMakesTheTailStartOver() {

@@ -32,9 +32,13 @@ public final class BatchSessionFeed {
     public func look() -> Look {
         let step = tail.advance()
         var look = Look(startedOver: !step.restarted.isEmpty, errors: step.errors)
+        // The events come file by file: the sitting is worked out once per run of one file's
+        // events, not once per event (a split of the path each, 600,000 at start-up).
+        var last = (file: "", sitting: "")
         for (event, sha) in tail.lastStepEvents() {
             if let sha, sha != tasksSHA256 { continue }
-            if let routing = RoutingEvent(event) { look.events.append(routing) }
+            if event.file != last.file { last = (event.file, RoutingEvent.sitting(of: event.file)) }
+            if let routing = RoutingEvent(event, sitting: last.sitting) { look.events.append(routing) }
         }
         return look
     }

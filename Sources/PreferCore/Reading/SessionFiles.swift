@@ -18,6 +18,8 @@ enum SessionFiles {
         var skipUnreadable = false
         /// Files and folders left out so far (with `skipUnreadable`).
         var skipped = 0
+        /// Folders listed anew (not taken from the kept `FolderListings`).
+        var foldersListed = 0
 
         /// Files the readers could not open are kept here as an error, or (with
         /// `skipUnreadable`) as a warning; true when it was kept as an error.
@@ -47,9 +49,18 @@ enum SessionFiles {
     /// symlinked folders are not entered, so a link loop cannot hang a report. A named path
     /// that is neither a regular file (a link to one is followed) nor a folder is an error.
     static func find(_ paths: [String], errors: inout [InputError], skipUnreadable: Bool = false) -> Found {
+        var listings = FolderListings()
+        return find(paths, errors: &errors, skipUnreadable: skipUnreadable, listings: &listings)
+    }
+
+    /// `find`, re-listing only the folders changed since `listings` saw them (and keeping
+    /// the new listings there): what a `SessionLogTail` step does.
+    static func find(_ paths: [String], errors: inout [InputError], skipUnreadable: Bool,
+                     listings: inout FolderListings) -> Found {
         var found = Found()
         found.skipUnreadable = skipUnreadable
-        var listed: [(path: String, named: Bool)] = []
+        // Walked files come with their folder resolved by its listing; named files are resolved below.
+        var listed: [(path: String, named: Bool, real: String?)] = []
         var problems: [InputError] = []
         for path in paths {
             var info = stat()
@@ -59,9 +70,10 @@ enum SessionFiles {
             }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
-                walk(path, into: &listed, warnings: &found.warnings, errors: &problems)
+                walk(path, stamp: FolderListings.Stamp(info), listings: &listings, into: &listed,
+                     warnings: &found.warnings, errors: &problems, listed: &found.foldersListed)
             } else if kind == S_IFREG {
-                listed.append((path, true))
+                listed.append((path, true, nil))
             } else {
                 errors.append(InputError(file: path, reason: "is \(FileKind.name(kind)), not a regular file; only files and folders are read"))
             }
@@ -74,7 +86,9 @@ enum SessionFiles {
         for item in listed where found.entries.last?.path != item.path {
             let folder = parentFolder(of: item.path)
             let real: String
-            if let known = resolved[folder] {
+            if let walked = item.real {
+                real = walked
+            } else if let known = resolved[folder] {
                 real = known
             } else {
                 real = realFolder(folder)
@@ -149,13 +163,49 @@ enum SessionFiles {
                           reason: "line is longer than \(InputLimits.lineBytesText), the limit for a line")
     }
 
-    private static func walk(_ folder: String, into found: inout [(path: String, named: Bool)],
-                             warnings: inout [InputError], errors: inout [InputError]) {
+    /// Adds the files below `folder` (whose `stat` is `stamp`) to `found`, from the kept
+    /// listing of each folder that has not changed, listing the others anew.
+    private static func walk(_ folder: String, stamp: FolderListings.Stamp, listings: inout FolderListings,
+                             into found: inout [(path: String, named: Bool, real: String?)],
+                             warnings: inout [InputError], errors: inout [InputError], listed: inout Int) {
+        let listing: FolderListings.Listing
+        if let kept = listings.unchanged(folder, stamp: stamp) {
+            listing = kept
+        } else {
+            let before = errors.count
+            guard let fresh = list(folder, stamp: stamp, errors: &errors) else { return }
+            listing = fresh
+            listed += 1
+            if errors.count == before { listings.keep(folder, fresh) }
+        }
+        for file in listing.files { found.append((file, false, listing.real)) }
+        warnings.append(contentsOf: listing.warnings)
+        for subfolder in listing.folders {
+            var info = stat()
+            guard lstat(subfolder, &info) == 0 else {
+                if errno != ENOENT { errors.append(cannotRead(subfolder, errno)) }
+                continue
+            }
+            // Replaced by something else since it was listed: its parent changed too, so
+            // this happens only in the tick between, and the next step sees it.
+            guard info.st_mode & S_IFMT == S_IFDIR else { continue }
+            walk(subfolder, stamp: FolderListings.Stamp(info), listings: &listings, into: &found,
+                 warnings: &warnings, errors: &errors, listed: &listed)
+        }
+    }
+
+    /// One folder's entries (SPEC §4: regular `*.jsonl` files, subfolders not reached by a
+    /// link, the rest skipped with a warning), for the caller to keep unless some entry could
+    /// not be examined; nil when the folder cannot be opened.
+    private static func list(_ folder: String, stamp: FolderListings.Stamp,
+                             errors: inout [InputError]) -> FolderListings.Listing? {
+        let listedAt = FolderListings.now()
         guard let directory = opendir(folder) else {
             errors.append(cannotRead(folder, errno))
-            return
+            return nil
         }
         defer { closedir(directory) }
+        var listing = FolderListings.Listing(stamp: stamp, listedAt: listedAt, real: realFolder(folder))
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -171,13 +221,14 @@ enum SessionFiles {
             }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
-                walk(path, into: &found, warnings: &warnings, errors: &errors)
+                listing.folders.append(path)
             } else if kind == S_IFREG {
-                if name.hasSuffix(".jsonl") { found.append((path, false)) }
+                if name.hasSuffix(".jsonl") { listing.files.append(path) }
             } else if name.hasSuffix(".jsonl") || (kind == S_IFLNK && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
-                warnings.append(InputError(file: path, reason: "skipped: \(FileKind.name(kind)) (only regular files are read in a folder)"))
+                listing.warnings.append(InputError(file: path, reason: "skipped: \(FileKind.name(kind)) (only regular files are read in a folder)"))
             }
         }
+        return listing
     }
 
     /// What an error about an unreadable file suggests (left off its warning when skipped).

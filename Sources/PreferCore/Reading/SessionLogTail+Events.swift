@@ -24,7 +24,9 @@ extension SessionLogTail {
     /// `at`, then lines), with the `tasks_sha256` of each one's sitting.
     public func lastStepEvents() -> [(event: Event, tasksSHA256: String?)] {
         guard let states else { return [] }
-        var found: [(rank: Int32, line: Int32, event: Event, sha: String?)] = []
+        // Sorted by place first, and only then made into events: moving 600,000 events of
+        // several strings each around a sort costs more than the sort itself.
+        var found: [(rank: Int32, line: Int32, worker: Int32, at: Int32, kind: Event.Kind)] = []
         let ranks = SessionReplayOrder.ranks(files: files, firstTimes: cursors.map(\.firstTime))
         for w in 0..<states.count {
             let data = states[w].data
@@ -40,19 +42,23 @@ extension SessionLogTail {
                 case .end?: kind = .end
                 default: continue
                 }
-                let file = Int(data.file[k])
-                let event = Event(
-                    kind: kind, rater: data.tables.raters.name(Int(data.rater[k])),
-                    task: data.task[k] >= 0 ? data.tables.tasks.name(Int(data.task[k])) : nil,
-                    choice: data.choice[k] >= 0 ? data.tables.choices.name(Int(data.choice[k])) : nil,
-                    left: data.left[k] == 0 ? .a : data.left[k] == 1 ? .b : nil,
-                    isRepeat: data.isRepeat[k], time: data.time[k].isNaN ? nil : data.time[k],
-                    milliseconds: data.milliseconds[k] == CodedLabels.noMilliseconds ? nil : data.milliseconds[k],
-                    file: files[file], line: Int(data.line[k]))
-                found.append((ranks[file], data.line[k], event, cursors[file].tasksSHA256))
+                found.append((ranks[Int(data.file[k])], data.line[k], Int32(w), Int32(k), kind))
             }
         }
         found.sort { ($0.rank, $0.line) < ($1.rank, $1.line) }
-        return found.map { ($0.event, $0.sha) }
+        let columns = (0..<states.count).map { states[$0].data }
+        return found.map { place in
+            let data = columns[Int(place.worker)], k = Int(place.at)
+            let file = Int(data.file[k])
+            let event = Event(
+                kind: place.kind, rater: data.tables.raters.name(Int(data.rater[k])),
+                task: data.task[k] >= 0 ? data.tables.tasks.name(Int(data.task[k])) : nil,
+                choice: data.choice[k] >= 0 ? data.tables.choices.name(Int(data.choice[k])) : nil,
+                left: data.left[k] == 0 ? .a : data.left[k] == 1 ? .b : nil,
+                isRepeat: data.isRepeat[k], time: data.time[k].isNaN ? nil : data.time[k],
+                milliseconds: data.milliseconds[k] == CodedLabels.noMilliseconds ? nil : data.milliseconds[k],
+                file: files[file], line: Int(data.line[k]))
+            return (event, cursors[file].tasksSHA256)
+        }
     }
 }

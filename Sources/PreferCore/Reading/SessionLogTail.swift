@@ -57,6 +57,8 @@ public final class SessionLogTail {
         /// Lines or files that cannot be read: a bad line is reported once, when read; a file
         /// that cannot be opened is tried again, and reported again, every step.
         public var errors: [InputError] = []
+        /// Folders listed in this step: only those changed since they were last listed.
+        public var foldersListed = 0
     }
 
     public let paths: [String]
@@ -74,6 +76,8 @@ public final class SessionLogTail {
     /// Every warning given so far, in order (`labels().warnings`), and their texts.
     private(set) var warnings: [InputError] = []
     private var warned: Set<String> = []
+    /// What each folder held when last listed, so a step re-lists only folders that changed.
+    private var listings = FolderListings()
 
     /// A tail of the session files and folders `paths`, nothing read yet.
     /// - Parameter workers: threads to read with; nil uses every active processor.
@@ -100,14 +104,17 @@ public final class SessionLogTail {
     func advance(final: Bool) -> Step {
         var step = Step()
         var errors: [InputError] = []
-        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable)
-        step.restarted = changedFiles(found.entries)
+        var found = SessionFiles.find(paths, errors: &errors, skipUnreadable: skipUnreadable, listings: &listings)
+        // One stat per known file found: whether it was replaced or cut short, or grew.
+        let now = found.entries.map { fileIndex[$0.path] == nil ? nil : FileIdentity.current($0.path, followLink: $0.named) }
+        step.foldersListed = found.foldersListed
+        step.restarted = changedFiles(found.entries, now: now)
         if !step.restarted.isEmpty { startOver() }
         var reading: [Int] = []
-        for entry in found.entries {
+        for (position, entry) in found.entries.enumerated() {
             if let known = fileIndex[entry.path] {
                 let seen = cursors[known].identity?.size
-                if seen == nil || FileIdentity.current(entry.path, followLink: entry.named)?.size != seen {
+                if seen == nil || now[position]?.size != seen {
                     entries[known] = entry
                     reading.append(known)
                 }
@@ -177,14 +184,18 @@ public final class SessionLogTail {
                               firstTimes: cursors.map(\.firstTime))
     }
 
-    /// Known files that were replaced, cut short or are gone.
-    private func changedFiles(_ found: [SessionFileEntry]) -> [String] {
-        let now = Dictionary(found.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Known files that were replaced, cut short or are gone; `now[k]` is what `found[k]`
+    /// names now (nil for a file not known, or gone since the walk).
+    private func changedFiles(_ found: [SessionFileEntry], now: [FileIdentity?]) -> [String] {
+        var current: [Int: FileIdentity?] = [:]
+        for (position, entry) in found.enumerated() {
+            if let known = fileIndex[entry.path] { current[known] = now[position] }
+        }
         return files.indices.compactMap { index in
-            guard let entry = now[files[index]] else { return files[index] }
+            guard let identity = current[index] else { return files[index] }
             guard let seen = cursors[index].identity else { return nil }
-            guard let current = FileIdentity.current(entry.path, followLink: entry.named) else { return files[index] }
-            return current.isSameFile(as: seen) && current.size >= seen.size ? nil : files[index]
+            guard let identity else { return files[index] }
+            return identity.isSameFile(as: seen) && identity.size >= seen.size ? nil : files[index]
         }
     }
 
