@@ -25,6 +25,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
+# shellcheck source=benchmarks/lib/timing.sh
+. benchmarks/lib/timing.sh
 OLD=${OLD:-/work/wt/old-prefer/prefer}
 NEW=${NEW:-$ROOT/.build/release/prefer}
 DATA=${DATA:-$ROOT/benchmarks/data/report-100k}
@@ -141,16 +143,6 @@ timing() {
                 "export $BIG --format labels" "export $BIG --format aggregate" "export $BIG --format dpo"
                 "validate $DATA/sessions")
     cat "$DATA/tasks.jsonl" "$DATA"/sessions/*/*.jsonl > /dev/null
-    # Wall clock and CPU time (user + system) of one run, output discarded. On a machine
-    # shared with other builds the wall clock mostly measures the others; CPU time is what
-    # the binary itself spent, so both are shown.
-    once() {
-        local t
-        t=$(mktemp)
-        /usr/bin/time -f "%e %U %S" -o "$t" "$@" > /dev/null 2>&1 || true
-        awk '{ printf "%.3f:%.3f", $1, $2 + $3 }' "$t"
-        rm -f "$t"
-    }
     declare -A times
     local k which bin load
     load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -163,8 +155,6 @@ timing() {
             done
         done
     done
-    median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-    field() { tr ' ' '\n' | grep . | cut -d: -f"$1" | tr '\n' ' '; }
     printf 'load average before: %s, after: %s (2 cores)\n\n' "$load" "$(cut -d' ' -f1-3 /proc/loadavg)"
     printf '| command (300k labels) | wall old | wall new | new/old | CPU old | CPU new | new/old |\n'
     printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'

@@ -37,13 +37,16 @@ public final class LabeledTaskFile: Sendable {
     /// spellings are one name, shown as first written).
     let modelNames: [String]
     let items: Items
+    /// What the labeled lines give, when the scan was asked for it (a report's).
+    let lines: LabeledTaskLines?
 
-    init(file: PositionalFile, count: Int, modelNames: [String], items: Items) {
+    init(file: PositionalFile, count: Int, modelNames: [String], items: Items, lines: LabeledTaskLines? = nil) {
         self.path = file.path
         self.file = file
         self.count = count
         self.modelNames = modelNames
         self.items = items
+        self.lines = lines
     }
 
     var position: [Int] { items.position }

@@ -48,26 +48,61 @@ extension TaskFileScan.Slices {
     }
 
     /// Only the tasks that `lookup` finds among the labeled items `items` (item `k` is
-    /// `items[k]`), with duplicates checked as `duplicates` says (for a report or an export).
+    /// `items[k]`), with duplicates checked as `duplicates` says (for a report or an export),
+    /// and, when `readLabeledLines` asked for them, what their lines give.
     func labeled(_ lookup: LabeledItemLookup, items: [String], duplicates: DuplicateCheck) throws(ValidationFailure) -> LabeledTaskFile {
         let path = file.path
-        // Matching the ids is a hash probe each; split over the slices on every core.
-        let matched = JobResults<[(item: Int32, task: Int32)]>(count: parts.count)
+        let request = labeledLines
+        // A slice scanned with the request has found its labeled lines already; any other is
+        // matched here (a hash probe an id) and, with a request, its labeled lines read back
+        // (only slices that a helper scanned while the sessions were still being read): split
+        // over the slices on every core.
+        let matched = JobResults<Result<[LabeledTaskLines.Found], InputError>>(count: parts.count)
+        let file = file, parts = parts
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-            var found: [(item: Int32, task: Int32)] = []
-            let ids = parts[k].ids
-            for t in 0..<ids.count {
-                if let item = ids.withId(t, { lookup.item(utf8: $0) }) { found.append((item, Int32(t))) }
+            if let labeled = parts[k].labeled {
+                matched[k] = .success(labeled)
+                return
             }
-            matched[k] = found
+            matched[k] = Result { () throws(InputError) -> [LabeledTaskLines.Found] in
+                var found: [LabeledTaskLines.Found] = []
+                var buffer: [UInt8] = []
+                let ids = parts[k].ids
+                for t in 0..<ids.count {
+                    guard let item = ids.withId(t, { lookup.item(utf8: $0) }) else { continue }
+                    guard let request else {
+                        found.append(LabeledTaskLines.Found(task: Int32(t), item: item,
+                                                            line: .init(sha256: nil, lengthA: -1, lengthB: -1, group: nil)))
+                        continue
+                    }
+                    let record = parts[k].records[t]
+                    if buffer.count < record.length { buffer = [UInt8](repeating: 0, count: max(record.length, 2 * buffer.count)) }
+                    let line = buffer.withUnsafeMutableBytes { raw in
+                        Result { () throws(InputError) -> LabeledTaskLines.Line in
+                            try file.read(into: raw.baseAddress!, count: record.length, at: record.offset)
+                            return LabeledTaskLines.line(UnsafeRawBufferPointer(rebasing: raw[0..<record.length]),
+                                                         item: Int(item), request)
+                        }
+                    }
+                    found.append(LabeledTaskLines.Found(task: Int32(t), item: item, line: try line.get()))
+                }
+                return found
+            }
         }
+        var found: [[LabeledTaskLines.Found]] = []
+        do throws(InputError) {
+            for k in 0..<parts.count { found.append(try matched[k]!.get()) }
+        } catch {
+            throw ValidationFailure(errors: [error])
+        }
+        var lines = request.map { LabeledTaskLines(itemCount: items.count, grouped: $0.groupKey != nil) }
         var tasks = LabeledTaskFile.Items(count: items.count)
         var allIds = TaskIdTable()
-        var lines: [Int] = []
+        var allLines: [Int] = []
         var duplicateErrors: [InputError] = []
         let walked = walk { k, part, lineBase, taskBase, model in
-            for (item, task) in matched[k] ?? [] {
-                let i = Int(item), record = part.records[Int(task)]
+            for hit in found[k] {
+                let i = Int(hit.item), record = part.records[Int(hit.task)]
                 guard tasks.position[i] < 0 else {
                     if duplicates == .labeledIds {
                         duplicateErrors.append(InputError(file: path, line: record.line + lineBase,
@@ -75,7 +110,8 @@ extension TaskFileScan.Slices {
                     }
                     continue
                 }
-                tasks.position[i] = taskBase + Int(task)
+                tasks.position[i] = taskBase + Int(hit.task)
+                lines?.set(i, hit.line)
                 tasks.offset[i] = record.offset
                 tasks.length[i] = record.length
                 tasks.line[i] = record.line + lineBase
@@ -83,7 +119,7 @@ extension TaskFileScan.Slices {
                 tasks.modelB[i] = Int32(model(record.modelB)) - 1
             }
             if duplicates == .allIds {
-                lines.append(contentsOf: part.records.lazy.map { $0.line + lineBase })
+                allLines.append(contentsOf: part.records.lazy.map { $0.line + lineBase })
                 allIds.append(contentsOf: part.ids)
             }
         }
@@ -92,11 +128,11 @@ extension TaskFileScan.Slices {
         for error in duplicateErrors { problems.add(error) }
         switch duplicates {
         case .allIds:
-            try problems.finish(path: path, ids: &allIds, taskCount: taskCount, line: { lines[$0] })
+            try problems.finish(path: path, ids: &allIds, taskCount: taskCount, line: { allLines[$0] })
         case .labeledIds:
             try problems.throwFirst()
             try TaskFileProblems.requireTasks(taskCount, path: path)
         }
-        return LabeledTaskFile(file: file, count: taskCount, modelNames: walked.models, items: tasks)
+        return LabeledTaskFile(file: file, count: taskCount, modelNames: walked.models, items: tasks, lines: lines)
     }
 }

@@ -40,6 +40,9 @@ final class TaskFileScan: @unchecked Sendable {
     /// Signalled once by each background helper when it has no job left.
     private let helperDone = DispatchSemaphore(value: 0)
     private var helpers = 0
+    /// What the slice workers take from the labeled lines, from when the labels are known
+    /// (`readLabeledLines`); a slice taken before then is read back at the join instead.
+    private var labeledLines: LabeledTaskLines.Request?
 
     /// Opens `path` and finds its slices; reads nothing else yet.
     convenience init(path: String, options: Options = Options()) {
@@ -103,13 +106,13 @@ final class TaskFileScan: @unchecked Sendable {
     func work() {
         guard let file else { return }
         let hashJobs = options.hashesFile ? 1 : 0
-        while let job = take() {
+        while let (job, labeledLines) = take() {
             if job < hashJobs {
                 digest[0] = Result { () throws(InputError) in try SHA256Hex.of(file, count: file.stamp.size) }
                 continue
             }
             let k = job - hashJobs
-            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1])
+            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], labeledLines: labeledLines)
             outcomes[k] = Result { () throws(InputError) in try segment.run() }
         }
     }
@@ -130,12 +133,22 @@ final class TaskFileScan: @unchecked Sendable {
         }
     }
 
-    private func take() -> Int? {
+    /// From now on, each slice taken also takes what `request` asks of its labeled lines while
+    /// it has their bytes in memory (for a report: no second read of the lines, and their
+    /// hashing spread over the slices' workers). The labels are known only once the session
+    /// files are read, so this is set then, not in `Options`.
+    func readLabeledLines(_ request: LabeledTaskLines.Request) {
+        lock.lock()
+        labeledLines = request
+        lock.unlock()
+    }
+
+    private func take() -> (Int, LabeledTaskLines.Request?)? {
         lock.lock()
         defer { lock.unlock() }
         guard !stopped, next < jobCount else { return nil }
         next += 1
-        return next - 1
+        return (next - 1, labeledLines)
     }
 
     /// What every way of joining starts from: the file, each slice's result in file order, and
@@ -144,6 +157,8 @@ final class TaskFileScan: @unchecked Sendable {
         var file: PositionalFile
         var parts: [TaskFileSegmentResult]
         var sha256: String?
+        /// What `readLabeledLines` asked for, if it was.
+        var labeledLines: LabeledTaskLines.Request?
     }
 
     /// Finishes the scan on the calling thread too, waits for the helpers, and returns every
@@ -164,7 +179,10 @@ final class TaskFileScan: @unchecked Sendable {
         } catch {
             throw ValidationFailure(errors: [error])
         }
-        return Slices(file: file, parts: parts, sha256: sha256)
+        lock.lock()
+        let request = labeledLines
+        lock.unlock()
+        return Slices(file: file, parts: parts, sha256: sha256, labeledLines: request)
     }
 
     /// Offsets where slices start (each a line start, the first 0), plus the file size at the

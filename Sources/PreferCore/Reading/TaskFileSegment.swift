@@ -16,6 +16,9 @@ struct TaskFileSegment {
 
     let file: PositionalFile
     let range: Range<Int>
+    /// When set, what to take from each labeled line while its bytes are at hand
+    /// (`TaskFileSegmentResult.labeled`).
+    var labeledLines: LabeledTaskLines.Request? = nil
 
     private struct State {
         var result = TaskFileSegmentResult()
@@ -24,6 +27,7 @@ struct TaskFileSegment {
 
     func run() throws(InputError) -> TaskFileSegmentResult {
         var state = State()
+        if labeledLines != nil { state.result.labeled = [] }
         try file.forEachLine(in: range, chunkSize: TaskFileSegment.chunkSize, lineLimit: TaskLineLimit.bytes,
                              tooLong: { offset, length in
             state.result.lineCount += 1
@@ -47,12 +51,21 @@ struct TaskFileSegment {
         case .task(let bytes, let lo, let layout):
             let members = state.scanner.members
             let id = members[layout[.id]!]
+            var item: Int32?
+            func keep(_ idBytes: UnsafeRawBufferPointer) {
+                state.result.ids.append(idBytes)
+                item = labeledLines?.lookup.item(utf8: idBytes)
+            }
             if id.valueHasEscapes {
                 var decoded: [UInt8] = []
                 JSONStringDecoder.appendDecoded(p + lo, (id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1), to: &decoded)
-                decoded.withUnsafeBytes { state.result.ids.append($0) }
+                decoded.withUnsafeBytes { keep($0) }
             } else {
-                state.result.ids.append(UnsafeRawBufferPointer(rebasing: bytes[(id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1)]))
+                keep(UnsafeRawBufferPointer(rebasing: bytes[(id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1)]))
+            }
+            if let item, let request = labeledLines {
+                state.result.labeled?.append(LabeledTaskLines.Found(task: Int32(state.result.records.count), item: item,
+                                                                    line: LabeledTaskLines.line(bytes, item: Int(item), request)))
             }
             let modelA = layout[.modelA].map { model(bytes, members[$0], &state) } ?? 0
             let modelB = layout[.modelB].map { model(bytes, members[$0], &state) } ?? 0

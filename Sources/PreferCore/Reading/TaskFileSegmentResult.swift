@@ -8,4 +8,7 @@ struct TaskFileSegmentResult: Sendable {
     var errors: [InputError] = []
     var errorCount = 0
     var lineCount = 0
+    /// With `TaskFileSegment.labeledLines`: every line whose id is labeled, in file order
+    /// (a repeated id each time); nil when the slice was scanned before the labels were known.
+    var labeled: [LabeledTaskLines.Found]?
 }

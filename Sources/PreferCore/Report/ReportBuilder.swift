@@ -36,14 +36,11 @@ public enum ReportBuilder {
         if let scan, let checked {
             let tasks: LabeledTaskFile
             let rule: TaskFileRule
+            // The slices scanned from now on hash and measure their labeled lines as they read them.
+            scan.readLabeledLines(TaskFileRule.linesRequest(labels: checked, groupKey: options.groupBy))
             do throws(ValidationFailure) {
                 tasks = try scan.slices().labeled(lookup, items: coded.itemNames, duplicates: .labeledIds)
-                do throws(InputError) {
-                    rule = try TaskFileRule(labels: checked, tasks: tasks, groupKey: options.groupBy,
-                                            workers: options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
-                } catch {
-                    throw ValidationFailure(errors: [error])
-                }
+                rule = TaskFileRule(labels: checked, tasks: tasks)
             } catch {
                 throw .input(error)
             }

@@ -21,9 +21,19 @@ struct TaskFileRule {
     /// otherwise), so a verdict is held to the same content rule.
     var itemSHA256: [String?]
 
-    /// Decides for every label of `labels` against the labeled tasks of the task file.
-    init(labels: ExportLabels, tasks: LabeledTaskFile, groupKey: String? = nil,
-         workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InputError) {
+    /// What the task file's scan takes from the labeled lines for this rule (and for length
+    /// bias and `--by`): the hash of each labeled task line that some label names a
+    /// `task_sha256` for (a judge's minimal lines name none).
+    static func linesRequest(labels: ExportLabels, groupKey: String?) -> LabeledTaskLines.Request {
+        let coded = labels.labelSet.coded
+        var needed = [Bool](repeating: false, count: coded.itemNames.count)
+        for j in 0..<coded.item.count where labels.namesTaskSHA256(j) { needed[Int(coded.item[j])] = true }
+        return LabeledTaskLines.Request(lookup: labels.lookup, hash: needed, groupKey: groupKey)
+    }
+
+    /// Decides for every label of `labels` against the labeled tasks of the task file, whose
+    /// scan was asked for `linesRequest`'s lines.
+    init(labels: ExportLabels, tasks: LabeledTaskFile) {
         let coded = labels.labelSet.coded
         let tasksPath = tasks.path
         let count = coded.item.count
@@ -33,11 +43,7 @@ struct TaskFileRule {
             keep[j] = false
             unknown.append(j)
         }
-        // The hash of each labeled task line that some label names a `task_sha256` for (a
-        // judge's minimal lines name none), read once with the judged texts' lengths.
-        var needed = [Bool](repeating: false, count: coded.itemNames.count)
-        for j in 0..<count where keep[j] && labels.namesTaskSHA256(j) { needed[Int(coded.item[j])] = true }
-        let lines = try LabeledTaskLines.read(tasks, hash: needed, groupKey: groupKey, workers: workers)
+        let lines = tasks.lines ?? LabeledTaskLines(itemCount: coded.itemNames.count, grouped: false)
         lengths = lines.lengths
         groups = lines.groups
         let sha = lines.sha256
