@@ -78,9 +78,17 @@ struct ReviewPlan {
     static func contestedItems(tasks: TaskFile, labels: [EffectiveLabel],
                                verdicts verdictLabels: [EffectiveLabel]) throws -> (items: [ReviewItem], leftOut: Int) {
         var leftOut = 0
+        // Each task line is read and hashed once, however many labels and verdicts name it.
+        var hashes: [Int: String] = [:]
+        func sha256(at index: Int) throws -> String {
+            if let known = hashes[index] { return known }
+            let sha = try tasks.taskSHA256(at: index)
+            hashes[index] = sha
+            return sha
+        }
         func index(of record: EffectiveLabel) throws -> Int? {
             guard let index = tasks.index(of: record.task) else { return nil }
-            if let sha = record.taskSHA256, sha != (try tasks.taskSHA256(at: index)) { return nil }
+            if let sha = record.taskSHA256, sha != (try sha256(at: index)) { return nil }
             return index
         }
         var votes: [Int: [ReviewVote]] = [:]
@@ -101,7 +109,7 @@ struct ReviewPlan {
             verdicts[at] = ReviewVerdict(choice: verdict.choice, note: verdict.note)
         }
         let items = try votes.keys.sorted().map { at in
-            ReviewItem(taskIndex: at, task: tasks.id(at: at), sha256: try tasks.taskSHA256(at: at), votes: votes[at] ?? [],
+            ReviewItem(taskIndex: at, task: tasks.id(at: at), sha256: try sha256(at: at), votes: votes[at] ?? [],
                        verdict: verdicts[at], modelA: tasks.modelA(at: at), modelB: tasks.modelB(at: at))
         }
         return (items, leftOut)

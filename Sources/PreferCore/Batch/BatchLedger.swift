@@ -74,15 +74,13 @@ public struct BatchLedger: Sendable {
 
     /// Applies one event; events about tasks outside the batch are ignored.
     public mutating func apply(_ event: RoutingEvent) {
-        if case .end = event.kind {
-            releaseClaims(of: raterID(event.rater))
-            return
-        }
+        // A sitting's end names no task: it only frees that rater's claims.
+        if case .end = event.kind { return releaseClaims(of: raterID(event.rater)) }
         guard let task = taskIndex[event.task] else { return }
         let rater = raterID(event.rater)
         switch event.kind {
         case .end:
-            return
+            return  // handled above; the switch must name it
         case .label(let choice, _):
             clearClaim(rater: rater, task: task)
             guard !event.isRepeat else { return }
