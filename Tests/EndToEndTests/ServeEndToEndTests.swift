@@ -132,6 +132,47 @@ final class ServeEndToEndTests: XCTestCase {
         try comeBack(fixture, port: port, done: "1/6", next: "Question number 2?")
     }
 
+    /// `ssh -A` with a running agent: the sitting opens, but no agent reaches it (NIOSSH has
+    /// no agent forwarding and the server answers the request with a failure), so the rater's
+    /// labeling process has no `SSH_AUTH_SOCK` and nothing on the host can use her agent.
+    func testAgentForwardingIsRefusedTheSittingGetsNoAgent() throws {
+        try SSHFixture.require("/usr/bin/ssh-agent")
+        let workspace = try Workspace()
+        let fixture = SSHFixture(workspace: workspace)
+        let (server, port) = try serve(workspace, fixture, raters: ["ana"])
+        defer { server.signal(SIGKILL) }
+        let socket = workspace.path("agent.sock")
+        let agent = try BackgroundProgram(["/usr/bin/ssh-agent", "-D", "-a", socket], log: workspace.path("agent.log"),
+                                          directory: workspace.root)
+        defer { agent.signal(SIGKILL) }
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: socket) { usleep(100_000) }
+        let tmux = try TmuxSession(["env", "SSH_AUTH_SOCK=\(socket)"]
+                                   + fixture.sshCommand(user: "ana", key: workspace.path("ana_key"), port: port, options: ["-t", "-A"]),
+                                   directory: workspace.root)
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        let sittings = Self.labelProcesses(rater: "ana")
+        XCTAssertFalse(sittings.isEmpty, "no labeling process found for ana")
+        for environment in sittings {
+            XCTAssertFalse(environment.contains { $0.hasPrefix("SSH_AUTH_SOCK=") }, environment.joined(separator: " "))
+        }
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    /// The environments of the running `prefer label … --rater NAME` processes.
+    private static func labelProcesses(rater: String) -> [[String]] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { Int($0) != nil } ?? []
+        return pids.compactMap { pid in
+            guard let argv = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")?.split(separator: 0)
+                .map({ String(decoding: $0, as: UTF8.self) }),
+                  argv.contains("label"), let at = argv.firstIndex(of: "--rater"), argv.indices.contains(at + 1),
+                  argv[at + 1] == rater,
+                  let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return nil }
+            return environment.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
     func testNoOtherWayInWorks() throws {
         let workspace = try Workspace()
         let fixture = SSHFixture(workspace: workspace)
