@@ -66,7 +66,7 @@ struct ReviewPlan {
         let choices = Set(items.flatMap { $0.votes.map(\.choice) })
         let scale = options.scale ?? batch?.scale
             ?? (choices.isSubset(of: Scale.pairwise.values) ? .pairwise
-                : choices.isSubset(of: Scale.likert5.values) ? .likert5 : .pairwise)
+                : choices.isSubset(of: Scale.likert5.choices) ? .likert5 : .pairwise)
         return ReviewPlan(tasks: tasks, guideline: guideline, batch: batch, sessionsRoot: options.sessionsRoot,
                           lead: lead, login: RaterName.login ?? "unknown", scale: scale,
                           items: ReviewQueue.contested(items, minAgreement: options.minAgreement), warnings: warnings)

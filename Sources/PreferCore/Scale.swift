@@ -14,4 +14,24 @@ public enum Scale: String, Sendable, CaseIterable, Equatable {
 
     /// Whether the values have an order (and numeric values for interval statistics).
     public var isOrdered: Bool { self == .likert5 }
+
+    /// Choices the scale offers besides its values: recorded and counted like any choice, but
+    /// not on the values' line, so agreement statistics set them aside (likert5's `both_bad`,
+    /// the same string as pairwise's; docs/REPORT.md). Pairwise has none: its four values are
+    /// all categories.
+    public var setAsideChoices: [String] {
+        switch self {
+        case .pairwise: return []
+        case .likert5: return ["both_bad"]
+        }
+    }
+
+    /// Every choice a rater on this scale can record: the values, then the set-aside choices.
+    public var choices: [String] { values + setAsideChoices }
+
+    /// The choices a sitting may record, from the `scale` its `session_start` line lists (the
+    /// values): a known scale's list gains its set-aside choices, any other list is taken as is.
+    public static func choices(recorded values: [String]) -> [String] {
+        allCases.first { $0.values == values }?.choices ?? values
+    }
 }

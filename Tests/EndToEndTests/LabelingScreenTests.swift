@@ -93,6 +93,52 @@ final class LabelingScreenTests: XCTestCase {
         }
     }
 
+    func testOnLikertXRecordsBothBadAndTheKeyBarSaysSo() throws {
+        let workspace = try Workspace()
+        let tmux = try start(workspace, extra: ["--scale", "likert5"])
+        defer { tmux.kill() }
+        tmux.waitFor("Question number 1?")
+        let blank: String = "│" + String(repeating: " ", count: 38) + "││" + String(repeating: " ", count: 38) + "│"
+        let heavy = String(repeating: "━", count: 78), light = String(repeating: "─", count: 38)
+        let title = String(repeating: "─", count: 25)
+        var expected: [String] = [
+            " prefer · e2e · tasks.jsonl                                            0/6 · 0%",
+            "┏━ ▶ Prompt " + String(heavy.prefix(67)) + "┓",
+            "┃ Question number 1?                                                           ┃",
+            "┗" + heavy + "┛",
+            "┌─ Response 1 " + title + "┐┌─ Response 2 " + title + "┐",
+            "│ Answer beta 1.                       ││ Answer alpha 1.                      │",
+        ]
+        expected += Array(repeating: blank, count: 15)
+        expected += ["└" + light + "┘└" + light + "┘", "",
+                     " 1…5 L≫R…R≫L x bad u undo s skip n note Tab pane g guide / find ? help q quit"]
+        XCTAssertEqual(Array(tmux.screen().prefix(24)), expected)
+        try choose("x", in: tmux)
+        tmux.waitFor("Question number 2?")
+        let labels = workspace.waitForEvents("label", count: 1)
+        XCTAssertEqual(labels.first?["task"] as? String, "task-1")
+        XCTAssertEqual(labels.first?["choice"] as? String, "both_bad", "x is both-bad on likert5 too")
+        XCTAssertEqual(labels.first?["left"] as? String, "B", "task-1 shows B on the left for this rater")
+        let file = try String(contentsOfFile: workspace.sessionFiles()[0], encoding: .utf8)
+        XCTAssertTrue(file.contains(#""choice":"both_bad""#), file)
+        // 4 stays a value of the scale: the right response better, in canonical terms.
+        let left2 = tmux.screen()[5].hasPrefix("│ Answer alpha 2.") ? "A" : "B"
+        try choose("4", in: tmux)
+        tmux.waitFor("Question number 3?")
+        let both = workspace.waitForEvents("label", count: 2)
+        XCTAssertEqual(both.last?["choice"] as? String, left2 == "A" ? "B>A" : "A>B")
+        // Undo takes back the 4, then the both-bad label, as for any choice.
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 2?")
+        try choose("u", in: tmux)
+        tmux.waitFor("Question number 1?")
+        XCTAssertEqual(workspace.waitForEvents("undo", count: 2).map { $0["task"] as? String }, ["task-2", "task-1"])
+        try tmux.type("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+        XCTAssertEqual(workspace.events(ofType: "session_start").first?["scale"] as? [String],
+                       ["A>>B", "A>B", "tie", "B>A", "B>>A"], "session_start still lists the five values")
+    }
+
     func testHostileTextIsShownAsPlaceholdersAndCannotTouchTheTerminal() throws {
         let hostile = "safe\rEVIL \u{1b}]0;pwned-title\u{7} \u{1b}]52;c;ZWNobyBwd25lZA==\u{7} "
             + "\u{1b}]8;;http://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{1b}[2J\u{1b}[H "

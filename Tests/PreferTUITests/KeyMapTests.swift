@@ -33,7 +33,8 @@ final class KeyMapTests: XCTestCase {
         for slot in 0..<5 {
             XCTAssertEqual(map.command(for: .character(Character(String(slot + 1)))), .choose(slot: slot))
         }
-        XCTAssertEqual(map.command(for: .character("x")), .explainNoBothBad, "likert5 has no both-bad value")
+        XCTAssertEqual(map.command(for: .character("x")), .choose(slot: 5), "x is both-bad, as on pairwise")
+        XCTAssertNil(map.command(for: .character("t")), "likert5's tie is 3 only")
     }
 
     func testTheKeyBarOnlyNamesKeysThatDoWhatItSays() {

@@ -48,13 +48,15 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(info.choice, "B>>A")
     }
 
-    func testTheBothBadKeyOnLikertSaysWhatToDoAndRecordsNothing() {
-        var s = showing(task(0), state(scale: .likert5))
-        let key = KeyMap(scale: .likert5).action(for: .character("x"), in: s.keyContext)
-        XCTAssertEqual(Reducer.reduce(&s, key!, now: 5000), [])
-        XCTAssertNil(s.pendingRecord)
-        XCTAssertEqual(s.message?.text,
-                       "This scale has no both-bad choice: pick the closest and add a note (n), or skip (s).")
+    func testTheBothBadKeyOnLikertRecordsBothBadOnEitherSide() {
+        for leftIsA in [true, false] {
+            var s = showing(task(0, leftIsA: leftIsA), state(scale: .likert5))
+            let key = KeyMap(scale: .likert5).action(for: .character("x"), in: s.keyContext)
+            let effects = Reducer.reduce(&s, key!, now: 5000)
+            guard case .record(.label(let info))? = effects.first else { return XCTFail("x recorded nothing") }
+            XCTAssertEqual(info.choice, "both_bad", "sides swapped: \(!leftIsA)")
+            XCTAssertEqual(info.left, leftIsA ? .a : .b)
+        }
     }
 
     func testAChoiceTooSoonAfterTheTaskAppearsIsIgnored() {

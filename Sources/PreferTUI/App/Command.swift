@@ -1,10 +1,9 @@
 /// A labeling-screen command bound to keys by the `KeyMap`.
 public enum Command: Sendable, Hashable {
     /// Pick the choice at this position of the scale, left to right in screen terms
-    /// (pairwise: 0 = left better, 1 = right better, 2 = tie, 3 = both bad).
+    /// (pairwise: 0 = left better, 1 = right better, 2 = tie, 3 = both bad; likert5: 0…4 the
+    /// five values, 5 = both bad).
     case choose(slot: Int)
-    /// A both-bad key on a scale without that value (likert5): says what to do instead.
-    case explainNoBothBad
     case undo
     case skip
     case startNote

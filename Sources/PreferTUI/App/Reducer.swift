@@ -94,10 +94,6 @@ public enum Reducer {
         switch command {
         case .choose(let slot):
             return choose(slot: slot, in: &state, now: now)
-        case .explainNoBothBad:
-            state.message = .init("This scale has no both-bad choice: pick the closest and add a note (n), or skip (s).",
-                                  isError: true)
-            return []
         case .skip:
             guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
             let record = SessionEventBody.skip(task: task.id)

@@ -9,14 +9,15 @@ public enum ChoiceSlots {
         case .pairwise:
             return ["left is better", "right is better", "tie", "both are bad"]
         case .likert5:
-            return ["left much better", "left better", "tie", "right better", "right much better"]
+            return ["left much better", "left better", "tie", "right better", "right much better", "both are bad"]
         }
     }
 
     /// The canonical value recorded for `slot` when canonical A is or is not on the left.
     public static func canonicalChoice(slot: Int, scale: Scale, leftIsA: Bool) -> String? {
         let values = scale.values
-        guard values.indices.contains(slot) else { return nil }
+        let choices = scale.choices
+        guard choices.indices.contains(slot) else { return nil }
         switch scale {
         case .pairwise:
             switch slot {
@@ -25,6 +26,8 @@ public enum ChoiceSlots {
             default: return values[slot]
             }
         case .likert5:
+            // A set-aside choice (both_bad) names no side, so it is the same either way round.
+            guard values.indices.contains(slot) else { return choices[slot] }
             // The scale runs from "A much better" to "B much better"; mirrored when B is left.
             return leftIsA ? values[slot] : values[values.count - 1 - slot]
         }

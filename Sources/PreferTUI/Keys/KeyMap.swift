@@ -71,7 +71,7 @@ public struct KeyMap: Sendable, Equatable {
         case .undo, .quit, .toggleHelp, .toggleGuideline, .startSearch, .cycleFocus,
              .cycleFocusBackward, .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
             return true
-        case .choose, .skip, .startNote, .explainNoBothBad, .nextItem, .previousItem:
+        case .choose, .skip, .startNote, .nextItem, .previousItem:
             return false
         }
     }
@@ -94,16 +94,15 @@ public struct KeyMap: Sendable, Equatable {
         case .likert5:
             let short = ["L≫R", "L>R", "tie", "R>L", "R≫L"]
             // The short bar names the five keys as one entry, ends of the scale first and last.
-            return names.indices.map { slot in
+            // `4` is a value here, so both-bad has only `x` (pairwise's second key for it).
+            return short.indices.map { slot in
                 let key = Character(String(slot + 1))
                 let shortName: KeyBinding.BarName? = slot == 0 ? .init("1…5", "L≫R…R≫L") : nil
                 return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: names[slot], bar: short[slot],
                                   short: .some(shortName))
             } + [
-                // SPEC §5 gives likert5 no both-bad value (see docs/ARCHITECTURE.md); a
-                // rater used to x is told what to do rather than met with silence.
-                KeyBinding([.character("x")], "x",
-                           .explainNoBothBad, help: "both bad: not on this scale; pick the closest and add a note (n), or skip (s)"),
+                KeyBinding([.character("x")], "x", .choose(slot: short.count), help: names[short.count],
+                           bar: "both bad", short: .init("x", "bad")),
             ]
         }
     }

@@ -30,8 +30,8 @@ public enum ReviewKeys {
                 return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: "verdict: " + names[slot],
                                   bar: bar[slot], short: .some(shortName))
             } + [
-                KeyBinding([.character("x")], "x", .explainNoBothBad,
-                           help: "both bad: not on this scale; pick the closest and add a note (c)"),
+                KeyBinding([.character("x")], "x", .choose(slot: names.count), help: "verdict: both are bad",
+                           bar: "both bad", short: .init("x", "bad")),
             ]
         }
     }

@@ -79,9 +79,6 @@ public enum ReviewReducer {
         switch command {
         case .choose(let slot):
             return choose(slot: slot, in: &state, now: now)
-        case .explainNoBothBad:
-            state.message = .init("This scale has no both-bad choice: pick the closest and add a note (c).", isError: true)
-            return []
         case .undo:
             guard let item = state.item, state.pendingRecord == nil, ScreenLayout.fits(state.size) else { return [] }
             guard item.verdict != nil else {
