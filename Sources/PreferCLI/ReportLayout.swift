@@ -179,6 +179,7 @@ enum ReportLayout {
         let boot = s.bootstrap.resamples > 0
             ? "Intervals: percentile bootstrap over items, \(W.count(s.bootstrap.resamples, "resample")), seed \(s.bootstrap.seed)."
             : "Intervals are off (--bootstrap 0)."
+        if let setAside = ReportWords.setAside(s) { notes.append(setAside) }
         return ReportSection(title: "Agreement", blocks: [.table(table), .notes(notes + [boot])])
     }
 

@@ -93,6 +93,16 @@ enum ReportWords {
         return out + "…"
     }
 
+    /// The sentence that says which labels every agreement figure leaves out (likert5's
+    /// both_bad, docs/REPORT.md), or nil when none were.
+    static func setAside(_ s: StatisticsSummary) -> String? {
+        let parts = zip(s.categories.setAside, s.setAsideCounts).filter { $0.1 > 0 }
+            .map { "\(count($0.1, "\($0.0) label")) set aside" }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: ", ") + ": every agreement figure here leaves them out (they have no place on the "
+            + "scale's order); they count in the labels, the both-bad rates and the win tables."
+    }
+
     /// The undefined reasons of `items` as `label: reason` lines, without repeats.
     static func reasons(_ items: [(String, String?)]) -> [String] {
         var seen = Set<String>()

@@ -24,6 +24,24 @@ final class ReportPythonCheckTests: XCTestCase {
             XCTAssertTrue(run.stdout.hasPrefix("ok: 6 claims"), run.stdout + run.stderr)
         }
     }
+
+    /// Issue 11 item 12: likert5 both_bad labels are set aside from every agreement figure and
+    /// counted in labels, both-bad rates and win tables; `scripts/statistics/check_likert_both_bad.py`
+    /// recomputes alpha (krippendorff package), Fleiss and Cohen (statsmodels), percent
+    /// agreement, AC1 and their bootstrap intervals without them.
+    func testLikertBothBadIsSetAsideAsKrippendorffAndStatsmodelsComputeWithoutIt() throws {
+        let probe = try ChildProcessRun.python(["-c", "import numpy, statsmodels, krippendorff"])
+        if probe.status != 0 {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("krippendorff/statsmodels missing in CI: \(probe.stderr)") }
+            throw XCTSkip("python3 with numpy, statsmodels and krippendorff is needed")
+        }
+        for seed in ["3", "8"] {
+            let run = try ChildProcessRun.python([Self.repository + "/scripts/statistics/check_likert_both_bad.py",
+                                                  "--prefer", PreferBinary.path, "--seed", seed])
+            XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+            XCTAssertTrue(run.stdout.hasPrefix("ok: likert5 with "), run.stdout + run.stderr)
+        }
+    }
 }
 
 /// Runs python3 with no standard input and collects its output.

@@ -97,6 +97,51 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(JSONWriter.serialize(first["prompt"]!), #"[{"role":"user","content":"Hi \u202e"}]"#)
     }
 
+    /// Issue 11 item 12: likert5 both_bad (the x key) counts in exports as pairwise both_bad
+    /// does: its own column and majority in aggregate, no dpo row for a both_bad decision.
+    func testLikertBothBadIsItsOwnChoiceInAggregateAndGivesNoDPORow() throws {
+        let likert = CLITempFolder()
+        let scale = #"["A>>B","A>B","tie","B>A","B>>A"]"#
+        likert.write("tasks.jsonl", (1...3).map { #"{"id":"t\#($0)","prompt":"p\#($0)","response_a":"a\#($0)","response_b":"b\#($0)","model_a":"x","model_b":"y"}"# }
+            .joined(separator: "\n") + "\n")
+        let votes = [("ana", "t1", "A>>B"), ("bo", "t1", "A>B"), ("cy", "t1", "both_bad"),
+                     ("ana", "t2", "both_bad"), ("bo", "t2", "both_bad"), ("cy", "t2", "B>A"),
+                     ("ana", "t3", "A>B"), ("bo", "t3", "A>B"), ("cy", "t3", "both_bad")]
+        func sittings(_ votes: [(String, String, String)]) {
+            for rater in ["ana", "bo", "cy"] {
+                let lines = [#"{"v":1,"type":"session_start","session":"s-\#(rater)","rater":"\#(rater)","scale":\#(scale)}"#]
+                    + votes.filter { $0.0 == rater }.map { #"{"v":1,"type":"label","session":"s-\#(rater)","rater":"\#(rater)","task":"\#($0.1)","choice":"\#($0.2)","left":"A"}"# }
+                likert.write("sessions/\(rater)/s.jsonl", lines.joined(separator: "\n") + "\n")
+            }
+        }
+        sittings(votes)
+        let aggregate = MemorySink()
+        _ = try run([likert.file("sessions"), "--tasks", likert.file("tasks.jsonl"), "--format", "aggregate"], stdout: aggregate)
+        let rows = String(decoding: aggregate.bytes, as: UTF8.self).split(separator: "\n").map { String($0).components(separatedBy: #","model_a""#)[0] }
+        XCTAssertEqual(rows, [
+            #"{"task":"t1","n":3,"counts":{"A>>B":1,"A>B":1,"tie":0,"B>A":0,"B>>A":0,"both_bad":1},"majority":null,"agreement":null,"decision":null,"decided_by":null"#,
+            #"{"task":"t2","n":3,"counts":{"A>>B":0,"A>B":0,"tie":0,"B>A":1,"B>>A":0,"both_bad":2},"majority":"both_bad","agreement":0.6666666666666666,"decision":"both_bad","decided_by":"majority""#,
+            #"{"task":"t3","n":3,"counts":{"A>>B":0,"A>B":2,"tie":0,"B>A":0,"B>>A":0,"both_bad":1},"majority":"A>B","agreement":0.6666666666666666,"decision":"A>B","decided_by":"majority""#,
+        ])
+        let dpo = MemorySink()
+        let summary = try run([likert.file("sessions"), "--tasks", likert.file("tasks.jsonl"), "--format", "dpo"], stdout: dpo)
+        let chosen = String(decoding: dpo.bytes, as: UTF8.self).split(separator: "\n").map { line -> String in
+            let row = try? JSONParser.parse(Array(line.utf8))
+            return (row?["task"]?.stringValue ?? "?") + ":" + (row?["chosen"]?.stringValue ?? "?") + ":"
+                + JSONWriter.serialize(row?["votes"] ?? .null)
+        }
+        XCTAssertEqual(chosen, [#"t1:a1:{"chosen":2,"rejected":0,"tie":0,"both_bad":1,"n":3}"#,
+                                #"t3:a3:{"chosen":2,"rejected":0,"tie":0,"both_bad":1,"n":3}"#])
+        XCTAssertEqual(summary.skipped[.bothBad], 1, "t2's decision is both_bad: no row, as on the pairwise scale")
+        // Without a both_bad label the counts have no both_bad key, as before.
+        sittings(votes.filter { $0.2 != "both_bad" })
+        let before = MemorySink()
+        _ = try run([likert.file("sessions"), "--tasks", likert.file("tasks.jsonl"), "--format", "aggregate"], stdout: before)
+        let plain = String(decoding: before.bytes, as: UTF8.self)
+        XCTAssertTrue(plain.hasPrefix(
+            #"{"task":"t1","n":2,"counts":{"A>>B":1,"A>B":1,"tie":0,"B>A":0,"B>>A":0},"majority":null"#), plain)
+    }
+
     func testDPOOptionsWithAnotherFormatAreAUsageError() {
         XCTAssertThrowsError(try ExportCommand.parse(["--tasks", "t.jsonl", "--min-votes", "2"]))
         XCTAssertThrowsError(try ExportCommand.parse(["--tasks", "t.jsonl", "--format", "dpo", "--min-agreement", "1.5"]))

@@ -102,6 +102,32 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertFalse(text.contains(" \n"), "no trailing spaces")
     }
 
+    /// Issue 11 item 12: every renderer says how many likert5 both_bad labels its agreement
+    /// figures set aside; a report without them says nothing of it (and JSON has no key).
+    func testLikertBothBadSetAsideIsSaidInEveryFormat() throws {
+        var lines = ""
+        for t in 0..<6 {
+            lines += label("ana", "t\(t)", "A>B") + label("bo", "t\(t)", t < 2 ? "both_bad" : "A>B") + label("cy", "t\(t)", "A>>B")
+        }
+        write("sessions/s.jsonl", lines)
+        let r = try report(["--bootstrap", "0"])
+        XCTAssertEqual(r.summary.labels, 18)
+        XCTAssertEqual(r.summary.categories.names, Scale.likert5.values)
+        let sentence = "2 both_bad labels set aside: every agreement figure here leaves them out (they have no place on the "
+            + "scale's order); they count in the labels, the both-bad rates and the win tables."
+        let text = ReportTextRenderer.render(r, color: false)
+        XCTAssertTrue(text.replacingOccurrences(of: "\n    ", with: " ").contains("· " + sentence), text)
+        XCTAssertTrue(ReportMarkdownRenderer.render(r).contains(sentence.replacingOccurrences(of: "both_bad", with: "both\\_bad")),
+                      ReportMarkdownRenderer.render(r))
+        XCTAssertTrue(ReportHTMLRenderer.render(r).contains("<li>" + sentence.replacingOccurrences(of: "'", with: "&#39;") + "</li>"),
+                      "HTML")
+        XCTAssertTrue(ReportJSON.render(r).contains(#"}],"set_aside_labels":{"both_bad":2},"reasons""#), ReportJSON.render(r))
+        write("sessions/s.jsonl", lines.replacingOccurrences(of: "both_bad", with: "A>B"))
+        let none = try report(["--bootstrap", "0"])
+        XCTAssertFalse(ReportTextRenderer.render(none, color: false).contains("set aside"))
+        XCTAssertFalse(ReportJSON.render(none).contains("set_aside"))
+    }
+
     /// Issue 11 item 10: a rater whose labels were all undone (or who only skipped) printed
     /// `-nan%`; the row shows dashes, a note says why, and JSON nulls carry that reason.
     func testARaterWithNoEffectiveLabelShowsDashesWithAReasonNeverNaN() throws {

@@ -32,6 +32,25 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(try InputFileCheck.check(folder.file("s"), tasks: try tasks()), "2 session files, 2 events, 2 labels")
     }
 
+    /// Issue 11 item 12: a likert5 sitting records both_bad with x; validate takes it (labels
+    /// and verdicts) and still refuses a choice on no scale, listing what the sitting takes.
+    func testALikertSittingMayRecordBothBadAndStillNotAnUnknownChoice() throws {
+        let start = #"{"v":1,"type":"session_start","session":"s1","rater":"ana","scale":["A>>B","A>B","tie","B>A","B>>A"]}"#
+        func label(_ choice: String, type: String = "label") -> String {
+            #"{"v":1,"type":"\#(type)","session":"s1","rater":"ana","task":"t1","choice":"\#(choice)"}"#
+        }
+        folder.write("s/ana/1.jsonl", [start, label("A>B"), label("both_bad"), label("both_bad", type: "adjudication")]
+            .joined(separator: "\n") + "\n")
+        XCTAssertEqual(try InputFileCheck.check(folder.file("s"), tasks: try tasks()), "1 session file, 4 events, 2 labels")
+        folder.write("s/ana/1.jsonl", [start, label("both_bad"), label("C"), label("A")].joined(separator: "\n") + "\n")
+        XCTAssertThrowsError(try InputFileCheck.check(folder.file("s"), tasks: try tasks())) { error in
+            let scale = #"("A>>B", "A>B", "tie", "B>A", "B>>A", "both_bad")"#
+            XCTAssertEqual((error as? ValidationFailure)?.errors.map { "\($0.line ?? 0): \($0.reason)" },
+                           [#"3: choice "C" is not on the sitting's scale \#(scale)"#,
+                            #"4: choice "A" is not on the sitting's scale \#(scale)"#])
+        }
+    }
+
     func testTheTasksOptionMustNameAValidTaskFile() throws {
         folder.write("broken.jsonl", "{\n")
         let command = try ValidateCommand.parse(["--tasks", folder.file("broken.jsonl"), folder.file("t.jsonl")])

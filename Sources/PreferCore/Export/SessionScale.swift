@@ -18,8 +18,12 @@ public enum SessionScale {
     }
 
     /// The export's declared categories (SPEC §8 without `--categories`): the scale's values
-    /// when every choice belongs to it, else the distinct choices seen.
+    /// when every choice belongs to it, else the distinct choices seen; then the scale's
+    /// set-aside choices (likert5's `both_bad`) that occur, so that every line has the same keys
+    /// and an export without them reads as before.
     public static func categories(of choices: [String], hint: Scale?) -> [String] {
-        (try? CategorySet.declare(choices: choices, scaleHint: hint).names) ?? Array(Set(choices)).sorted()
+        guard let set = try? CategorySet.declare(choices: choices, scaleHint: hint) else { return Array(Set(choices)).sorted() }
+        let seen = Set(choices)
+        return set.names + set.setAside.filter(seen.contains)
     }
 }

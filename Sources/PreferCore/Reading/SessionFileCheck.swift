@@ -73,7 +73,8 @@ public enum SessionFileCheck {
             switch record.type {
             case "session_start":
                 if let session = record.session, let scale = record.json["scale"]?.arrayValue {
-                    scales[session] = scale.compactMap(\.stringValue)
+                    // session_start lists the scale's values; likert5 also takes both_bad (Scale).
+                    scales[session] = Scale.choices(recorded: scale.compactMap(\.stringValue))
                 }
                 if let tasks, let made = record.json["tasks_sha256"]?.stringValue, made != tasks.sha256 {
                     warning("this sitting was started on another version of \(displayedPath(tasks.path)) (tasks_sha256 differs)")

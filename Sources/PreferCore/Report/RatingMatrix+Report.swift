@@ -63,7 +63,7 @@ extension RatingMatrix {
         return top.map { c in
             var counts: [ContestedItem.ChoiceCount] = []
             for p in runStart[c.item]..<runStart[c.item + 1] {
-                counts.append(.init(choice: categories.names[Int(runCategory[p])], count: Int(runCount[p])))
+                counts.append(.init(choice: categories.allNames[Int(runCategory[p])], count: Int(runCount[p])))
             }
             // Runs are in category order; a stable sort keeps that order among equal counts.
             let ordered = counts.enumerated().sorted {
@@ -79,7 +79,7 @@ extension RatingMatrix {
     /// The gold choice of item `i` as written in the gold file, when it is a gold item.
     func itemGoldChoice(_ i: Int) -> String? {
         guard let gold = itemGold[i] else { return nil }
-        if gold.category >= 0 { return categories.names[Int(gold.category)] }
+        if gold.category >= 0 { return categories.allNames[Int(gold.category)] }
         switch gold.side {
         case .a?: return "A"
         case .b?: return "B"

@@ -137,6 +137,13 @@ public enum ReportJSON {
         ci.interval("fleiss_kappa", s.intervals.fleissKappa)
         a.add("ci95", ci.value)
         a.add("pairs", .array(s.pairs.map(pair)))
+        // Only reports with set-aside labels (likert5 both_bad) have this key, so others stay
+        // byte for byte as they were.
+        if s.setAsideCounts.contains(where: { $0 > 0 }) {
+            a.add("set_aside_labels", .object(zip(s.categories.setAside, s.setAsideCounts).map {
+                JSONMember($0, .number(String($1)))
+            }))
+        }
         return a.value
     }
 

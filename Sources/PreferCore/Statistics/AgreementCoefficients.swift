@@ -27,6 +27,7 @@ extension RatingMatrix {
 
     /// Why Fleiss' kappa is undefined for unequal label counts, or nil when the counts agree.
     func fleissUnequalLabelsReason() -> String? {
+        if let agreement = agreementBox { return agreement.matrix.fleissUnequalLabelsReason() }
         var smallest = Int.max, largest = 0
         for i in 0..<itemCount {
             let size = itemStart[i + 1] - itemStart[i]

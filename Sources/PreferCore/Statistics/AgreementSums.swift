@@ -20,8 +20,10 @@ struct AgreementSums: Sendable {
     /// Σ w · n_ik / n_i over all items: AC1's classification shares before dividing by n.
     var shares: [Double]
 
-    /// Sums over the matrix with the given item weights (nil: every item once).
-    init(_ m: RatingMatrix, weights: [Int32]? = nil) {
+    /// Sums over the matrix's agreement labels (set-aside choices left out) with the given
+    /// item weights (nil: every item once).
+    init(_ full: RatingMatrix, weights: [Int32]? = nil) {
+        let m = full.agreementLabels
         self.init(categories: m.categories.count)
         for i in 0..<(m.runStart.count - 1) {
             var w = 1.0
@@ -35,7 +37,8 @@ struct AgreementSums: Sendable {
 
     /// Sums over some items only: `items[k]` counted `weights[k]` times (nil: once each), for
     /// the agreement on the items of one model pair and its bootstrap within them.
-    init(_ m: RatingMatrix, items: [Int], weights: [Int32]? = nil) {
+    init(_ full: RatingMatrix, items: [Int], weights: [Int32]? = nil) {
+        let m = full.agreementLabels
         self.init(categories: m.categories.count)
         for (k, i) in items.enumerated() {
             let w = weights.map { Double($0[k]) } ?? 1
@@ -54,6 +57,8 @@ struct AgreementSums: Sendable {
         let lo = m.runStart[i], hi = m.runStart[i + 1]
         var size: Int32 = 0
         for p in lo..<hi { size += m.runCount[p] }
+        // An item whose only labels were set aside is not a subject of the agreement.
+        guard size > 0 else { return }
         let mi = Double(size)
         items += w
         let share = w / mi

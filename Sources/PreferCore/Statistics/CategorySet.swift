@@ -10,6 +10,10 @@
 /// (then in the declared order). An ordered category's value is its number when the
 /// categories are numeric, the SPEC §5 value (2, 1, 0, −1, −2) for `likert5`, else its
 /// 1-based position in the order.
+///
+/// A scale's set-aside choices (likert5's `both_bad`, `Scale.setAsideChoices`) are not
+/// categories: they have no place on the scale's line, so agreement statistics leave their
+/// labels out, while win tables and rates count them (docs/REPORT.md).
 public struct CategorySet: Sendable, Equatable {
     /// Category names in declared order; a label's category index points into this array.
     public let names: [String]
@@ -19,21 +23,29 @@ public struct CategorySet: Sendable, Equatable {
     public let values: [Double]
     /// The scale the categories were taken from, when they were.
     public let scale: Scale?
+    /// Choices labels may carry besides the categories (the scale's set-aside choices); a
+    /// rating matrix codes them after the categories, `count + k` (see `allNames`).
+    public let setAside: [String]
 
     /// Creates a category set directly; `values` defaults to the 1-based positions.
-    public init(names: [String], isOrdered: Bool, values: [Double]? = nil, scale: Scale? = nil) {
+    public init(names: [String], isOrdered: Bool, values: [Double]? = nil, scale: Scale? = nil,
+                setAside: [String] = []) {
         self.names = names
         self.isOrdered = isOrdered
         self.values = values ?? names.indices.map { Double($0 + 1) }
         self.scale = scale
+        self.setAside = setAside
         precondition(self.values.count == names.count, "one value per category")
     }
 
     /// Number of declared categories (Gwet's q).
     public var count: Int { names.count }
 
-    /// What a category says about the A/B comparison, derived from its name.
-    public var verdicts: [Verdict] { names.map(Verdict.init(choice:)) }
+    /// The categories, then the set-aside choices: what a rating matrix's label codes index.
+    public var allNames: [String] { names + setAside }
+
+    /// What each of `allNames` says about the A/B comparison, derived from its name.
+    public var verdicts: [Verdict] { allNames.map(Verdict.init(choice:)) }
 
     /// Applies the SPEC §8 declaration rules to the observed choices.
     /// - Parameters:
@@ -51,7 +63,7 @@ public struct CategorySet: Sendable, Equatable {
         }
         var candidates = Scale.allCases
         if let scaleHint { candidates.insert(scaleHint, at: 0) }
-        if let scale = candidates.first(where: { seen.isSubset(of: $0.values) }) {
+        if let scale = candidates.first(where: { seen.isSubset(of: $0.choices) }) {
             return fromScale(scale, ordinal: ordinal)
         }
         let distinct = Array(seen)
@@ -66,11 +78,13 @@ public struct CategorySet: Sendable, Equatable {
         return CategorySet(names: distinct.sorted(), isOrdered: ordinal)
     }
 
-    /// The categories of a known scale (likert5 carries its SPEC §5 values 2…−2).
+    /// The categories of a known scale (likert5 carries its SPEC §5 values 2…−2, and sets
+    /// `both_bad` aside).
     public static func fromScale(_ scale: Scale, ordinal: Bool = false) -> CategorySet {
         switch scale {
         case .likert5:
-            return CategorySet(names: scale.values, isOrdered: true, values: [2, 1, 0, -1, -2], scale: scale)
+            return CategorySet(names: scale.values, isOrdered: true, values: [2, 1, 0, -1, -2], scale: scale,
+                               setAside: scale.setAsideChoices)
         case .pairwise:
             return CategorySet(names: scale.values, isOrdered: ordinal || scale.isOrdered, scale: scale)
         }

@@ -34,6 +34,7 @@ extension RatingMatrix {
     /// Σ_ck a_c a_k (x_c−x_k)² = 2 A Σ_c a_c (x_c − x̄)², which is O(categories) and centred,
     /// so no cancellation creeps in.
     private func metricAlpha(_ metric: AlphaMetric) -> Estimate {
+        if let agreement = agreementBox { return agreement.matrix.metricAlpha(metric) }
         let q = categories.count
         var marginals = [Double](repeating: 0, count: q)
         var pairable = 0

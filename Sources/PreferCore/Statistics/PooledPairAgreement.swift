@@ -14,8 +14,10 @@ public struct PooledPairAgreement: Sendable, Equatable {
 }
 
 extension RatingMatrix {
-    /// Pooled vote-pair agreement, with and without ties.
+    /// Pooled vote-pair agreement, with and without ties; set-aside labels (likert5's
+    /// `both_bad`) are left out, as from every agreement statistic.
     public func pooledPairAgreement() -> PooledPairAgreement {
+        if let agreement = agreementBox { return agreement.matrix.pooledPairAgreement() }
         let verdicts = categories.verdicts
         var agreeing = 0, pairs = 0, agreeingDecisive = 0, pairsDecisive = 0
         for i in 0..<itemCount {

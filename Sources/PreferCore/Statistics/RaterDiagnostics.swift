@@ -36,20 +36,30 @@ extension RatingMatrix {
     /// is the share where the rater chose it. A gold answer counts as matched when the choice is
     /// spelled the same, or when the gold is `A` (`B`) and the choice favours A (B), so that a
     /// likert5 `A>>B` matches a gold `A`.
+    ///
+    /// Agreement with others reads the agreement labels (set-aside choices such as likert5's
+    /// `both_bad` left out, as from every agreement statistic); every other value reads all
+    /// labels, so a both_bad label counts in `labels` and `bothBadRate`.
     public func raterDiagnostics() -> [RaterDiagnostics] {
         let verdicts = categories.verdicts
+        let agreement = agreementLabels
         return (0..<raterCount).map { r in
             var compared = 0, agreed = 0, decisive = 0, left = 0, ties = 0, bothBad = 0
             var goldLabels = 0, goldCorrect = 0
             var times: [Int] = []
             let labels = raterStart[r + 1] - raterStart[r]
-            for slot in raterStart[r]..<raterStart[r + 1] {
-                let p = Int(raterLabels[slot]), item = Int(labelItem[p])
-                let own = labelCategory[p], verdict = verdicts[Int(own)]
-                if let plurality = othersPlurality(item: item, excluding: own) {
+            // Raters keep their index in the agreement matrix.
+            for slot in agreement.raterStart[r]..<agreement.raterStart[r + 1] {
+                let p = Int(agreement.raterLabels[slot])
+                let own = agreement.labelCategory[p]
+                if let plurality = agreement.othersPlurality(item: Int(agreement.labelItem[p]), excluding: own) {
                     compared += 1
                     if plurality == own { agreed += 1 }
                 }
+            }
+            for slot in raterStart[r]..<raterStart[r + 1] {
+                let p = Int(raterLabels[slot]), item = Int(labelItem[p])
+                let own = labelCategory[p], verdict = verdicts[Int(own)]
                 switch verdict {
                 case .tie: ties += 1
                 case .bothBad: bothBad += 1

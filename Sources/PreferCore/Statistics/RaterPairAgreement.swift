@@ -42,7 +42,9 @@ extension RatingMatrix {
     /// Work is Σ_items m_i(m_i−1)/2: for each first rater, walk its items and, inside each
     /// item, only the raters after it (labels in an item are sorted by rater), tallying into
     /// per-second-rater scratch rows that are reset as soon as the first rater is done.
+    /// Set-aside labels (likert5's `both_bad`) are left out, as from every agreement statistic.
     public func raterPairAgreements() -> [RaterPairAgreement] {
+        if let agreement = agreementBox { return agreement.matrix.raterPairAgreements() }
         let q = categories.count, r = raterCount
         let values = categories.values
         var shared = [Int](repeating: 0, count: r), agreements = shared

@@ -4,7 +4,8 @@
 /// dictionaries in its loops. Items and raters are sorted by name so that the same labels in
 /// any input order give the same matrix — and so the same bootstrap resamples.
 public struct RatingMatrix: Sendable {
-    /// The declared categories; `labelCategory` indexes into `categories.names`.
+    /// The declared categories; `labelCategory` indexes into `categories.allNames` (a code of
+    /// `categories.count` or more is a set-aside choice, such as likert5's `both_bad`).
     public let categories: CategorySet
     /// Item (task) ids, sorted; item index `i` is `itemIDs[i]`.
     public let itemIDs: [String]
@@ -36,6 +37,28 @@ public struct RatingMatrix: Sendable {
     /// Per item: judged-text lengths of response A and B (-1 unknown); empty without them.
     let itemLengthA: [Int32]
     let itemLengthB: [Int32]
+
+    /// Labels of each set-aside choice (parallel to `categories.setAside`).
+    public let setAsideCounts: [Int]
+    /// This matrix without the set-aside labels, nil when there are none.
+    private(set) var agreementBox: AgreementLabels?
+
+    /// Holds the agreement matrix (a class, so that a matrix can hold another).
+    final class AgreementLabels: Sendable {
+        let matrix: RatingMatrix
+        init(_ matrix: RatingMatrix) { self.matrix = matrix }
+    }
+
+    /// The labels every agreement statistic reads: this matrix without the labels of set-aside
+    /// choices (likert5's `both_bad` has no place on the scale's line, so ordinal and interval
+    /// statistics cannot take it, and nominal ones leave it out too so that every agreement
+    /// figure of a report stands on the same labels). Same items, raters, models and gold, so
+    /// item indexes and bootstrap weights carry over; an item may be left with no label.
+    /// Without set-aside labels it is this matrix itself.
+    public var agreementLabels: RatingMatrix { agreementBox?.matrix ?? self }
+
+    /// Number of labels with a set-aside choice.
+    public var setAsideLabelCount: Int { setAsideCounts.reduce(0, +) }
 
     static let noMilliseconds = CodedLabels.noMilliseconds
 
@@ -69,7 +92,7 @@ public struct RatingMatrix: Sendable {
     public init(labels: [ObservedLabel], categories: CategorySet,
                 items: [String: ItemInfo] = [:]) throws(StatisticsError) {
         var categoryIndex: [String: Int32] = [:]
-        for (k, name) in categories.names.enumerated() { categoryIndex[name] = Int32(k) }
+        for (k, name) in categories.allNames.enumerated() { categoryIndex[name] = Int32(k) }
 
         // Intern strings in first-seen order.
         let n = labels.count
@@ -83,7 +106,7 @@ public struct RatingMatrix: Sendable {
         for label in labels {
             guard let c = categoryIndex[label.choice] else {
                 throw .unknownChoice(choice: label.choice, item: label.item, rater: label.rater,
-                                     declared: categories.names)
+                                     declared: categories.allNames)
             }
             raw.choice.append(c)
             raw.item.append(Self.intern(label.item, &itemFirst, &raw.itemNames))
@@ -95,7 +118,7 @@ public struct RatingMatrix: Sendable {
             }
             raw.milliseconds.append(label.milliseconds ?? CodedLabels.noMilliseconds)
         }
-        raw.choiceNames = categories.names
+        raw.choiceNames = categories.allNames
         var modelFirst: [String: Int32] = [:]
         raw.itemModelA = [Int32](repeating: -1, count: raw.itemNames.count)
         raw.itemModelB = raw.itemModelA
@@ -119,7 +142,7 @@ public struct RatingMatrix: Sendable {
                  choicesAreCategories: Bool) throws(StatisticsError) {
         self.categories = categories
         var categoryIndex: [String: Int32] = [:]
-        for (k, name) in categories.names.enumerated() { categoryIndex[name] = Int32(k) }
+        for (k, name) in categories.allNames.enumerated() { categoryIndex[name] = Int32(k) }
         let n = raw.item.count
         // Choice code -> category index (identity when the codes already are categories).
         var rawCategory = raw.choice
@@ -131,7 +154,7 @@ public struct RatingMatrix: Sendable {
                 guard c >= 0 else {
                     throw .unknownChoice(choice: raw.choiceNames[Int(raw.choice[j])],
                                          item: raw.itemNames[Int(raw.item[j])],
-                                         rater: raw.raterNames[Int(raw.rater[j])], declared: categories.names)
+                                         rater: raw.raterNames[Int(raw.rater[j])], declared: categories.allNames)
                 }
                 rawCategory[j] = c
             }
@@ -180,7 +203,7 @@ public struct RatingMatrix: Sendable {
         labelLeft = lLeft; labelMs = lMs
 
         (runStart, runCategory, runCount) = Self.categoryRuns(itemStart: start, categories: lCategory,
-                                                             categoryCount: categories.count)
+                                                             categoryCount: categories.allNames.count)
         (raterStart, raterLabels) = Self.groupByRater(labelRater: lRater, raterCount: raterTotal)
         (modelNames, itemModelA, itemModelB, itemGold) = Self.itemSideInfo(
             raw: raw, itemRank: itemRank, categoryIndex: categoryIndex)
@@ -196,6 +219,50 @@ public struct RatingMatrix: Sendable {
             itemLengthA = []
             itemLengthB = []
         }
+        var setAside = [Int](repeating: 0, count: categories.setAside.count)
+        for c in lCategory where Int(c) >= categories.count { setAside[Int(c) - categories.count] += 1 }
+        setAsideCounts = setAside
+        agreementBox = nil
+        if setAsideLabelCount > 0 { agreementBox = AgreementLabels(RatingMatrix(leavingOutSetAsideOf: self)) }
+    }
+
+    /// `full` without its set-aside labels (see `agreementLabels`): the kept labels, runs and
+    /// rater lists in the same order, every item and rater still listed.
+    private init(leavingOutSetAsideOf full: RatingMatrix) {
+        let q = Int32(full.categories.count)
+        categories = full.categories
+        itemIDs = full.itemIDs
+        raterIDs = full.raterIDs
+        modelNames = full.modelNames
+        itemModelA = full.itemModelA
+        itemModelB = full.itemModelB
+        itemGold = full.itemGold
+        itemLengthA = full.itemLengthA
+        itemLengthB = full.itemLengthB
+        var start = [0], lRater: [Int32] = [], lCategory: [Int32] = [], lItem: [Int32] = []
+        var lLeft: [Int8] = [], lMs: [Int] = []
+        var rStart = [0], rCategory: [Int32] = [], rCount: [Int32] = []
+        for i in 0..<full.itemCount {
+            for p in full.itemStart[i]..<full.itemStart[i + 1] where full.labelCategory[p] < q {
+                lRater.append(full.labelRater[p])
+                lCategory.append(full.labelCategory[p])
+                lItem.append(full.labelItem[p])
+                lLeft.append(full.labelLeft[p])
+                lMs.append(full.labelMs[p])
+            }
+            start.append(lRater.count)
+            for p in full.runStart[i]..<full.runStart[i + 1] where full.runCategory[p] < q {
+                rCategory.append(full.runCategory[p])
+                rCount.append(full.runCount[p])
+            }
+            rStart.append(rCategory.count)
+        }
+        itemStart = start
+        labelRater = lRater; labelCategory = lCategory; labelItem = lItem; labelLeft = lLeft; labelMs = lMs
+        runStart = rStart; runCategory = rCategory; runCount = rCount
+        (raterStart, raterLabels) = Self.groupByRater(labelRater: lRater, raterCount: full.raterCount)
+        setAsideCounts = [Int](repeating: 0, count: full.categories.setAside.count)
+        agreementBox = nil
     }
 
     private static func intern(_ s: String, _ table: inout [String: Int32], _ names: inout [String]) -> Int32 {

@@ -24,6 +24,9 @@ public struct StatisticsSummary: Sendable, Equatable {
     public var raters: Int
     public var labels: Int
     public var categories: CategorySet
+    /// Labels of each set-aside choice (parallel to `categories.setAside`): counted in
+    /// `labels`, rates and win tables, left out of every agreement statistic.
+    public var setAsideCounts: [Int]
     public var percentAgreement: Estimate
     public var fleissKappa: Estimate
     public var gwetAC1: Estimate
@@ -45,6 +48,7 @@ public struct StatisticsSummary: Sendable, Equatable {
         raters = m.raterCount
         labels = m.labelCount
         categories = m.categories
+        setAsideCounts = m.setAsideCounts
         self.bootstrap = bootstrap
         // The point estimates are independent passes over the matrix; on large data they run
         // side by side (results do not depend on it: each job writes only its own slot).
