@@ -101,6 +101,24 @@ final class BatchRouterTests: XCTestCase {
         XCTAssertNil(bo.next(now: t0), "2–1 after the third label: a strict majority, closed")
     }
 
+    /// Issue 11 item 12: a likert5 both_bad (the x key) is an effective label and a category of
+    /// its own for the strict majority, as pairwise both_bad is; A>B and A>>B are two categories.
+    func testLikertBothBadCountsAsALabelAndAsItsOwnMajorityCategory() {
+        var ana = router("ana", tasks: 2, overlap: 2, maxOverlap: 4)
+        ana.apply(label("bo", 0, "both_bad"))
+        XCTAssertEqual(ana.ledger.labelCount(0), 1)
+        ana.apply(label("chen", 0, "A>B"))
+        XCTAssertEqual(ana.next(now: t0)?.index, 0, "both_bad 1, A>B 1: split, wants a third")
+        ana.apply(label("dan", 0, "both_bad"))
+        XCTAssertTrue(ana.ledger.hasStrictMajority(0), "both_bad 2 of 3")
+        XCTAssertTrue(ana.ledger.isDone(0))
+        ana.apply(label("bo", 1, "A>>B"))
+        ana.apply(label("chen", 1, "A>B"))
+        ana.apply(label("dan", 1, "both_bad"))
+        XCTAssertFalse(ana.ledger.hasStrictMajority(1), "A>>B, A>B and both_bad are three categories")
+        XCTAssertEqual(ana.next(now: t0)?.index, 1)
+    }
+
     func testRepeatsEffectiveLabelsAndOverLabelingAreCounted() {
         var ledger = BatchLedger(taskIDs: ids(2), gold: [], overlap: 2, maxOverlap: 2, claimMinutes: 1)
         ledger.apply(label("ana", 0, "A"))

@@ -15,7 +15,8 @@
 /// categories: they have no place on the scale's line, so agreement statistics leave their
 /// labels out, while win tables and rates count them (docs/REPORT.md).
 public struct CategorySet: Sendable, Equatable {
-    /// Category names in declared order; a label's category index points into this array.
+    /// Category names in declared order; a label's category index points into this array
+    /// (or past its end, into `setAside`: see `allNames`).
     public let names: [String]
     /// Whether ordinal and interval statistics apply.
     public let isOrdered: Bool
