@@ -12,17 +12,8 @@ final class ReportPythonCheckTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().path
 
     func testClaimsPooledAgreementAndLengthBiasMatchScipyAndStatsmodels() throws {
-        let probe = try ChildProcessRun.python(["-c", "import numpy, scipy, statsmodels"])
-        if probe.status != 0 {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("scipy/statsmodels missing in CI: \(probe.stderr)") }
-            throw XCTSkip("python3 with numpy, scipy and statsmodels is needed")
-        }
-        for seed in ["5", "11"] {
-            let run = try ChildProcessRun.python([Self.repository + "/scripts/statistics/check_report.py",
-                                                  "--prefer", PreferBinary.path, "--seed", seed])
-            XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-            XCTAssertTrue(run.stdout.hasPrefix("ok: 6 claims"), run.stdout + run.stderr)
-        }
+        try runCheck("check_report.py", modules: ["numpy", "scipy", "statsmodels"], seeds: ["5", "11"],
+                     saying: "ok: 6 claims")
     }
 
     /// Issue 11 item 12: likert5 both_bad labels are set aside from every agreement figure and
@@ -30,16 +21,24 @@ final class ReportPythonCheckTests: XCTestCase {
     /// recomputes alpha (krippendorff package), Fleiss and Cohen (statsmodels), percent
     /// agreement, AC1 and their bootstrap intervals without them.
     func testLikertBothBadIsSetAsideAsKrippendorffAndStatsmodelsComputeWithoutIt() throws {
-        let probe = try ChildProcessRun.python(["-c", "import numpy, statsmodels, krippendorff"])
+        try runCheck("check_likert_both_bad.py", modules: ["numpy", "statsmodels", "krippendorff"], seeds: ["3", "8"],
+                     saying: "ok: likert5 with ")
+    }
+
+    /// Runs a `scripts/statistics` check against the built binary once per seed; skipped when
+    /// its Python modules are missing, except in CI, where that is a failure.
+    private func runCheck(_ script: String, modules: [String], seeds: [String], saying prefix: String) throws {
+        let probe = try ChildProcessRun.python(["-c", "import " + modules.joined(separator: ", ")])
         if probe.status != 0 {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("krippendorff/statsmodels missing in CI: \(probe.stderr)") }
-            throw XCTSkip("python3 with numpy, statsmodels and krippendorff is needed")
+            let missing = modules.joined(separator: "/")
+            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("\(missing) missing in CI: \(probe.stderr)") }
+            throw XCTSkip("python3 with \(missing) is needed")
         }
-        for seed in ["3", "8"] {
-            let run = try ChildProcessRun.python([Self.repository + "/scripts/statistics/check_likert_both_bad.py",
+        for seed in seeds {
+            let run = try ChildProcessRun.python([Self.repository + "/scripts/statistics/" + script,
                                                   "--prefer", PreferBinary.path, "--seed", seed])
             XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-            XCTAssertTrue(run.stdout.hasPrefix("ok: likert5 with "), run.stdout + run.stderr)
+            XCTAssertTrue(run.stdout.hasPrefix(prefix), run.stdout + run.stderr)
         }
     }
 }
