@@ -182,8 +182,9 @@ final class ReportSessionReaderDifferentialTests: XCTestCase {
             var tables = SessionNameTables()
             var scanner = JSONLineScanner()
             let event: SessionLineEvent = try Array(line.utf8).withUnsafeBytes { raw in
-                XCTAssertEqual(try scanner.scan(raw), .object)
-                return try SessionLineDecoder.decode(raw, scanner.members, file: "f", line: 1, tables: &tables)
+                let kind = try scanner.scan(raw)
+                XCTAssertEqual(kind, .object)
+                return try SessionLineDecoder.decode(raw, kind, scanner.members, file: "f", line: 1, tables: &tables)
             }
             XCTAssertEqual(tables.raters.names[Int(event.rater)], object["rater"] as? String, line)
             XCTAssertEqual(tables.tasks.names[Int(event.task)], object["task"] as? String, line)
