@@ -116,10 +116,9 @@ struct SessionLine {
     }
 
     func requiredString(_ slot: Int, _ key: StaticString) throws(InputError) -> String {
-        guard let member = present(slot) else { throw failure("missing \"\(key)\"") }
-        guard member.kind == .string else { throw failure("\"\(key)\" must be a string, found \(member.kind.name)") }
-        guard member.valueRange.count > 2 else { throw failure("\"\(key)\" is empty") }
-        return JSONStringDecoder.decodeValue(bytes, member.valueRange)
+        guard let text = try optionalString(slot, key) else { throw failure("missing \"\(key)\"") }
+        guard !text.isEmpty else { throw failure("\"\(key)\" is empty") }
+        return text
     }
 
     func optionalString(_ slot: Int, _ key: StaticString) throws(InputError) -> String? {
