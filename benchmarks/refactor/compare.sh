@@ -21,7 +21,8 @@
 # `cmp`s stdout, stderr and the exit status. Cases: report in text, json, markdown and html,
 # with --tasks, --gold, --by and a fixed --seed with bootstrap; the three exports; validate;
 # make-tasks on MT-Bench; and hand-made session files with a BOM, CRLF, blank lines, a torn
-# tail, a bad line, a foreign tool's unterminated last line and a planted link.
+# tail, a bad line, a foreign tool's unterminated last line and a planted link; and a file of
+# 36 bad and odd lines (ERRS) for validate's every message.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
