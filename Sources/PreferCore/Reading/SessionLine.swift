@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One session line (SPEC §4) as the validating scanner left it: its bytes and where each
 /// top-level member lies, with the members of the keys prefer reads found in one pass.
 /// Fields are decoded only when asked for, and every problem with a field is named here, so
@@ -18,39 +22,52 @@ struct SessionLine {
         self.members = members
         self.file = file
         self.line = line
-        guard let base = bytes.baseAddress else { return }
         for (index, member) in members.enumerated() {
             if member.keyHasEscapes {
-                find(member.key(in: bytes), index)
-                continue
-            }
-            let start = member.keyRange.lowerBound, count = member.keyRange.count
-            // Keys are told apart by length and one unaligned load, not by memcmp calls.
-            switch count {
-            case 1: if base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "v") { version = index }
-            case 2:
-                let w = base.loadUnaligned(fromByteOffset: start, as: UInt16.self)
-                if w == KeyWords.at { at = index } else if w == KeyWords.ms { ms = index }
-            case 4:
-                let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
-                if w == KeyWords.type { type = index }
-                else if w == KeyWords.task { task = index }
-                else if w == KeyWords.left { left = index }
-                else if w == KeyWords.note { note = index }
-            case 5:
-                let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
-                let last = base.load(fromByteOffset: start + 4, as: UInt8.self)
-                if w == KeyWords.rate && last == UInt8(ascii: "r") { rater = index }
-                else if w == KeyWords.scal && last == UInt8(ascii: "e") { scale = index }
-            case 6:
-                if base.loadUnaligned(fromByteOffset: start, as: UInt32.self) == KeyWords.choi
-                    && base.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self) == KeyWords.ce { choice = index }
-                else if member.keyEquals("repeat", in: bytes) { isRepeat = index }
-            case 7: if member.keyEquals("session", in: bytes) { session = index }
-            case 11: if member.keyEquals("task_sha256", in: bytes) { taskSHA = index }
-            default: break
+                // Rare: the key decoded, then told apart as an unescaped one is.
+                var key = member.key(in: bytes)
+                key.withUTF8 { find(UnsafeRawBufferPointer($0), 0, $0.count, index) }
+            } else {
+                find(bytes, member.keyRange.lowerBound, member.keyRange.count, index)
             }
         }
+    }
+
+    /// Notes `index` as the member of the key in `count` bytes at `start`, if prefer reads it.
+    @inline(__always)
+    private mutating func find(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ count: Int, _ index: Int) {
+        guard let base = bytes.baseAddress else { return }
+        // Keys are told apart by length and one unaligned load, not by memcmp calls.
+        switch count {
+        case 1: if base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "v") { version = index }
+        case 2:
+            let w = base.loadUnaligned(fromByteOffset: start, as: UInt16.self)
+            if w == KeyWords.at { at = index } else if w == KeyWords.ms { ms = index }
+        case 4:
+            let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
+            if w == KeyWords.type { type = index }
+            else if w == KeyWords.task { task = index }
+            else if w == KeyWords.left { left = index }
+            else if w == KeyWords.note { note = index }
+        case 5:
+            let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
+            let last = base.load(fromByteOffset: start + 4, as: UInt8.self)
+            if w == KeyWords.rate && last == UInt8(ascii: "r") { rater = index }
+            else if w == KeyWords.scal && last == UInt8(ascii: "e") { scale = index }
+        case 6:
+            if base.loadUnaligned(fromByteOffset: start, as: UInt32.self) == KeyWords.choi
+                && base.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self) == KeyWords.ce { choice = index }
+            else if Self.same(base + start, "repeat") { isRepeat = index }
+        case 7: if Self.same(base + start, "session") { session = index }
+        case 11: if Self.same(base + start, "task_sha256") { taskSHA = index }
+        default: break
+        }
+    }
+
+    /// Whether the bytes at `p` (as many as `word` has) are `word`.
+    @inline(__always)
+    private static func same(_ p: UnsafeRawPointer, _ word: StaticString) -> Bool {
+        memcmp(p, word.utf8Start, word.utf8CodeUnitCount) == 0
     }
 
     /// A view of a line the scanner validated as a value of `kind`; only an object is a line.
@@ -78,26 +95,6 @@ struct SessionLine {
             throw notJSON(error, file: file, line: line)
         }
         return try SessionLine(bytes, kind, scanner.members, file: file, line: line).record()
-    }
-
-    /// A key written with escapes (`"\u0074ype"`), compared as decoded text.
-    private mutating func find(_ key: String, _ index: Int) {
-        switch key {
-        case "v": version = index
-        case "type": type = index
-        case "rater": rater = index
-        case "session": session = index
-        case "at": at = index
-        case "task": task = index
-        case "choice": choice = index
-        case "left": left = index
-        case "ms": ms = index
-        case "task_sha256": taskSHA = index
-        case "note": note = index
-        case "scale": scale = index
-        case "repeat": isRepeat = index
-        default: break
-        }
     }
 
     /// The member at `slot`, unless absent or null (which SPEC §4 reads as absent).
