@@ -16,7 +16,7 @@ case "$target" in
   FuzzJSONDifferential)
     files=("${json[@]}") ;;
   FuzzSessionReader)
-    files=("${json[@]}" "$core"/InputError.swift "$core"/Scale.swift "$core"/Reading/SessionReader.swift
+    files=("${json[@]}" "$core"/InputError.swift "$core"/Scale.swift "$core"/Reading/SessionReader.swift "$core"/Reading/SessionLine.swift "$core"/Reading/KeyWords.swift
            "$core"/Sessions/SessionRecord.swift "$core"/Reading/SessionFiles.swift "$core"/Reading/FolderListings.swift "$core"/Sessions/Timestamp.swift
            "$core"/Reading/JSONLines.swift "$core"/Reading/FileIdentity.swift
            "$core"/Sessions/RaterName.swift "$core"/Sessions/SessionEvent.swift "$core"/Sessions/AdjudicationInfo.swift

@@ -35,17 +35,10 @@ struct LabelingPlan {
     /// batch's `raters` list when it has one.
     static func prepare(batchPath: String, sessionsRoot: String, raterOverride: String?) throws -> LabelingPlan {
         let rater = try raterName(raterOverride)
-        let inputs: BatchInputs
-        do {
-            inputs = try BatchInputs.open(BatchFile.load(path: batchPath))
-        } catch {
-            throw CommandFailure.badInput(error.description + "\n(the batch file given with --batch; nothing was labeled, fix it and try again)")
-        }
+        let inputs = try BatchInputs.open(batchPath: batchPath,
+                                          advice: "the batch file given with --batch; nothing was labeled, fix it and try again")
+        try inputs.admit(rater, advice: "; ask the lead to add you")
         let batch = inputs.batch
-        guard batch.admits(rater.value) else {
-            let line = batch.keyLines["raters"].map { ":\($0)" } ?? ""
-            throw CommandFailure.badInput("rater \(JSONWriter.quoted(rater.value)) is not on the raters list of \(batch.path)\(line); ask the lead to add you")
-        }
         var plan = try prepare(tasks: inputs.tasks, guideline: inputs.guideline, sessionsRoot: sessionsRoot,
                                rater: rater, scale: batch.scale, requireRead: batch.requireRead)
         plan.batch = inputs

@@ -35,12 +35,8 @@ struct ReviewPlan {
         let guideline: Guideline
         var batch: BatchFile?
         if let batchPath = options.batchPath {
-            do {
-                let inputs = try BatchInputs.open(BatchFile.load(path: batchPath))
-                (tasks, guideline, batch) = (inputs.tasks, inputs.guideline, inputs.batch)
-            } catch {
-                throw CommandFailure.badInput(error.description + "\n(the batch file given with --batch; fix it and try again)")
-            }
+            let inputs = try BatchInputs.open(batchPath: batchPath, advice: "the batch file given with --batch; fix it and try again")
+            (tasks, guideline, batch) = (inputs.tasks, inputs.guideline, inputs.batch)
         } else {
             guard let tasksPath = options.tasksPath else {
                 throw CommandFailure.badInput("say which tasks to review: --batch FILE, or --tasks FILE (with session PATHs)")

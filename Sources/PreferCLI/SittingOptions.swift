@@ -31,16 +31,8 @@ struct SittingOptions: ParsableArguments {
         let work: LabelLaunch.Work
         if let batch {
             work = .batch(batch)
-            let inputs: BatchInputs
-            do {
-                inputs = try BatchInputs.open(BatchFile.load(path: batch))
-            } catch {
-                throw CommandFailure.badInput(error.description)
-            }
-            for rater in raters where !inputs.batch.admits(rater.value) {
-                let line = inputs.batch.keyLines["raters"].map { ":\($0)" } ?? ""
-                throw CommandFailure.badInput("rater \(JSONWriter.quoted(rater.value)) is not on the raters list of \(batch)\(line)")
-            }
+            let inputs = try BatchInputs.open(batchPath: batch)
+            for rater in raters { try inputs.admit(rater) }
         } else {
             work = .tasks(tasks!)
             do {

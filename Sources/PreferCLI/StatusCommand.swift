@@ -37,12 +37,7 @@ struct StatusCommand: ParsableCommand {
     var every: Double = 3
 
     func run() throws {
-        let inputs: BatchInputs
-        do {
-            inputs = try BatchInputs.open(BatchFile.load(path: batch))
-        } catch {
-            throw CommandFailure.badInput(error.description)
-        }
+        let inputs = try BatchInputs.open(batchPath: batch)
         let feed = BatchSessionFeed(sessionsRoot: sessions, tasksSHA256: inputs.tasks.sha256, workers: nil)
         var events: [RoutingEvent] = []
         while true {

@@ -76,7 +76,7 @@ final class AdjudicationReplayTests: XCTestCase {
         folder.write("sessions/lee/l.jsonl", line("lee", "adjudication", "t1", "A", "2026-11-28T11:00:00.000Z")
                      + line("lee", "adjudication", "t2", "A", "2026-11-28T13:00:00.000Z")
                      + line("lee", "undo", "t2", nil, "2026-11-28T13:00:01.000Z"))
-        let reference = EffectiveLabels.verdicts(try SessionReader.read(paths: [folder.file("sessions")]).records)
+        let reference = EffectiveLabels.verdicts(try ReferenceSessionLog.log(paths: [folder.file("sessions")]).records)
         let fast = try SessionLabelReader.read(paths: [folder.file("sessions")], workers: 2).verdicts
         // t1: kim's file starts later than lee's, so kim's B stands; t2: lee undid hers, kim's tie stands.
         XCTAssertEqual(reference.map { "\($0.task)/\($0.rater)=\($0.choice)" }, ["t1/kim=B", "t2/kim=tie"])

@@ -62,7 +62,7 @@ final class BatchSessionFeedTests: XCTestCase {
         XCTAssertEqual(set.labelEvents, 2)
         XCTAssertEqual(set.repeatConsistency["bo"], RepeatConsistency.Counts(repeats: 1, same: 0, decisive: 1, decisiveSame: 0),
                        "the report counts the repeat against the first label")
-        let log = try SessionReader.read(paths: [folder.file("s")])
+        let log = try ReferenceSessionLog.log(paths: [folder.file("s")])
         let reference = EffectiveLabels.replay(log.records)
         XCTAssertEqual(reference[.init(rater: "bo", task: "t1")]?.label?.choice, "A", "the reference replay agrees")
     }

@@ -2,9 +2,9 @@ import Foundation
 import XCTest
 @testable import PreferCore
 
-/// The report's fast session reader against the reference (`SessionReader.read` followed by
-/// `EffectiveLabels.compute`) on random session folders, and its field extraction against
-/// Foundation's `JSONSerialization`.
+/// The report's fast session reader against the reference (`ReferenceSessionLog`, which parses
+/// with Foundation's `JSONSerialization`, followed by `EffectiveLabels.compute`) on random
+/// session folders, and its field extraction against `JSONSerialization`.
 final class ReportSessionReaderDifferentialTests: XCTestCase {
     /// Draws from a seeded xoshiro stream so that a failure can be replayed by its round.
     struct Dice {
@@ -134,32 +134,44 @@ final class ReportSessionReaderDifferentialTests: XCTestCase {
 
     private var outcomes = (readable: 0, refused: 0, labels: 0)
 
-    /// True when both readers agree on labels, warnings and errors for `path`.
+    /// True when both readers agree on labels, warnings and the places of errors for `path`
+    /// (their reasons are held by the reader and validate tests, word for word).
     private func compare(_ path: String, round: Int) -> Bool {
-        var reference: Result<([ObservedLabel], [InputError], [String]), ValidationFailure>
-        do {
-            let log = try SessionReader.read(paths: [path])
+        struct Places: Error, Equatable {
+            var places: [String]
+            /// Shown in a failure, not compared.
+            var reasons: [String]
+            init(_ errors: some Sequence<InputError>) {
+                places = errors.map { "\($0.file):\($0.line ?? 0)" }
+                reasons = errors.map(\.reason)
+            }
+            static func == (a: Places, b: Places) -> Bool { a.places == b.places }
+        }
+        var reference: Result<([ObservedLabel], [InputError], [String]), Places>
+        let (log, errors) = ReferenceSessionLog.read(paths: [path])
+        if errors.isEmpty {
             let labels = EffectiveLabels.compute(log.records).map {
                 ObservedLabel(item: $0.task, rater: $0.rater, choice: $0.choice,
                               left: $0.left.map { $0 == .a ? .a : .b }, milliseconds: $0.ms)
             }
             reference = .success((labels, log.warnings, log.files))
-        } catch {
-            reference = .failure(error)
+        } else {
+            reference = .failure(Places(errors.prefix(SessionReader.errorLimit)))
         }
-        var fast: Result<([ObservedLabel], [InputError], [String]), ValidationFailure>
+        var fast: Result<([ObservedLabel], [InputError], [String]), Places>
         do {
             let set = try SessionLabelReader.read(paths: [path], workers: 1 + round % 3)
             fast = .success((set.observedLabels(), set.warnings, set.files))
         } catch {
-            fast = .failure(error)
+            fast = .failure(Places(error.errors))
         }
         switch (reference, fast) {
         case let (.success(r), .success(f)):
             // Names are compared as Swift compares strings (canonical equivalence), so the
             // order must be too.
             let order: (ObservedLabel, ObservedLabel) -> Bool = { $0.item != $1.item ? $0.item < $1.item : $0.rater < $1.rater }
-            let ok = r.0.sorted(by: order) == f.0.sorted(by: order) && r.1 == f.1 && r.2 == f.2
+            let sameLabels: Bool = r.0.sorted(by: order) == f.0.sorted(by: order)
+            let ok = sameLabels && r.1 == f.1 && r.2 == f.2
             outcomes.readable += 1
             outcomes.labels += r.0.count
             if !ok { XCTFail("round \(round): labels or warnings differ\nreference \(r)\nfast      \(f)") }
@@ -182,8 +194,9 @@ final class ReportSessionReaderDifferentialTests: XCTestCase {
             var tables = SessionNameTables()
             var scanner = JSONLineScanner()
             let event: SessionLineEvent = try Array(line.utf8).withUnsafeBytes { raw in
-                XCTAssertEqual(try scanner.scan(raw), .object)
-                return try SessionLineDecoder.decode(raw, scanner.members, file: "f", line: 1, tables: &tables)
+                let kind = try scanner.scan(raw)
+                XCTAssertEqual(kind, .object)
+                return try SessionLineDecoder.decode(raw, kind, scanner.members, file: "f", line: 1, tables: &tables)
             }
             XCTAssertEqual(tables.raters.names[Int(event.rater)], object["rater"] as? String, line)
             XCTAssertEqual(tables.tasks.names[Int(event.task)], object["task"] as? String, line)

@@ -21,7 +21,8 @@
 # `cmp`s stdout, stderr and the exit status. Cases: report in text, json, markdown and html,
 # with --tasks, --gold, --by and a fixed --seed with bootstrap; the three exports; validate;
 # make-tasks on MT-Bench; and hand-made session files with a BOM, CRLF, blank lines, a torn
-# tail, a bad line, a foreign tool's unterminated last line and a planted link.
+# tail, a bad line, a foreign tool's unterminated last line and a planted link; and a file of
+# 36 bad and odd lines (ERRS) for validate's every message.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -66,6 +67,53 @@ make_edge() {
     ln -sf ../foreign/judge.jsonl "$EDGE/ok/ana/link.jsonl"
 }
 
+# Every error and warning `validate` names for a line (SPEC §4), one line each, mid-file,
+# some with escaped keys; written once, like EDGE (added with the one session-line decoder).
+ERRS=$FIXTURES/edge-errors
+make_errors() {
+    rm -rf "$ERRS"; mkdir -p "$ERRS"
+    local s='{"v":1,"type":"session_start","rater":"ana","session":"s1","at":"2026-11-28T09:00:00.000Z","scale":["A","B"],"tasks_sha256":"x"}'
+    {
+        echo "$s"
+        echo '{"v":1,"type":"label","rater":"ana"'
+        echo 'not json'
+        echo '[1,2]'
+        echo '"just a string"'
+        echo '{"type":"label","rater":5,"task":"t1","choice":"A"}'
+        echo '{"v":2,"type":"label","rater":"a","task":"t1","choice":"A"}'
+        echo '{"v":"1","type":"label","rater":"a","task":"t1","choice":"A"}'
+        echo '{"v":1.0,"type":"label","rater":"a","task":"t1","choice":"A"}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","ms":-5}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","ms":12.5}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","ms":1.2e3}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","ms":"9"}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","left":"L"}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","left":"\u0041"}'
+        echo '{"type":"label","rater":"a","task":"","choice":"A"}'
+        echo '{"type":"label","rater":"a","task":"t1"}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":null}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":["A"]}'
+        echo '{"type":"undo","rater":"a"}'
+        echo '{"type":"skip","rater":"a","task":{}}'
+        echo '{"type":"label","rater":"a","at":"yesterday","task":"t","choice":"A"}'
+        echo '{"type":"label","rater":"a","at":7,"task":"t","choice":"A"}'
+        echo '{"a":1,"a":2}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","note":7}'
+        echo '{"type":"label","rater":"a","task":"t1","choice":"A","task_sha256":false}'
+        echo '{"type":"label","rater":"a","session":3,"task":"t1","choice":"A"}'
+        echo '{"type":"adjudication","rater":"a","task":"t1"}'
+        echo '{"\u0074ype":"label","r\u0061ter":"ana","session":"s1","task":"t1","choice":"C"}'
+        echo '{"type":"label","rater":"ana","session":"s1","task":"t1","choice":"B","at":"2026-11-28T08:00:00Z"}'
+        echo '{"type":"adjudication","rater":"ana","session":"s1","task":"t1","choice":"Z"}'
+        echo '{"type":"pause","rater":"bad name","task":"t1"}'
+        echo '{"type":"","rater":"a"}'
+        echo '{"rater":"a"}'
+        echo '{"type":"label","rater":"ana","task":"t1","choice":"A","repeat":true}'
+        echo '{"type":"session_end","rater":"ana","task":5}'
+        printf '{"type":"label","rater":"ana","task":"t1","choice":"A"'
+    } > "$ERRS/e.jsonl"
+}
+
 # name|arguments (run from the repository root; word-split on spaces)
 cases=(
     "ex-report-text|report $EX"
@@ -94,6 +142,9 @@ cases=(
     "edge-export-bad|export $EDGE/bad --tasks $TASKS --format labels"
     "edge-validate|validate $EDGE/ok $EDGE/foreign --tasks $TASKS"
     "edge-validate-bad|validate $EDGE/bad"
+    "errors-validate|validate $ERRS"
+    "errors-validate-tasks|validate $ERRS --tasks $TASKS"
+    "errors-report|report $ERRS"
     "big-report-json|report $BIG --bootstrap 0 --format json"
     "big-report-text|report $BIG --seed 11 --bootstrap 200"
     "big-report-md|report $BIG --by category --bootstrap 0 --format markdown"
@@ -118,6 +169,7 @@ run_case() {  # binary, arguments, output prefix: stdout, stderr, exit status
 check() {
     mkdir -p "$FIXTURES/old"
     [ -d "$EDGE" ] || make_edge
+    [ -d "$ERRS" ] || make_errors
     local work failed=0 name args kind
     work=$(mktemp -d)
     for entry in "${cases[@]}"; do

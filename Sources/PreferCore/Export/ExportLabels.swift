@@ -149,7 +149,7 @@ public struct ExportLabels: Sendable {
         }
     }
 
-    /// Label `j` as the rows take it, every field read exactly as `SessionRecord.decode` reads
+    /// Label `j` as the rows take it, every field read exactly as `SessionLine.record()` reads
     /// it: from its kept fields (string values as the line wrote them, decoded here), or from
     /// its line when that was kept whole (the lines the fast path left to the reference
     /// decoding). With `.checks`, which keeps no fields, `at`, `session` and `note` are nil
@@ -160,10 +160,7 @@ public struct ExportLabels: Sendable {
 
     func label(_ j: Int) -> EffectiveLabel {
         let file = file(of: j), number = lineNumber(of: j)
-        if let record = withWholeLine(j, { line -> SessionRecord? in
-            guard let value = try? JSONParser.parse(line) else { return nil }
-            return try? SessionRecord.decode(value, file: file, line: number)
-        }) ?? nil {
+        if let record = withWholeLine(j, { line in try? SessionLine.record(of: line, file: file, line: number) }) ?? nil {
             return EffectiveLabel(record)
         }
         let coded = labelSet.coded
@@ -196,7 +193,7 @@ public struct ExportLabels: Sendable {
         return label
     }
 
-    /// The `task_sha256` of a label line the reader accepted, as `SessionRecord.decode` reads it.
+    /// The `task_sha256` of a label line the reader accepted, as `SessionLine.record()` reads it.
     private static func taskSHA256(_ line: UnsafeRawBufferPointer) -> String? {
         let members = JSONSpans.members(line, ofObjectIn: 0..<line.count)
         guard let member = members.last(where: { $0.keyEquals("task_sha256", in: line) }), member.kind == .string else { return nil }

@@ -132,27 +132,21 @@ extension SessionLabelReader {
                 }
                 let bytes = lines[line]
                 let kindOfValue: JSONKind
-                do {
+                do throws(JSONSyntaxError) {
                     kindOfValue = try scanner.scan(bytes)
                 } catch {
                     if isLast && !final { return (line.content.lowerBound, number) }
                     if isLast {
                         outcome.warnings.append(Self.tornLine(path, number))
                     } else {
-                        // Same message as the reference reader, from the same parser.
-                        outcome.errors.append(InputError(file: path, line: number,
-                                                         reason: "not valid JSON \(Self.syntaxDetail(bytes))"))
+                        outcome.errors.append(SessionLine.notJSON(error, file: path, line: number))
                     }
                     continue
                 }
                 let event: SessionLineEvent
                 do throws(InputError) {
-                    if kindOfValue == .object {
-                        event = try SessionLineDecoder.decode(bytes, scanner.members, file: path, line: number,
-                                                              tables: &tables)
-                    } else {
-                        event = try SessionLineDecoder.slowDecode(bytes, file: path, line: number, tables: &tables)
-                    }
+                    event = try SessionLineDecoder.decode(bytes, kindOfValue, scanner.members, file: path, line: number,
+                                                          tables: &tables)
                 } catch {
                     outcome.errors.append(error)
                     continue
@@ -182,8 +176,7 @@ extension SessionLabelReader {
                 }
                 if event.kind == .adjudication {
                     // Decoded once more, whole (a handful per lead): the verdict replay wants it all.
-                    if let value = try? JSONParser.parse(bytes),
-                       let record = try? SessionRecord.decode(value, file: path, line: number) {
+                    if let record = try? SessionLine(bytes, scanner.members, file: path, line: number).record() {
                         verdictRecords.append(record)
                     }
                     continue
@@ -229,15 +222,6 @@ extension SessionLabelReader {
             keptAt.append(record)
             keptLength.append(Int32(kept.count - record))
             if keeping == .labelFields { labelFields.append(fields) }
-        }
-
-        private static func syntaxDetail(_ bytes: UnsafeRawBufferPointer) -> String {
-            do {
-                _ = try JSONParser.parse(bytes)
-                return ""
-            } catch {
-                return "at column \(error.offset + 1): \(error.message)"
-            }
         }
 
         private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }

@@ -1,29 +1,22 @@
 import Foundation
 
-/// Reads one session line into a `SessionLineEvent`, giving exactly what `SessionRecord.decode`
-/// gives (the reference), only faster: the common shape — ASCII keys, fields of the expected
-/// kinds, a millisecond `Z` time, a plain integer `ms` — is read straight from the member
-/// spans of the validating scanner; anything else goes through `JSONParser.parse` and
-/// `SessionRecord.decode`, so every error message, and every unusual but valid line, is the
-/// reference's own.
+/// Reads one session line into a `SessionLineEvent`, as `SessionLine.record()` reads it (the
+/// one reading of a line, which names every error), only faster: the common shape — fields of
+/// the expected kinds, a millisecond `Z` time, a plain integer `ms` — is read straight from
+/// the member spans; anything else is read through `record()`, so every error message, and
+/// every unusual but valid line, is its own.
 enum SessionLineDecoder {
-    /// Decodes a line the scanner has validated as an object whose members are `members`.
-    static func decode(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan], file: String, line: Int,
-                       tables: inout SessionNameTables) throws(InputError) -> SessionLineEvent {
-        if let fast = fastDecode(bytes, members, tables: &tables) { return fast }
-        return try slowDecode(bytes, file: file, line: line, tables: &tables)
+    /// Decodes a line the scanner has validated as a value of `kind`, with `members` when it
+    /// is an object.
+    static func decode(_ bytes: UnsafeRawBufferPointer, _ kind: JSONKind, _ members: [JSONMemberSpan], file: String,
+                       line: Int, tables: inout SessionNameTables) throws(InputError) -> SessionLineEvent {
+        let view = try SessionLine(bytes, kind, members, file: file, line: line)
+        if let fast = fastDecode(view, tables: &tables) { return fast }
+        return event(of: try view.record(), tables: &tables)
     }
 
-    /// The reference path: the whole line as a `JSONValue`, then `SessionRecord.decode`.
-    static func slowDecode(_ bytes: UnsafeRawBufferPointer, file: String, line: Int,
-                           tables: inout SessionNameTables) throws(InputError) -> SessionLineEvent {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw InputError(file: file, line: line, reason: "not valid JSON at column \(error.offset + 1): \(error.message)")
-        }
-        let record = try SessionRecord.decode(value, file: file, line: line)
+    /// What the readers keep of a record.
+    private static func event(of record: SessionRecord, tables: inout SessionNameTables) -> SessionLineEvent {
         var event = SessionLineEvent()
         event.rater = tables.raters.intern(record.rater)
         event.time = record.at?.timeIntervalSince1970
@@ -36,7 +29,7 @@ enum SessionLineDecoder {
         case "adjudication": event.kind = .adjudication
         default: event.kind = .other
         }
-        event.isRepeat = record.json["repeat"] == .bool(true)
+        event.isRepeat = record.isRepeat
         if event.kind != .other && event.kind != .end && event.kind != .adjudication, let task = record.task {
             event.task = tables.tasks.intern(task)
         }
@@ -59,46 +52,9 @@ enum SessionLineDecoder {
         return event
     }
 
-    /// Member indexes of the keys a report reads.
-    private struct Slots {
-        var version = -1, type = -1, rater = -1, session = -1, at = -1, task = -1
-        var choice = -1, left = -1, ms = -1, taskSHA = -1, note = -1, scale = -1, isRepeat = -1
-    }
-
     /// The fast path; nil whenever the line is anything but the common, valid shape.
-    static func fastDecode(_ bytes: UnsafeRawBufferPointer, _ members: [JSONMemberSpan],
-                           tables: inout SessionNameTables) -> SessionLineEvent? {
-        var s = Slots()
-        guard let base = bytes.baseAddress else { return nil }
-        for (index, member) in members.enumerated() {
-            if member.keyHasEscapes { return nil }
-            let start = member.keyRange.lowerBound, count = member.keyRange.count
-            // Keys are told apart by length and one unaligned load, not by memcmp calls.
-            switch count {
-            case 1: if base.load(fromByteOffset: start, as: UInt8.self) == UInt8(ascii: "v") { s.version = index }
-            case 2:
-                let w = base.loadUnaligned(fromByteOffset: start, as: UInt16.self)
-                if w == KeyWords.at { s.at = index } else if w == KeyWords.ms { s.ms = index }
-            case 4:
-                let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
-                if w == KeyWords.type { s.type = index }
-                else if w == KeyWords.task { s.task = index }
-                else if w == KeyWords.left { s.left = index }
-                else if w == KeyWords.note { s.note = index }
-            case 5:
-                let w = base.loadUnaligned(fromByteOffset: start, as: UInt32.self)
-                let last = base.load(fromByteOffset: start + 4, as: UInt8.self)
-                if w == KeyWords.rate && last == UInt8(ascii: "r") { s.rater = index }
-                else if w == KeyWords.scal && last == UInt8(ascii: "e") { s.scale = index }
-            case 6:
-                if base.loadUnaligned(fromByteOffset: start, as: UInt32.self) == KeyWords.choi
-                    && base.loadUnaligned(fromByteOffset: start + 4, as: UInt16.self) == KeyWords.ce { s.choice = index }
-                else if member.keyEquals("repeat", in: bytes) { s.isRepeat = index }
-            case 7: if member.keyEquals("session", in: bytes) { s.session = index }
-            case 11: if member.keyEquals("task_sha256", in: bytes) { s.taskSHA = index }
-            default: break
-            }
-        }
+    static func fastDecode(_ s: SessionLine, tables: inout SessionNameTables) -> SessionLineEvent? {
+        let bytes = s.bytes, members = s.members
         if s.version >= 0 {
             let v = members[s.version]
             if v.kind != .null && !(v.kind == .number && v.valueRange.count == 1

@@ -2,8 +2,8 @@
 import Glibc
 #endif
 
-/// Reads a session file back into records with every field (SPEC §4), for `validate`'s checks
-/// (`SessionFileCheck`), like the log readers of etcd or Kafka: a torn last line is normal
+/// Reads a session file back into records with every field (SPEC §4, each line read by
+/// `SessionLine`, as the log readers read it), for `validate`'s checks (`SessionFileCheck`), like the log readers of etcd or Kafka: a torn last line is normal
 /// after a crash and is dropped with a warning; damage anywhere else is an error naming
 /// `FILE:LINE`. Reports, exports and resume read through `SessionLogTail` instead.
 public enum SessionReader {
@@ -31,6 +31,7 @@ public enum SessionReader {
         // A file of prefer's writer starts with session_start; one without it holds lines
         // from another tool, whose last line may simply lack its newline (SPEC §4).
         var sawStart = false
+        var scanner = JSONLineScanner()
         bytes.withUnsafeBytes { raw in
             // Only the last line that holds anything can be torn: a new sitting never appends to
             // an old file, so a torn line can never have a good line after it.
@@ -41,25 +42,20 @@ public enum SessionReader {
                     result.warnings.append(tornLine(file, line.number))
                     continue
                 }
-                var parsed: JSONValue?
-                var syntaxError: JSONSyntaxError?
+                let bytes = lines[line]
+                let kind: JSONKind
                 do throws(JSONSyntaxError) {
-                    parsed = try JSONParser.parse(lines[line])
+                    kind = try scanner.scan(bytes)
                 } catch {
-                    syntaxError = error
-                }
-                guard let value = parsed else {
                     if isLast {
                         result.warnings.append(tornLine(file, line.number))
                     } else {
-                        let detail = syntaxError.map { "at column \($0.offset + 1): \($0.message)" } ?? ""
-                        result.errors.append(InputError(file: file, line: line.number,
-                                                        reason: "not valid JSON \(detail)"))
+                        result.errors.append(SessionLine.notJSON(error, file: file, line: line.number))
                     }
                     continue
                 }
                 do throws(InputError) {
-                    let record = try SessionRecord.decode(value, file: file, line: line.number)
+                    let record = try SessionLine(bytes, kind, scanner.members, file: file, line: line.number).record()
                     if record.type == "session_start" { sawStart = true }
                     if let raterFolder, record.rater != raterFolder {
                         throw RaterFolderRule.mismatch(file: file, line: line.number, rater: record.rater, folder: raterFolder)

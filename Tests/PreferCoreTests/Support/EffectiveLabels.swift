@@ -54,7 +54,7 @@ public enum EffectiveLabels {
         for (order, record) in ordered(records).enumerated() {
             guard let task = record.task else { continue }
             // A batch repeat never changes an effective label (SPEC §10: the first label stands).
-            if record.json["repeat"] == .bool(true) { continue }
+            if record.isRepeat { continue }
             let key = Key(rater: record.rater, task: task)
             switch record.type {
             case "label":

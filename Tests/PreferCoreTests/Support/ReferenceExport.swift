@@ -2,13 +2,14 @@ import Foundation
 @testable import PreferCore
 
 /// An export computed the plain way, as SPEC §9 and docs/EXPORT.md read: every session record
-/// read and replayed by the reference readers, the task file read with `JSONSerialization`
+/// read by `ReferenceSessionLog` and replayed by `EffectiveLabels`, session and task files read
+/// with `JSONSerialization`
 /// (`ReferenceTaskFile`), rows built as Foundation objects. Slow and simple, so that the fast
 /// export is held to it; key order and escaping are held by the byte-exact scenario tests.
 enum ReferenceExport {
     static func run(sessions: String, tasks path: String, options: ExportOptions) throws
         -> (rows: [Any], summary: ExportSummary, warnings: [InputError]) {
-        let log = try SessionReader.read(paths: [sessions])
+        let log = try ReferenceSessionLog.log(paths: [sessions])
         let labels = EffectiveLabels.compute(log.records)
         let verdicts = Dictionary(EffectiveLabels.verdicts(log.records).map { ($0.task, $0) }) { _, later in later }
         let file = try ReferenceTaskFile(path: path)

@@ -1,9 +1,10 @@
 import Foundation
 @testable import PreferCore
 
-// The reference reading of whole session logs (test oracle): every file read by
-// `SessionReader.parse` into `SessionRecord`s, which the one session-log reader
-// (`SessionLogTail`) is held to by differential tests.
+// Whole session logs read by `validate`'s reader (`SessionReader.parse`, every line through
+// `SessionLine`), for tests that hold prefer's readers to each other word for word (the same
+// messages from validate, report and export). It shares prefer's parser, so it is no oracle:
+// the parser-independent reference is `ReferenceSessionLog` (Foundation's `JSONSerialization`).
 
 /// Everything read from a set of session files: the event records in file order, and
 /// the torn tails that were dropped.
