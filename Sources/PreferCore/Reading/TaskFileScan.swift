@@ -22,6 +22,10 @@ final class TaskFileScan: @unchecked Sendable {
         var rerun = "load it again"
         /// Small only in tests, so that small files take the many-slice paths.
         var sliceSize = 16 << 20
+        /// Keep the judged lengths that the validator counts, in slices taken before
+        /// `readLabeledLines` (a report's), so that the join need not read those lines back
+        /// to measure them.
+        var measuresLengths = false
     }
 
     let path: String
@@ -112,7 +116,8 @@ final class TaskFileScan: @unchecked Sendable {
                 continue
             }
             let k = job - hashJobs
-            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], labeledLines: labeledLines)
+            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], labeledLines: labeledLines,
+                                          measuresLengths: options.measuresLengths)
             outcomes[k] = Result { () throws(InputError) in try segment.run() }
         }
     }

@@ -8,7 +8,9 @@ public enum ReportBuilder {
         // The task file's scan needs nothing from the sessions, so it starts first, on a thread
         // of its own: it fills the core that replay (single-threaded) leaves idle, and every
         // thread joins it once the sessions are read.
-        let scan = options.tasksPath.map { TaskFileScan(path: $0, options: .init(rerun: "run the report again")) }
+        let scan = options.tasksPath.map {
+            TaskFileScan(path: $0, options: .init(rerun: "run the report again", measuresLengths: true))
+        }
         if let scan, (options.workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
         var set: LabelSet
         let lookup: LabeledItemLookup
