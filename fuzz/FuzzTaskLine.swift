@@ -1,7 +1,8 @@
 // libFuzzer entry point for the JSON validator, parser, line scanner and task-line schema.
 // Built by fuzz.sh together with the PreferCore sources it needs (not part of Package.swift).
 // Checks: no crash on any input; parser and line scanner accept and refuse exactly the same
-// inputs with the same error; member spans decode to the same values as the full parse.
+// inputs with the same error; member spans decode to the same values as the full parse, and
+// the validator's scalar count of each string member is the decoder's.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -18,6 +19,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 precondition(m.key == span.key(in: bytes))
                 precondition(m.value == JSONValueBuilder.build(bytes, from: span.valueRange.lowerBound).value)
                 precondition(m.value == (try? JSONParser.value(of: span, in: bytes)))
+                // The scalars the validator counts on the way are the ones the decoder counts.
+                precondition(span.kind == .string
+                    ? Int(span.valueScalars) == JSONStringDecoder.scalarCount(ofValue: bytes, span.valueRange)
+                    : span.valueScalars == -1)
             }
             if case .success(let layout) = TaskLineSchema.check(bytes, scanner.members) {
                 _ = TaskLineSchema.decode(bytes, scanner.members, layout, sha256: "", line: 1)

@@ -69,38 +69,49 @@ final class LabeledTaskFileTests: XCTestCase {
 
     /// A report's labeled lines (hash, judged lengths, `--by` value) are the same whether the
     /// scan's slice workers take them while validating (the request made before the scan) or
-    /// the join reads them back (every slice scanned before the labels were known), and are
-    /// what the reference reader gives: its SHA-256 of the line, Unicode scalars of the judged
-    /// texts, the task's `turn`.
+    /// the join reads them back (every slice scanned before the labels were known), with or
+    /// without the lengths that the validator counted kept by the early slices (then only the
+    /// lines to hash or to take a `--by` value from are read back), and are what the reference
+    /// reader gives: its SHA-256 of the line, Unicode scalars of the judged texts, the task's `turn`.
     private func compareLabeledLines(path: String, sliceSize: Int, line: UInt) throws {
         let wanted = ["e", "zz", "a", "bé", "c", "d"]
-        let hash = wanted.map { $0 != "d" }
-        let request = LabeledTaskLines.Request(lookup: LabeledItemLookup(items: wanted), hash: hash, groupKey: "turn")
+        let hash = wanted.map { $0 != "d" && $0 != "a" }
         let oracle = try ReferenceTaskFile(path: path)
         func judged(_ text: Any, _ conversation: [[String: Any]]?) -> Int32 {
             guard let conversation else { return (text as? String).map { Int32($0.unicodeScalars.count) } ?? -1 }
             guard let last = conversation.last(where: { $0["role"] as? String == "assistant" }) else { return -1 }
             return Int32((last["content"] as? String)?.unicodeScalars.count ?? 0)
         }
-        for requestFirst in [true, false] {
-            let scan = TaskFileScan(path: path, options: .init(rerun: "run the report again", sliceSize: sliceSize))
-            if requestFirst { scan.readLabeledLines(request) }
-            scan.run()
-            if !requestFirst { scan.readLabeledLines(request) }
-            let slices = try scan.slices()
-            XCTAssertEqual(slices.parts.allSatisfy { $0.labeled != nil }, requestFirst, line: line)
-            let lines = try XCTUnwrap(try slices.labeled(request.lookup, items: wanted, duplicates: .labeledIds).lines, line: line)
-            for (item, id) in wanted.enumerated() {
-                let what = "\(id), slice \(sliceSize), request first: \(requestFirst)"
-                guard let task = oracle.task(id) else {
-                    XCTAssertEqual([lines.lengths.a[item], lines.lengths.b[item]], [-1, -1], what, line: line)
-                    XCTAssertNil(lines.sha256[item], what, line: line)
-                    continue
+        for groupKey in ["turn", nil] {
+            let request = LabeledTaskLines.Request(lookup: LabeledItemLookup(items: wanted), hash: hash, groupKey: groupKey)
+            for requestFirst in [true, false] {
+                for measuresLengths in [false, true] {
+                    let scan = TaskFileScan(path: path, options: .init(rerun: "run the report again", sliceSize: sliceSize,
+                                                                       measuresLengths: measuresLengths))
+                    if requestFirst { scan.readLabeledLines(request) }
+                    scan.run()
+                    if !requestFirst { scan.readLabeledLines(request) }
+                    let slices = try scan.slices()
+                    XCTAssertEqual(slices.parts.allSatisfy { $0.labeled != nil }, requestFirst, line: line)
+                    XCTAssertEqual(slices.parts.contains { !$0.countedLengths.isEmpty }, measuresLengths && !requestFirst,
+                                   line: line)
+                    let lines = try XCTUnwrap(try slices.labeled(request.lookup, items: wanted, duplicates: .labeledIds).lines,
+                                              line: line)
+                    for (item, id) in wanted.enumerated() {
+                        let what = "\(id), slice \(sliceSize), request first: \(requestFirst), counted kept: \(measuresLengths), by: \(groupKey ?? "-")"
+                        guard let task = oracle.task(id) else {
+                            XCTAssertEqual([lines.lengths.a[item], lines.lengths.b[item]], [-1, -1], what, line: line)
+                            XCTAssertNil(lines.sha256[item], what, line: line)
+                            continue
+                        }
+                        XCTAssertEqual(lines.sha256[item], hash[item] ? task.sha256 : nil, what, line: line)
+                        XCTAssertEqual(lines.lengths.a[item], judged(task.responseA, task.conversationA), what, line: line)
+                        XCTAssertEqual(lines.lengths.b[item], judged(task.responseB, task.conversationB), what, line: line)
+                        if groupKey != nil {
+                            XCTAssertEqual(lines.groups[item], (task.meta["turn"] as? NSNumber).map { "\($0)" }, what, line: line)
+                        }
+                    }
                 }
-                XCTAssertEqual(lines.sha256[item], hash[item] ? task.sha256 : nil, what, line: line)
-                XCTAssertEqual(lines.lengths.a[item], judged(task.responseA, task.conversationA), what, line: line)
-                XCTAssertEqual(lines.lengths.b[item], judged(task.responseB, task.conversationB), what, line: line)
-                XCTAssertEqual(lines.groups[item], (task.meta["turn"] as? NSNumber).map { "\($0)" }, what, line: line)
             }
         }
     }

@@ -55,6 +55,26 @@ final class ResponseLengthsTests: XCTestCase {
         XCTAssertEqual(python[Self.hostile.firstIndex(of: #""\ud83d alone""#)!], 7)
     }
 
+    /// The validator counts each top-level string value as it checks it (the task-file scan
+    /// takes the judged lengths from there instead of reading the responses again): the same
+    /// as Python's `len(json.loads(s))` on every string the validator accepts, -1 elsewhere.
+    func testValidatorCountsStringValuesAsPythonLen() throws {
+        let literals = (Self.hostile + Self.generated(count: 3000)).filter { literal in
+            var validator = JSONValidator()
+            return Array(literal.utf8).withUnsafeBytes { (try? validator.validate($0)) != nil }
+        }
+        XCTAssertEqual(literals.count, Self.hostile.count + 3000 - 5, "only the five lone-surrogate strings are refused")
+        let python = try Self.pythonLengths(literals)
+        var scanner = JSONLineScanner()
+        for (literal, expected) in zip(literals, python) {
+            let line = Array(#"{"n":1,"s":\#(literal),"a":[\#(literal)],"o":{"t":\#(literal)},"z":null}"#.utf8)
+            let kind = try line.withUnsafeBytes { try scanner.scan($0) }
+            XCTAssertEqual(kind, .object)
+            XCTAssertEqual(scanner.members.map(\.valueScalars), [-1, Int32(expected), -1, -1, -1], literal)
+        }
+        XCTAssertEqual(python[literals.firstIndex(of: #""\ud83d\ude00 as a surrogate pair""#)!], 21)
+    }
+
     /// Both task forms, judged as the report judges them: `response_a`/`response_b`, and the
     /// content of the last assistant message of `conversation_a`/`conversation_b`.
     func testJudgedLengthsOfEachTaskFormMatchPython() throws {
@@ -86,6 +106,13 @@ final class ResponseLengthsTests: XCTestCase {
             XCTAssertNoThrow(try bytes.withUnsafeBytes { raw in _ = try validator.validate(raw) }, line)
             let (a, b) = bytes.withUnsafeBytes { ResponseLengths.judged($0) }
             XCTAssertEqual([a, b], want, line)
+            // As the task-file scan judges it: from the validator's members and counts.
+            var scanner = JSONLineScanner()
+            let scanned = try bytes.withUnsafeBytes { raw in
+                _ = try scanner.scan(raw)
+                return ResponseLengths.judged(raw, scanner.members, TaskLineSchema.layout(raw, scanner.members))
+            }
+            XCTAssertEqual([scanned.0, scanned.1], want, line)
         }
     }
 

@@ -52,15 +52,22 @@ public struct JSONMemberSpan: Sendable, Equatable {
     public var valueRange: Range<Int>
     /// Whether a string value holds a backslash escape; false for every other kind.
     public var valueHasEscapes: Bool
+    /// For a string value that the validator scanned: how many Unicode scalars it decodes to
+    /// (what Python's `len` counts), counted on the way since the validator reads every byte
+    /// of it anyway (a report measures each judged response; a second pass over the text cost
+    /// as much as the validation). -1 for every other kind, and where spans were found
+    /// without reading inside strings (`JSONSpans.members`).
+    public var valueScalars: Int32
 
     /// A span with every part given.
     public init(keyRange: Range<Int>, keyHasEscapes: Bool, kind: JSONKind,
-                valueRange: Range<Int>, valueHasEscapes: Bool) {
+                valueRange: Range<Int>, valueHasEscapes: Bool, valueScalars: Int32 = -1) {
         self.keyRange = keyRange
         self.keyHasEscapes = keyHasEscapes
         self.kind = kind
         self.valueRange = valueRange
         self.valueHasEscapes = valueHasEscapes
+        self.valueScalars = valueScalars
     }
 
     /// Whether the key equals `name` (such as `"response_a"`), escapes in the key decoded.

@@ -36,11 +36,16 @@ enum JSONScan {
     }
 
     /// Scans the string whose opening quote is at `i`; leaves `i` after the closing quote and
-    /// tells whether the string holds a backslash escape.
+    /// tells whether the string holds a backslash escape. `scalars` is set to how many Unicode
+    /// scalars the content decodes to: its bytes less the ones that continue a UTF-8 sequence
+    /// or an escape (added up only where the loop stops anyway; a lone surrogate is an error
+    /// here, so every escape stands for one scalar).
     @inline(__always)
-    static func string(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) throws(JSONSyntaxError) -> Bool {
+    static func string(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int,
+                       scalars: inout Int) throws(JSONSyntaxError) -> Bool {
         var j = i + 1
         var escaped = false
+        var extraBytes = 0
         while true {
             // Skip plain text 8 bytes at a time, landing on the first byte that needs a look.
             while j &+ 8 <= n {
@@ -54,6 +59,7 @@ enum JSONScan {
             guard j < n else { throw endOfInput(n) }
             let b = p[j]
             if b == UInt8(ascii: "\"") {
+                scalars = j - i - 1 - extraBytes
                 i = j + 1
                 return escaped
             }
@@ -63,8 +69,11 @@ enum JSONScan {
                 // every ~90 bytes) are checked here; `\u` and every error go to `escape`.
                 if j &+ 1 < n && isShortEscape(p[j &+ 1]) {
                     j &+= 2
+                    extraBytes &+= 1
                 } else {
+                    let start = j
                     try escape(p, n, &j)
+                    extraBytes &+= j &- start &- 1
                 }
             } else if b < 0x20 {
                 throw JSONSyntaxError(message: "unescaped control character \(JSONMessageText.hex(scalar: UInt32(b))) in a string",
@@ -75,6 +84,7 @@ enum JSONScan {
                 let length = utf8Length(p, n, j)
                 if length == 0 { throw invalidUTF8(p, n, j) }
                 j += length
+                extraBytes &+= length &- 1
             }
         }
     }

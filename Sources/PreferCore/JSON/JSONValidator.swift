@@ -88,8 +88,12 @@ struct JSONValidator {
                 }
                 switch c {
                 case UInt8(ascii: "\""):
-                    let escaped = try JSONScan.string(p, n, &i)
-                    if isMember { members[members.count - 1].valueHasEscapes = escaped }
+                    var scalars = 0
+                    let escaped = try JSONScan.string(p, n, &i, scalars: &scalars)
+                    if isMember {
+                        members[members.count - 1].valueHasEscapes = escaped
+                        members[members.count - 1].valueScalars = Int32(clamping: scalars)
+                    }
                 case UInt8(ascii: "{"):
                     try push(isObject: true, at: i)
                     i = JSONScan.skipWhitespace(p, n, i + 1)
@@ -194,7 +198,8 @@ struct JSONValidator {
                                   offset: i)
         }
         let quote = i
-        let escaped = try JSONScan.string(p, n, &i)
+        var unused = 0
+        let escaped = try JSONScan.string(p, n, &i, scalars: &unused)
         let range = (quote + 1)..<(i - 1)
         try remember(p, range, escaped: escaped, quoteOffset: quote)
         if record && frames.count == 1 {

@@ -52,11 +52,17 @@ struct LabeledTaskLines: Sendable {
         if !groups.isEmpty { groups[item] = line.group }
     }
 
-    /// What item `item`'s validated task line `bytes` gives under `request`.
-    static func line(_ bytes: UnsafeRawBufferPointer, item: Int, _ request: Request) -> Line {
-        let (a, b) = ResponseLengths.judged(bytes)
-        return Line(sha256: request.hash[item] ? SHA256Hex.of(bytes) : nil, lengthA: a, lengthB: b,
-                    group: request.groupKey.flatMap { value(of: $0, in: bytes) })
+    /// What item `item`'s validated task line `bytes`, whose judged lengths are `lengths`
+    /// (`ResponseLengths.judged`), gives under `request`.
+    static func line(_ bytes: UnsafeRawBufferPointer, item: Int, lengths: (Int32, Int32), _ request: Request) -> Line {
+        Line(sha256: request.hash[item] ? SHA256Hex.of(bytes) : nil, lengthA: lengths.0, lengthB: lengths.1,
+             group: request.groupKey.flatMap { value(of: $0, in: bytes) })
+    }
+
+    /// Whether item `item`'s line must be read to give what `request` asks, when its judged
+    /// lengths are known without it (`ResponseLengths.counted`).
+    static func needsBytes(item: Int, _ request: Request) -> Bool {
+        request.hash[item] || request.groupKey != nil
     }
 
     /// The value of top-level key `key` in a validated task line, as `groups` keeps it.

@@ -68,6 +68,7 @@ extension TaskFileScan.Slices {
                 var found: [LabeledTaskLines.Found] = []
                 var buffer: [UInt8] = []
                 let ids = parts[k].ids
+                let counted = parts[k].countedLengths
                 for t in 0..<ids.count {
                     guard let item = ids.withId(t, { lookup.item(utf8: $0) }) else { continue }
                     guard let request else {
@@ -75,13 +76,21 @@ extension TaskFileScan.Slices {
                                                             line: .init(sha256: nil, lengthA: -1, lengthB: -1, group: nil)))
                         continue
                     }
+                    let lengths = counted.isEmpty || counted[2 * t] == TaskFileSegmentResult.notCounted
+                        ? nil : (counted[2 * t], counted[2 * t + 1])
+                    if let lengths, !LabeledTaskLines.needsBytes(item: Int(item), request) {
+                        found.append(LabeledTaskLines.Found(task: Int32(t), item: item,
+                                                            line: .init(sha256: nil, lengthA: lengths.0, lengthB: lengths.1, group: nil)))
+                        continue
+                    }
                     let record = parts[k].records[t]
                     if buffer.count < record.length { buffer = [UInt8](repeating: 0, count: max(record.length, 2 * buffer.count)) }
                     let line = buffer.withUnsafeMutableBytes { raw in
                         Result { () throws(InputError) -> LabeledTaskLines.Line in
                             try file.read(into: raw.baseAddress!, count: record.length, at: record.offset)
-                            return LabeledTaskLines.line(UnsafeRawBufferPointer(rebasing: raw[0..<record.length]),
-                                                         item: Int(item), request)
+                            let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<record.length])
+                            return LabeledTaskLines.line(bytes, item: Int(item), lengths: lengths ?? ResponseLengths.judged(bytes),
+                                                         request)
                         }
                     }
                     found.append(LabeledTaskLines.Found(task: Int32(t), item: item, line: try line.get()))

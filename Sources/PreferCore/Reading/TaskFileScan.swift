@@ -22,6 +22,10 @@ final class TaskFileScan: @unchecked Sendable {
         var rerun = "load it again"
         /// Small only in tests, so that small files take the many-slice paths.
         var sliceSize = 16 << 20
+        /// Keep the judged lengths that the validator counts, in slices taken before
+        /// `readLabeledLines` (a report's), so that the join need not read those lines back
+        /// to measure them.
+        var measuresLengths = false
     }
 
     let path: String
@@ -35,6 +39,9 @@ final class TaskFileScan: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var stopped = false
+    /// Set when the caller joins (`slices`): from then on the background helper, whose
+    /// priority was lowered for the session parse, takes no new job.
+    private var joined = false
     private let outcomes: JobResults<Result<TaskFileSegmentResult, InputError>>
     private let digest = JobResults<Result<String, InputError>>(count: 1)
     /// Signalled once by each background helper when it has no job left.
@@ -96,23 +103,25 @@ final class TaskFileScan: @unchecked Sendable {
             // On Linux the nice value is per thread: who = 0 is this thread alone.
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             #endif
-            work()
+            work(asHelper: true)
             helperDone.signal()
         }
         thread.start()
     }
 
-    /// Takes jobs on the calling thread until none is left (or the scan is stopped).
-    func work() {
+    /// Takes jobs on the calling thread until none is left (or the scan is stopped; for the
+    /// background helper, also once the caller has joined).
+    func work(asHelper: Bool = false) {
         guard let file else { return }
         let hashJobs = options.hashesFile ? 1 : 0
-        while let (job, labeledLines) = take() {
+        while let (job, labeledLines) = take(asHelper: asHelper) {
             if job < hashJobs {
                 digest[0] = Result { () throws(InputError) in try SHA256Hex.of(file, count: file.stamp.size) }
                 continue
             }
             let k = job - hashJobs
-            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], labeledLines: labeledLines)
+            let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], labeledLines: labeledLines,
+                                          measuresLengths: options.measuresLengths)
             outcomes[k] = Result { () throws(InputError) in try segment.run() }
         }
     }
@@ -143,10 +152,10 @@ final class TaskFileScan: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func take() -> (Int, LabeledTaskLines.Request?)? {
+    private func take(asHelper: Bool) -> (Int, LabeledTaskLines.Request?)? {
         lock.lock()
         defer { lock.unlock() }
-        guard !stopped, next < jobCount else { return nil }
+        guard !stopped, !(asHelper && joined), next < jobCount else { return nil }
         next += 1
         return (next - 1, labeledLines)
     }
@@ -161,12 +170,21 @@ final class TaskFileScan: @unchecked Sendable {
         var labeledLines: LabeledTaskLines.Request?
     }
 
-    /// Finishes the scan on the calling thread too, waits for the helpers, and returns every
-    /// slice's result in file order, or the first problem that stops the scan.
+    /// Finishes the scan on every core, waits for the helpers, and returns every slice's
+    /// result in file order, or the first problem that stops the scan.
     func slices() throws(ValidationFailure) -> Slices {
         if let openError { throw ValidationFailure(errors: [openError]) }
         guard let file else { throw ValidationFailure(errors: [InputError(file: path, reason: "cannot be read")]) }
-        work()
+        // The sessions are read: the scan is on the critical path now. The helper keeps its
+        // lowered priority (an unprivileged thread cannot raise it again), so it finishes the
+        // slice it holds and the rest go to threads at the process's own priority; left to
+        // the helper and this thread, a report took its slices on about one core whenever
+        // any other process wanted a core.
+        lock.lock()
+        joined = true
+        let left = jobCount - next
+        lock.unlock()
+        DispatchQueue.concurrentPerform(iterations: max(min(left, ProcessInfo.processInfo.activeProcessorCount), 1)) { _ in work() }
         waitForHelpers()
         var parts: [TaskFileSegmentResult] = []
         var sha256: String?

@@ -19,6 +19,10 @@ struct TaskFileSegment {
     /// When set, what to take from each labeled line while its bytes are at hand
     /// (`TaskFileSegmentResult.labeled`).
     var labeledLines: LabeledTaskLines.Request? = nil
+    /// Without `labeledLines`: keep each task's judged lengths as the validator counted them
+    /// (`TaskFileSegmentResult.countedLengths`), for a report that asks for its labeled lines
+    /// only once the sessions are read.
+    var measuresLengths = false
 
     private struct State {
         var result = TaskFileSegmentResult()
@@ -63,9 +67,20 @@ struct TaskFileSegment {
             } else {
                 keep(UnsafeRawBufferPointer(rebasing: bytes[(id.valueRange.lowerBound + 1)..<(id.valueRange.upperBound - 1)]))
             }
-            if let item, let request = labeledLines {
-                state.result.labeled?.append(LabeledTaskLines.Found(task: Int32(state.result.records.count), item: item,
-                                                                    line: LabeledTaskLines.line(bytes, item: Int(item), request)))
+            if let request = labeledLines {
+                if let item {
+                    let lengths = ResponseLengths.judged(bytes, members, layout)
+                    state.result.labeled?.append(LabeledTaskLines.Found(task: Int32(state.result.records.count), item: item,
+                                                                        line: LabeledTaskLines.line(bytes, item: Int(item),
+                                                                                                    lengths: lengths, request)))
+                }
+            } else if measuresLengths {
+                // Which lines are labeled is not known yet: keep the lengths that the validator
+                // counted (a `response_a`/`response_b` task), so that the join reads back only
+                // the lines it must hash (or a conversation task's, to find its judged text).
+                let counted = ResponseLengths.counted(members, layout)
+                state.result.countedLengths.append(counted?.0 ?? TaskFileSegmentResult.notCounted)
+                state.result.countedLengths.append(counted?.1 ?? TaskFileSegmentResult.notCounted)
             }
             let modelA = layout[.modelA].map { model(bytes, members[$0], &state) } ?? 0
             let modelB = layout[.modelB].map { model(bytes, members[$0], &state) } ?? 0

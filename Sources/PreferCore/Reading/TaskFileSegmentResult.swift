@@ -11,4 +11,9 @@ struct TaskFileSegmentResult: Sendable {
     /// With `TaskFileSegment.labeledLines`: every line whose id is labeled, in file order
     /// (a repeated id each time); nil when the slice was scanned before the labels were known.
     var labeled: [LabeledTaskLines.Found]?
+    /// With `TaskFileSegment.measuresLengths` and no `labeledLines`: per task, the judged
+    /// lengths of its responses a and b (two entries per task, in task order) as the validator
+    /// counted them, `notCounted` for a conversation task; empty otherwise.
+    var countedLengths: [Int32] = []
+    static let notCounted: Int32 = -2
 }

@@ -8,7 +8,9 @@ public enum ReportBuilder {
         // The task file's scan needs nothing from the sessions, so it starts first, on a thread
         // of its own: it fills the core that replay (single-threaded) leaves idle, and every
         // thread joins it once the sessions are read.
-        let scan = options.tasksPath.map { TaskFileScan(path: $0, options: .init(rerun: "run the report again")) }
+        let scan = options.tasksPath.map {
+            TaskFileScan(path: $0, options: .init(rerun: "run the report again", measuresLengths: true))
+        }
         if let scan, (options.workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
         var set: LabelSet
         let lookup: LabeledItemLookup
@@ -116,6 +118,13 @@ public enum ReportBuilder {
         } catch {
             throw .statistics(error)
         }
+        // The length-controlled fit needs only the matrix and takes tens of milliseconds on one
+        // core (at --bootstrap 0, as long as the summary): it runs on a second core beside the
+        // summary, the flags and the claims instead of after them.
+        let fitted = JobResults<LengthControlledRatings?>(count: 1)
+        let fit = DispatchGroup()
+        let bootstrap = options.bootstrap
+        DispatchQueue.global().async(group: fit) { fitted[0] = .some(matrix.lengthControlledRatings(bootstrap: bootstrap)) }
         let summary = StatisticsSummary(matrix, bootstrap: options.bootstrap)
         var coverage = partial
         coverage.files = set.files.count
@@ -140,7 +149,7 @@ public enum ReportBuilder {
             claims: matrix.pairClaims(summary, flags: flags, bootstrap: options.bootstrap),
             lengthBias: lengths?.overall, raterLengthBias: lengths?.raters ?? [],
             pooled: matrix.pooledPairAgreement(),
-            lengthControlled: matrix.lengthControlledRatings(bootstrap: options.bootstrap),
+            lengthControlled: { fit.wait(); return fitted[0] ?? nil }(),
             breakdown: try options.groupBy.map { key throws(ReportFailure) in
                 try GroupBreakdown.make(key: key, coded: coded, categories: matrix.categories, bootstrap: options.bootstrap)
             })

@@ -19,7 +19,29 @@ struct ResponseLengths: Sendable, Equatable {
     /// (`JSONStringDecoder.scalarCount`): no text is decoded and no value tree is built.
     static func judged(_ line: UnsafeRawBufferPointer) -> (Int32, Int32) {
         let members = JSONSpans.members(line, ofObjectIn: 0..<line.count)
-        let layout = TaskLineSchema.layout(line, members)
+        return judged(line, members, TaskLineSchema.layout(line, members))
+    }
+
+    /// The judged lengths of a `response_a`/`response_b` task as the validator counted them
+    /// while it checked the line (`JSONMemberSpan.valueScalars`), without reading the line
+    /// again; nil for a conversation task (its judged text is nested: `judged` finds it) and
+    /// for spans that were not counted.
+    static func counted(_ members: [JSONMemberSpan], _ layout: TaskLineSchema.Layout) -> (Int32, Int32)? {
+        guard layout[.conversationA] == nil, layout[.conversationB] == nil else { return nil }
+        // nil: a string the validator did not count; -1: no string to count.
+        func count(_ field: TaskLineSchema.Field) -> Int32? {
+            guard let k = layout[field], members[k].kind == .string else { return -1 }
+            return members[k].valueScalars >= 0 ? members[k].valueScalars : nil
+        }
+        guard let a = count(.responseA), let b = count(.responseB) else { return nil }
+        return (a, b)
+    }
+
+    /// `judged` of a line whose top-level members and layout are at hand (the validator's,
+    /// while the task file is scanned): the counts it made where there are any.
+    static func judged(_ line: UnsafeRawBufferPointer, _ members: [JSONMemberSpan],
+                       _ layout: TaskLineSchema.Layout) -> (Int32, Int32) {
+        if let counted = counted(members, layout) { return counted }
         func text(_ field: TaskLineSchema.Field) -> Int32 {
             guard let k = layout[field], members[k].kind == .string else { return -1 }
             return Int32(clamping: JSONStringDecoder.scalarCount(ofValue: line, members[k].valueRange))
