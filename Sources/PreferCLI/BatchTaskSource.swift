@@ -22,15 +22,15 @@ final class BatchTaskSource: TaskSource {
         file = inputs.tasks
         self.rater = rater
         self.now = now
-        feed = BatchSessionFeed(sessionsRoot: sessionsRoot, tasksSHA256: inputs.tasks.sha256)
-        let ids = (0..<inputs.tasks.count).map { inputs.tasks.id(at: $0) }
-        let ledger = BatchLedger(taskIDs: ids, gold: inputs.goldIndices, overlap: batch.overlap,
+        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot, tasks: inputs.tasks)
+        self.feed = feed
+        let ledger = BatchLedger(taskCount: inputs.tasks.count, gold: inputs.goldIndices, overlap: batch.overlap,
                                  maxOverlap: batch.maxOverlap, claimMinutes: batch.claimMinutes)
-        let order = BatchShuffle.order(taskCount: ids.count, gold: inputs.goldIndices, batchName: batch.name,
+        let order = BatchShuffle.order(taskCount: inputs.tasks.count, gold: inputs.goldIndices, batchName: batch.name,
                                        rater: rater, order: batch.order)
-        let sitting = RoutingEvent.sitting(of: sessionFile)
+        let raterNumber = feed.raterNumber(rater), sitting = feed.sittingNumber(ofFile: sessionFile)
         makeRouter = {
-            BatchRouter(ledger: ledger, rater: rater, sitting: sitting, order: order,
+            BatchRouter(ledger: ledger, rater: rater, raterNumber: raterNumber, sitting: sitting, order: order,
                         batchName: batch.name, repeatRate: batch.repeatRate)
         }
         router = makeRouter()

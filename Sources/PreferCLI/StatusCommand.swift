@@ -43,7 +43,7 @@ struct StatusCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(error.description)
         }
-        let feed = BatchSessionFeed(sessionsRoot: sessions, tasksSHA256: inputs.tasks.sha256, workers: nil)
+        let feed = BatchSessionFeed(sessionsRoot: sessions, tasks: inputs.tasks)
         var events: [RoutingEvent] = []
         while true {
             let look = feed.look()
@@ -52,7 +52,7 @@ struct StatusCommand: ParsableCommand {
             if !watch, let first = look.errors.first {
                 throw CommandFailure.badInput(first.description)
             }
-            let status = BatchStatus(inputs: inputs, events: events, now: Date())
+            let status = BatchStatus(inputs: inputs, events: events, names: feed.names, now: Date())
             let text = format == .json ? JSONWriter.serialize(status.json) + "\n" : StatusText.render(status, now: Date())
             let failure = StandardStream.output.write(text)
             if failure != 0 {

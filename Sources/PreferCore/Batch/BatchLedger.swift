@@ -11,10 +11,10 @@ public struct BatchLedger: Sendable {
     public let claimSeconds: Double
     public let taskCount: Int
 
-    /// One rater's effective choice of a task.
+    /// One rater's effective choice of a task (`RoutingNames` numbers).
     struct Vote: Sendable, Equatable {
         var rater: Int32
-        var choice: UInt8
+        var choice: Int32
         /// When the label was made (seconds since 1970; infinity without `at`), since the
         /// events of one reading come file by file, not in the order they happened.
         var at: Double
@@ -25,7 +25,6 @@ public struct BatchLedger: Sendable {
         var task: Int32
     }
 
-    private let taskIndex: [String: Int32]
     private(set) var isGold: [Bool]
     /// Effective labels per task, in the order they arrived.
     private(set) var votes: [[Vote]]
@@ -37,55 +36,35 @@ public struct BatchLedger: Sendable {
     private(set) var claims: [ClaimKey: Date] = [:]
     /// Entries of `claims` per task, so the routing pass looks a claim up only where one is.
     private var claimCount: [UInt16]
-    private var raterIDs: [String: Int32] = [:]
-    public private(set) var raterNames: [String] = []
-    private var choiceIDs: [String: UInt8] = [:]
 
     /// - Parameters:
-    ///   - taskIDs: the task file's ids, in file order (their positions are the task indices).
+    ///   - taskCount: the tasks of the task file (task indices are positions in it).
     ///   - gold: indices of the gold tasks.
-    public init(taskIDs: [String], gold: [Int], overlap: Int, maxOverlap: Int, claimMinutes: Double) {
+    public init(taskCount: Int, gold: [Int], overlap: Int, maxOverlap: Int, claimMinutes: Double) {
         self.overlap = overlap
         self.maxOverlap = max(overlap, maxOverlap)
         self.claimSeconds = claimMinutes * 60
-        taskCount = taskIDs.count
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(taskIDs.count)
-        for (position, id) in taskIDs.enumerated() { index[id] = Int32(position) }
-        taskIndex = index
-        isGold = Array(repeating: false, count: taskIDs.count)
-        for task in gold where task < taskIDs.count { isGold[task] = true }
-        votes = Array(repeating: [], count: taskIDs.count)
-        isClosed = Array(repeating: false, count: taskIDs.count)
-        claimCount = Array(repeating: 0, count: taskIDs.count)
-    }
-
-    /// The index of a task id of this batch, or nil for an id the task file lacks.
-    public func index(of task: String) -> Int? { taskIndex[task].map(Int.init) }
-
-    /// The interned number of a rater (new raters get the next one).
-    public mutating func raterID(_ name: String) -> Int32 {
-        if let id = raterIDs[name] { return id }
-        let id = Int32(raterNames.count)
-        raterIDs[name] = id
-        raterNames.append(name)
-        return id
+        self.taskCount = taskCount
+        isGold = Array(repeating: false, count: taskCount)
+        for task in gold where task < taskCount { isGold[task] = true }
+        votes = Array(repeating: [], count: taskCount)
+        isClosed = Array(repeating: false, count: taskCount)
+        claimCount = Array(repeating: 0, count: taskCount)
     }
 
     /// Applies one event; events about tasks outside the batch are ignored.
     public mutating func apply(_ event: RoutingEvent) {
         // A sitting's end names no task: it only frees that rater's claims.
-        if case .end = event.kind { return releaseClaims(of: raterID(event.rater)) }
-        guard let task = taskIndex[event.task] else { return }
-        let rater = raterID(event.rater)
+        if case .end = event.kind { return releaseClaims(of: event.rater) }
+        guard event.task >= 0, Int(event.task) < taskCount else { return }
+        let task = event.task, rater = event.rater
         switch event.kind {
         case .end:
             return  // handled above; the switch must name it
         case .label(let choice, _):
             clearClaim(rater: rater, task: task)
             guard !event.isRepeat else { return }
-            let code = choiceID(choice)
-            setVote(rater: rater, task: Int(task), to: code, at: event.at?.timeIntervalSince1970 ?? .infinity)
+            setVote(rater: rater, task: Int(task), to: choice, at: event.at?.timeIntervalSince1970 ?? .infinity)
         case .undo:
             guard !event.isRepeat else { return }
             setVote(rater: rater, task: Int(task), to: nil, at: 0)
@@ -152,18 +131,16 @@ public struct BatchLedger: Sendable {
         return extra
     }
 
-    /// Effective labels on this batch's tasks per rater name.
-    public func labelsByRater() -> [String: Int] {
-        var counts = [Int](repeating: 0, count: raterNames.count)
-        for list in votes { for vote in list { counts[Int(vote.rater)] += 1 } }
-        var result: [String: Int] = [:]
-        for (id, count) in counts.enumerated() where count > 0 { result[raterNames[id]] = count }
-        return result
+    /// Effective labels on this batch's tasks per rater number.
+    public func labelsByRater() -> [Int32: Int] {
+        var counts: [Int32: Int] = [:]
+        for list in votes { for vote in list { counts[vote.rater, default: 0] += 1 } }
+        return counts
     }
 
     // MARK: - Changes
 
-    private mutating func setVote(rater: Int32, task: Int, to choice: UInt8?, at: Double) {
+    private mutating func setVote(rater: Int32, task: Int, to choice: Int32?, at: Double) {
         var list = votes[task]
         list.removeAll { $0.rater == rater }
         if let choice { list.append(Vote(rater: rater, choice: choice, at: at)) }
@@ -182,16 +159,9 @@ public struct BatchLedger: Sendable {
         }
     }
 
-    private mutating func choiceID(_ choice: String) -> UInt8 {
-        if let id = choiceIDs[choice] { return id }
-        let id = UInt8(truncatingIfNeeded: choiceIDs.count)
-        choiceIDs[choice] = id
-        return id
-    }
-
     static func strictMajority(_ list: ArraySlice<Vote>) -> Bool {
         guard !list.isEmpty else { return false }
-        var counts: [UInt8: Int] = [:]
+        var counts: [Int32: Int] = [:]
         for vote in list { counts[vote.choice, default: 0] += 1 }
         return (counts.values.max() ?? 0) * 2 > list.count
     }
