@@ -15,14 +15,15 @@ final class BatchTaskSource: TaskSource {
 
     private let makeRouter: () -> BatchRouter
 
-    /// - Parameter sessionFile: this sitting's session file, whose own lines the router
-    ///   tells apart from earlier sittings'.
-    init(inputs: BatchInputs, rater: String, sessionFile: String, sessionsRoot: String, now: @escaping () -> Date = Date.init) {
+    /// - Parameters:
+    ///   - sessionFile: this sitting's session file, whose own lines the router tells apart
+    ///     from earlier sittings'.
+    ///   - feed: the feed of the batch's sessions folder (`LabelingPlan` read ahead with it).
+    init(inputs: BatchInputs, rater: String, sessionFile: String, feed: BatchSessionFeed, now: @escaping () -> Date = Date.init) {
         let batch = inputs.batch
         file = inputs.tasks
         self.rater = rater
         self.now = now
-        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot, tasks: inputs.tasks)
         self.feed = feed
         let ledger = BatchLedger(taskCount: inputs.tasks.count, gold: inputs.goldIndices, overlap: batch.overlap,
                                  maxOverlap: batch.maxOverlap, claimMinutes: batch.claimMinutes)
@@ -42,7 +43,7 @@ final class BatchTaskSource: TaskSource {
     }
 
     func next() throws -> NextTask {
-        let look = feed.look()
+        let look = feed.look(in: file)
         // A file replaced or cut short: what was built from it may no longer be true.
         if look.startedOver { router = makeRouter() }
         for event in look.events { router.apply(event) }

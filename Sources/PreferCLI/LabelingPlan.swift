@@ -15,8 +15,9 @@ struct LabelingPlan {
     /// Task indices not yet labeled by this rater (same `task_sha256`), in file order.
     var queue: [Int]
     var alreadyLabeled: Int
-    /// The batch this sitting is routed by (`--batch`), or nil for a plain `--tasks` sitting.
-    var batch: BatchInputs? = nil
+    /// The batch this sitting is routed by (`--batch`), and the feed of its sessions folder
+    /// (read once already); nil for a plain `--tasks` sitting.
+    var batch: (inputs: BatchInputs, feed: BatchSessionFeed)? = nil
 
     /// - Parameters:
     ///   - tasksPath: `--tasks`, or nil for the built-in demo.
@@ -35,6 +36,13 @@ struct LabelingPlan {
     /// batch's `raters` list when it has one.
     static func prepare(batchPath: String, sessionsRoot: String, raterOverride: String?) throws -> LabelingPlan {
         let rater = try raterName(raterOverride)
+        // The session files are read while the task file is checked and the rater's own
+        // labels are read: each on every core, but the task file's whole-file hash is one
+        // long job, which leaves a core to the reading. The feed is the sitting's after.
+        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot)
+        let readDone = DispatchSemaphore(value: 0)
+        Thread { feed.readAhead(); readDone.signal() }.start()
+        defer { readDone.wait() }
         let inputs: BatchInputs
         do {
             inputs = try BatchInputs.open(BatchFile.load(path: batchPath))
@@ -48,7 +56,7 @@ struct LabelingPlan {
         }
         var plan = try prepare(tasks: inputs.tasks, guideline: inputs.guideline, sessionsRoot: sessionsRoot,
                                rater: rater, scale: batch.scale, requireRead: batch.requireRead)
-        plan.batch = inputs
+        plan.batch = (inputs, feed)
         return plan
     }
 

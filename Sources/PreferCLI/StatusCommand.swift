@@ -43,10 +43,10 @@ struct StatusCommand: ParsableCommand {
         } catch {
             throw CommandFailure.badInput(error.description)
         }
-        let feed = BatchSessionFeed(sessionsRoot: sessions, tasks: inputs.tasks)
+        let feed = BatchSessionFeed(sessionsRoot: sessions)
         var events: [RoutingEvent] = []
         while true {
-            let look = feed.look()
+            let look = feed.look(in: inputs.tasks)
             if look.startedOver { events = [] }
             events += look.events
             if !watch, let first = look.errors.first {

@@ -46,36 +46,48 @@ extension SessionLogTail {
     /// `at`, then lines).
     public func lastStepEvents() -> [Event] {
         guard let states else { return [] }
-        // Sorted by place first, and only then made into events: a sort of small tuples.
-        var found: [(rank: Int32, line: Int32, worker: Int32, at: Int32, kind: Event.Kind)] = []
         let ranks = SessionReplayOrder.ranks(files: files, firstTimes: cursors.map(\.firstTime))
-        for w in 0..<states.count {
-            let data = states[w].data
-            let start = w < stepStarts.count ? stepStarts[w] : 0
-            guard start < data.kind.count else { continue }
-            for k in start..<data.kind.count {
-                let kind: Event.Kind
-                switch SessionLineEvent.Kind(rawValue: data.kind[k]) {
-                case .label?: kind = .label
-                case .undo?: kind = .undo
-                case .skip?: kind = .skip
-                case .shown?: kind = .shown
-                case .end?: kind = .end
-                default: continue
-                }
-                found.append((ranks[Int(data.file[k])], data.line[k], Int32(w), Int32(k), kind))
+        let columns = (0..<states.count).map { states[$0].data }
+        let starts = (0..<columns.count).map { w in w < stepStarts.count ? stepStarts[w] : 0 }
+        // A step reads each file whole on one worker, which appends its lines in order: so
+        // the replay order is a stable sort of the events by their file's rank, which a
+        // counting sort does in two passes (600,000 events at a batch's start-up).
+        var first = [Int](repeating: 0, count: files.count + 1)
+        for w in columns.indices where starts[w] < columns[w].kind.count {
+            for k in starts[w]..<columns[w].kind.count where Self.eventKind(columns[w].kind[k]) != nil {
+                first[Int(ranks[Int(columns[w].file[k])]) + 1] += 1
             }
         }
-        found.sort { ($0.rank, $0.line) < ($1.rank, $1.line) }
-        let columns = (0..<states.count).map { states[$0].data }
-        return found.map { place in
-            let data = columns[Int(place.worker)], k = Int(place.at)
-            return Event(
-                kind: place.kind, worker: place.worker, rater: data.rater[k], task: data.task[k], choice: data.choice[k],
-                left: data.left[k] == 0 ? .a : data.left[k] == 1 ? .b : nil,
-                isRepeat: data.isRepeat[k], time: data.time[k].isNaN ? nil : data.time[k],
-                milliseconds: data.milliseconds[k] == CodedLabels.noMilliseconds ? nil : data.milliseconds[k],
-                file: data.file[k], line: place.line)
+        for r in 0..<files.count { first[r + 1] += first[r] }
+        let placeholder = Event(kind: .end, worker: 0, rater: 0, task: -1, choice: -1, left: nil, isRepeat: false,
+                                time: nil, milliseconds: nil, file: 0, line: 0)
+        var events = [Event](repeating: placeholder, count: first[files.count])
+        for w in columns.indices where starts[w] < columns[w].kind.count {
+            let data = columns[w]
+            for k in starts[w]..<data.kind.count {
+                guard let kind = Self.eventKind(data.kind[k]) else { continue }
+                let rank = Int(ranks[Int(data.file[k])])
+                events[first[rank]] = Event(
+                    kind: kind, worker: Int32(w), rater: data.rater[k], task: data.task[k], choice: data.choice[k],
+                    left: data.left[k] == 0 ? .a : data.left[k] == 1 ? .b : nil,
+                    isRepeat: data.isRepeat[k], time: data.time[k].isNaN ? nil : data.time[k],
+                    milliseconds: data.milliseconds[k] == CodedLabels.noMilliseconds ? nil : data.milliseconds[k],
+                    file: data.file[k], line: data.line[k])
+                first[rank] += 1
+            }
+        }
+        return events
+    }
+
+    /// The event kind of a column's code; nil for lines that are no routing event.
+    private static func eventKind(_ code: UInt8) -> Event.Kind? {
+        switch SessionLineEvent.Kind(rawValue: code) {
+        case .label?: return .label
+        case .undo?: return .undo
+        case .skip?: return .skip
+        case .shown?: return .shown
+        case .end?: return .end
+        default: return nil
         }
     }
 }
