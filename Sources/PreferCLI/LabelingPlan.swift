@@ -36,10 +36,11 @@ struct LabelingPlan {
     /// batch's `raters` list when it has one.
     static func prepare(batchPath: String, sessionsRoot: String, raterOverride: String?) throws -> LabelingPlan {
         let rater = try raterName(raterOverride)
-        // The session files are read while the task file is checked and the rater's own
-        // labels are read: each on every core, but the task file's whole-file hash is one
-        // long job, which leaves a core to the reading. The feed is the sitting's after.
-        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot)
+        // The session files are read on a thread of their own while the task file is checked
+        // (on every core) and the rater's own labels are read; the feed is the sitting's
+        // after. One reading worker: the reading and the check then share the two cores
+        // evenly, and a step later reads a few new lines, which one thread does best.
+        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot, workers: 1)
         let readDone = DispatchSemaphore(value: 0)
         Thread { feed.readAhead(); readDone.signal() }.start()
         defer { readDone.wait() }

@@ -84,7 +84,7 @@ enum StatusText {
         lines.append("  rater        labels  repeats  per hour  median ms  last seen                 self-consistency")
         for rater in status.raters {
             let pace = rater.labelsPerHour.map { String(format: "%.0f", $0) } ?? "-"
-            let median = rater.medianMs.map(String.init) ?? "-"
+            let median = rater.medianMs.map { String(format: $0.rounded() == $0 ? "%.0f" : "%.1f", $0) } ?? "-"
             let seen = rater.lastSeen.map(Timestamp.format) ?? "-"
             let c = rater.consistency
             var consistency = c.repeats == 0 ? "-" : "\(c.same)/\(c.repeats)"

@@ -141,14 +141,15 @@ public struct BatchLedger: Sendable {
     // MARK: - Changes
 
     private mutating func setVote(rater: Int32, task: Int, to choice: Int32?, at: Double) {
-        var list = votes[task]
-        list.removeAll { $0.rater == rater }
-        if let choice { list.append(Vote(rater: rater, choice: choice, at: at)) }
-        votes[task] = list
-        isClosed[task] = list.count >= maxOverlap || (list.count >= overlap && Self.strictMajority(list[...]))
+        // In place: a copy taken out and put back would copy the list on each change.
+        votes[task].removeAll { $0.rater == rater }
+        if let choice { votes[task].append(Vote(rater: rater, choice: choice, at: at)) }
+        let count = votes[task].count
+        isClosed[task] = count >= maxOverlap || (count >= overlap && Self.strictMajority(votes[task][...]))
     }
 
     private mutating func clearClaim(rater: Int32, task: Int32) {
+        guard claimCount[Int(task)] > 0 else { return }
         if claims.removeValue(forKey: ClaimKey(rater: rater, task: task)) != nil { claimCount[Int(task)] -= 1 }
     }
 
@@ -159,10 +160,13 @@ public struct BatchLedger: Sendable {
         }
     }
 
+    /// Whether one choice has more than half of `list` (SPEC §10's strict majority; not the
+    /// exports' strict plurality, `ChoiceTally.majority`, SPEC §9). A task has a handful of
+    /// labels, so counting pairwise beats a dictionary (called on every change at start-up).
     static func strictMajority(_ list: ArraySlice<Vote>) -> Bool {
-        guard !list.isEmpty else { return false }
-        var counts: [Int32: Int] = [:]
-        for vote in list { counts[vote.choice, default: 0] += 1 }
-        return (counts.values.max() ?? 0) * 2 > list.count
+        for vote in list where list.reduce(0, { $0 + ($1.choice == vote.choice ? 1 : 0) }) * 2 > list.count {
+            return true
+        }
+        return false
     }
 }

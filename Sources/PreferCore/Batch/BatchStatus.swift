@@ -12,8 +12,9 @@ public struct BatchStatus: Sendable {
         public var repeats = 0
         /// Label events per hour between the rater's first and last label (nil with fewer than 2).
         public var labelsPerHour: Double?
-        /// Median `ms` over the rater's label events.
-        public var medianMs: Int?
+        /// Median `ms` over the rater's label events (the report's median: the mean of the
+        /// middle two for an even count).
+        public var medianMs: Double?
         /// The latest `at` of any of the rater's events.
         public var lastSeen: Date?
         public var consistency = RepeatConsistency.Counts()
@@ -63,9 +64,8 @@ public struct BatchStatus: Sendable {
             if let t = times[number], t.count >= 2, let first = t.min(), let last = t.max(), last > first {
                 rater.labelsPerHour = Double(t.count - 1) / (last.timeIntervalSince(first) / 3600)
             }
-            if let values = ms[number]?.sorted(), !values.isEmpty {
-                let mid = values.count / 2
-                rater.medianMs = values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2
+            if var values = ms[number], case .value(let median) = RatingMatrix.median(&values) {
+                rater.medianMs = median
             }
             rater.lastSeen = lastSeen[number]
             rater.consistency = byName[name] ?? .init()
