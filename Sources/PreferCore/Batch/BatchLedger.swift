@@ -105,6 +105,9 @@ public struct BatchLedger: Sendable {
 
     public func isGoldTask(_ task: Int) -> Bool { isGold[task] }
 
+    /// The effective choice of `rater` on `task` (a `RoutingNames` number), or nil.
+    public func choice(of task: Int, by rater: Int32) -> Int32? { votes[task].first { $0.rater == rater }?.choice }
+
     /// Whether `rater` has an effective label on `task`.
     public func hasLabel(_ task: Int, by rater: Int32) -> Bool { votes[task].contains { $0.rater == rater } }
 

@@ -53,7 +53,7 @@ public struct BatchStatus: Sendable {
         }
         progress = BatchProgress(ledger, now: now)
         let effective = ledger.labelsByRater()
-        let byName = consistency.byRater(names)
+        let byName = consistency.byRater(names, ledger: ledger)
         let numbers = Set(lastSeen.keys).union(labelEvents.keys).sorted { names.raters[Int($0)] < names.raters[Int($1)] }
         raters = numbers.map { number in
             let name = names.raters[Int(number)]

@@ -3,7 +3,8 @@
 /// whose canonical choice equals the rater's first label; position consistency is the same
 /// share over decisive pairs only (first label and repeat both A or B, or both on one side of
 /// a likert scale), where a rater who follows the screen side instead of the content flips.
-/// Fed with the same events as the router, so `status` and `report` count alike.
+/// Fed with the same events as the router, so `status` and `report` count alike; the
+/// effective labels the repeats are held against are the batch ledger's (one replay).
 public struct RepeatConsistency: Sendable {
     public struct Counts: Sendable, Equatable {
         public var repeats = 0
@@ -32,30 +33,22 @@ public struct RepeatConsistency: Sendable {
 
     /// The repeats seen: rater, task, choice (`RoutingEvent` numbers).
     public private(set) var repeats: [(rater: Int32, task: Int32, choice: Int32)] = []
-    /// Each rater's effective label per task (repeats left out, as SPEC §4 replays them).
-    private var first: [Int32: [Int32: Int32]] = [:]
 
     public init() {}
 
+    /// Keeps a repeat label (on a task of the batch); other events change nothing here.
     public mutating func apply(_ event: RoutingEvent) {
-        switch event.kind {
-        case .label(let choice, _):
-            if event.isRepeat {
-                repeats.append((event.rater, event.task, choice))
-            } else {
-                first[event.rater, default: [:]][event.task] = choice
-            }
-        case .undo where !event.isRepeat:
-            first[event.rater]?[event.task] = nil
-        default:
-            break
-        }
+        guard case .label(let choice, _) = event.kind, event.isRepeat, event.task >= 0 else { return }
+        repeats.append((event.rater, event.task, choice))
     }
 
-    /// Counts per rater name, each repeat against the rater's effective label of its task.
-    public func byRater(_ names: RoutingNames) -> [String: Counts] {
+    /// Counts per rater name, each repeat against the rater's effective label of its task in
+    /// `ledger` (fed the same events).
+    public func byRater(_ names: RoutingNames, ledger: BatchLedger) -> [String: Counts] {
         let named = repeats.map { (rater: $0.rater, task: $0.task, choice: names.choices[Int($0.choice)]) }
-        let counts = Self.counts(repeats: named) { rater, task in first[rater]?[task].map { names.choices[Int($0)] } }
+        let counts = Self.counts(repeats: named) { rater, task in
+            ledger.choice(of: Int(task), by: rater).map { names.choices[Int($0)] }
+        }
         return Dictionary(uniqueKeysWithValues: counts.map { (names.raters[Int($0.key)], $0.value) })
     }
 
