@@ -46,7 +46,7 @@ final class BatchTaskSource: TaskSource {
         let look = feed.look(in: file)
         // A file replaced or cut short: what was built from it may no longer be true.
         if look.startedOver { router = makeRouter() }
-        for event in look.events { router.apply(event) }
+        router.apply(look.events)
         let moment = now()
         guard let pick = router.next(now: moment) else {
             return .nothingLeft(progress: BatchProgress(router.ledger, now: moment).sentence)

@@ -38,9 +38,9 @@ struct LabelingPlan {
         let rater = try raterName(raterOverride)
         // The session files are read on a thread of their own while the task file is checked
         // (on every core) and the rater's own labels are read; the feed is the sitting's
-        // after. One reading worker: the reading and the check then share the two cores
-        // evenly, and a step later reads a few new lines, which one thread does best.
-        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot, workers: 1)
+        // after. The reading has a worker per core too: the check ends first, and its cores
+        // then go to what is left of the reading.
+        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot)
         let readDone = DispatchSemaphore(value: 0)
         Thread { feed.readAhead(); readDone.signal() }.start()
         defer { readDone.wait() }

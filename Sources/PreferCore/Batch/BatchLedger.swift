@@ -20,9 +20,10 @@ public struct BatchLedger: Sendable {
         var at: Double
     }
 
-    struct ClaimKey: Hashable, Sendable {
+    /// A rater's unanswered `shown` of a task, by its time.
+    struct Claim: Sendable, Equatable {
         var rater: Int32
-        var task: Int32
+        var at: Date
     }
 
     private(set) var isGold: [Bool]
@@ -33,9 +34,12 @@ public struct BatchLedger: Sendable {
     /// pass over flags.
     private(set) var isClosed: [Bool]
     /// The latest unanswered `shown` of a rater on a task, by its time.
-    private(set) var claims: [ClaimKey: Date] = [:]
-    /// Entries of `claims` per task, so the routing pass looks a claim up only where one is.
-    private var claimCount: [UInt16]
+    /// Per task, a list rather than one dictionary of the whole batch: a task has a claim or
+    /// two at most, and start-up applies 300,000 `shown` lines and as many answers to them.
+    private(set) var claims: [[Claim]]
+    /// Per rater number, the tasks they claimed since their last sitting ended (some may be
+    /// answered since), so that a sitting's end frees its claims without a walk of all tasks.
+    private var claimedTasks: [[Int32]] = []
 
     /// - Parameters:
     ///   - taskCount: the tasks of the task file (task indices are positions in it).
@@ -49,7 +53,7 @@ public struct BatchLedger: Sendable {
         for task in gold where task < taskCount { isGold[task] = true }
         votes = Array(repeating: [], count: taskCount)
         isClosed = Array(repeating: false, count: taskCount)
-        claimCount = Array(repeating: 0, count: taskCount)
+        claims = Array(repeating: [], count: taskCount)
     }
 
     /// Applies one event; events about tasks outside the batch are ignored.
@@ -72,8 +76,13 @@ public struct BatchLedger: Sendable {
             clearClaim(rater: rater, task: task)
         case .shown:
             guard let at = event.at else { return }
-            let key = ClaimKey(rater: rater, task: task)
-            if claims.updateValue(at, forKey: key) == nil { claimCount[Int(task)] += 1 }
+            if let k = claims[Int(task)].firstIndex(where: { $0.rater == rater }) {
+                claims[Int(task)][k].at = at
+            } else {
+                claims[Int(task)].append(Claim(rater: rater, at: at))
+                while claimedTasks.count <= Int(rater) { claimedTasks.append([]) }
+                claimedTasks[Int(rater)].append(task)
+            }
         }
     }
 
@@ -86,16 +95,15 @@ public struct BatchLedger: Sendable {
         if isClosed[task] { return false }
         let have = votes[task].count
         let wanted = have >= overlap ? have + 1 : overlap
-        guard claimCount[task] > 0 else { return have < wanted }
+        guard !claims[task].isEmpty else { return have < wanted }
         return have + liveClaims(on: task, except: rater, now: now) < wanted
     }
 
     /// Live claims on `task` by raters other than `rater`.
     public func liveClaims(on task: Int, except rater: Int32?, now: Date) -> Int {
-        guard claimCount[task] > 0 else { return 0 }
         var count = 0
-        for (key, at) in claims where key.task == Int32(task) && key.rater != rater {
-            if now.timeIntervalSince(at) < claimSeconds { count += 1 }
+        for claim in claims[task] where claim.rater != rater && now.timeIntervalSince(claim.at) < claimSeconds {
+            count += 1
         }
         return count
     }
@@ -152,15 +160,14 @@ public struct BatchLedger: Sendable {
     }
 
     private mutating func clearClaim(rater: Int32, task: Int32) {
-        guard claimCount[Int(task)] > 0 else { return }
-        if claims.removeValue(forKey: ClaimKey(rater: rater, task: task)) != nil { claimCount[Int(task)] -= 1 }
+        guard !claims[Int(task)].isEmpty else { return }
+        claims[Int(task)].removeAll { $0.rater == rater }
     }
 
     private mutating func releaseClaims(of rater: Int32) {
-        for key in claims.keys where key.rater == rater {
-            claims.removeValue(forKey: key)
-            claimCount[Int(key.task)] -= 1
-        }
+        guard Int(rater) < claimedTasks.count else { return }
+        for task in claimedTasks[Int(rater)] { claims[Int(task)].removeAll { $0.rater == rater } }
+        claimedTasks[Int(rater)] = []
     }
 
     /// Whether one choice has more than half of `list` (SPEC §10's strict majority; not the
