@@ -15,22 +15,23 @@ final class BatchTaskSource: TaskSource {
 
     private let makeRouter: () -> BatchRouter
 
-    /// - Parameter sessionFile: this sitting's session file, whose own lines the router
-    ///   tells apart from earlier sittings'.
-    init(inputs: BatchInputs, rater: String, sessionFile: String, sessionsRoot: String, now: @escaping () -> Date = Date.init) {
+    /// - Parameters:
+    ///   - sessionFile: this sitting's session file, whose own lines the router tells apart
+    ///     from earlier sittings'.
+    ///   - feed: the feed of the batch's sessions folder (`LabelingPlan` read ahead with it).
+    init(inputs: BatchInputs, rater: String, sessionFile: String, feed: BatchSessionFeed, now: @escaping () -> Date = Date.init) {
         let batch = inputs.batch
         file = inputs.tasks
         self.rater = rater
         self.now = now
-        feed = BatchSessionFeed(sessionsRoot: sessionsRoot, tasksSHA256: inputs.tasks.sha256)
-        let ids = (0..<inputs.tasks.count).map { inputs.tasks.id(at: $0) }
-        let ledger = BatchLedger(taskIDs: ids, gold: inputs.goldIndices, overlap: batch.overlap,
+        self.feed = feed
+        let ledger = BatchLedger(taskCount: inputs.tasks.count, gold: inputs.goldIndices, overlap: batch.overlap,
                                  maxOverlap: batch.maxOverlap, claimMinutes: batch.claimMinutes)
-        let order = BatchShuffle.order(taskCount: ids.count, gold: inputs.goldIndices, batchName: batch.name,
+        let order = BatchShuffle.order(taskCount: inputs.tasks.count, gold: inputs.goldIndices, batchName: batch.name,
                                        rater: rater, order: batch.order)
-        let sitting = RoutingEvent.sitting(of: sessionFile)
+        let raterNumber = feed.raterNumber(rater), sitting = feed.sittingNumber(ofFile: sessionFile)
         makeRouter = {
-            BatchRouter(ledger: ledger, rater: rater, sitting: sitting, order: order,
+            BatchRouter(ledger: ledger, rater: rater, raterNumber: raterNumber, sitting: sitting, order: order,
                         batchName: batch.name, repeatRate: batch.repeatRate)
         }
         router = makeRouter()
@@ -42,10 +43,10 @@ final class BatchTaskSource: TaskSource {
     }
 
     func next() throws -> NextTask {
-        let look = feed.look()
+        let look = feed.look(in: file)
         // A file replaced or cut short: what was built from it may no longer be true.
         if look.startedOver { router = makeRouter() }
-        for event in look.events { router.apply(event) }
+        router.apply(look.events)
         let moment = now()
         guard let pick = router.next(now: moment) else {
             return .nothingLeft(progress: BatchProgress(router.ledger, now: moment).sentence)

@@ -15,8 +15,9 @@ struct LabelingPlan {
     /// Task indices not yet labeled by this rater (same `task_sha256`), in file order.
     var queue: [Int]
     var alreadyLabeled: Int
-    /// The batch this sitting is routed by (`--batch`), or nil for a plain `--tasks` sitting.
-    var batch: BatchInputs? = nil
+    /// The batch this sitting is routed by (`--batch`), and the feed of its sessions folder
+    /// (read once already); nil for a plain `--tasks` sitting.
+    var batch: (inputs: BatchInputs, feed: BatchSessionFeed)? = nil
 
     /// - Parameters:
     ///   - tasksPath: `--tasks`, or nil for the built-in demo.
@@ -35,13 +36,21 @@ struct LabelingPlan {
     /// batch's `raters` list when it has one.
     static func prepare(batchPath: String, sessionsRoot: String, raterOverride: String?) throws -> LabelingPlan {
         let rater = try raterName(raterOverride)
+        // The session files are read on a thread of their own while the task file is checked
+        // (on every core) and the rater's own labels are read; the feed is the sitting's
+        // after. The reading has a worker per core too: the check ends first, and its cores
+        // then go to what is left of the reading.
+        let feed = BatchSessionFeed(sessionsRoot: sessionsRoot)
+        let readDone = DispatchSemaphore(value: 0)
+        Thread { feed.readAhead(); readDone.signal() }.start()
+        defer { readDone.wait() }
         let inputs = try BatchInputs.open(batchPath: batchPath,
                                           advice: "the batch file given with --batch; nothing was labeled, fix it and try again")
         try inputs.admit(rater, advice: "; ask the lead to add you")
         let batch = inputs.batch
         var plan = try prepare(tasks: inputs.tasks, guideline: inputs.guideline, sessionsRoot: sessionsRoot,
                                rater: rater, scale: batch.scale, requireRead: batch.requireRead)
-        plan.batch = inputs
+        plan.batch = (inputs, feed)
         return plan
     }
 

@@ -19,8 +19,7 @@ struct LabelingSitting {
         let state = AppState(config: config, size: sitting.terminal.size, queue: plan.queue,
                              totalTasks: plan.tasks.count, labeledCount: plan.alreadyLabeled)
         let source: TaskSource = plan.batch.map {
-            BatchTaskSource(inputs: $0, rater: plan.rater.value, sessionFile: sitting.writer.filePath,
-                            sessionsRoot: plan.sessionsRoot)
+            BatchTaskSource(inputs: $0.inputs, rater: plan.rater.value, sessionFile: sitting.writer.filePath, feed: $0.feed)
         } ?? TaskFileSource(file: plan.tasks, rater: plan.rater.value)
         let runtime = LabelingRuntime(
             state: state, screen: sitting.terminal, tasks: source,

@@ -19,7 +19,7 @@ final class SessionSink: LabelSink {
     /// Writes `session_start`: what was labeled, with which guideline, by whom, on what screen.
     func start(plan: LabelingPlan, size: TerminalSize) throws {
         try start(tasks: plan.tasks, guideline: plan.guideline, scale: plan.scale, login: plan.login,
-                  batch: plan.batch?.batch, size: size)
+                  batch: plan.batch?.inputs.batch, size: size)
     }
 
     /// Writes `session_start` for any sitting on a task file (a label or a review sitting).

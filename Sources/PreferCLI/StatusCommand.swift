@@ -38,16 +38,16 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try BatchInputs.open(batchPath: batch)
-        let feed = BatchSessionFeed(sessionsRoot: sessions, tasksSHA256: inputs.tasks.sha256, workers: nil)
+        let feed = BatchSessionFeed(sessionsRoot: sessions)
         var events: [RoutingEvent] = []
         while true {
-            let look = feed.look()
+            let look = feed.look(in: inputs.tasks)
             if look.startedOver { events = [] }
             events += look.events
             if !watch, let first = look.errors.first {
                 throw CommandFailure.badInput(first.description)
             }
-            let status = BatchStatus(inputs: inputs, events: events, now: Date())
+            let status = BatchStatus(inputs: inputs, events: events, names: feed.names, now: Date())
             let text = format == .json ? JSONWriter.serialize(status.json) + "\n" : StatusText.render(status, now: Date())
             let failure = StandardStream.output.write(text)
             if failure != 0 {
@@ -79,7 +79,7 @@ enum StatusText {
         lines.append("  rater        labels  repeats  per hour  median ms  last seen                 self-consistency")
         for rater in status.raters {
             let pace = rater.labelsPerHour.map { String(format: "%.0f", $0) } ?? "-"
-            let median = rater.medianMs.map(String.init) ?? "-"
+            let median = rater.medianMs.map { String(format: $0.rounded() == $0 ? "%.0f" : "%.1f", $0) } ?? "-"
             let seen = rater.lastSeen.map(Timestamp.format) ?? "-"
             let c = rater.consistency
             var consistency = c.repeats == 0 ? "-" : "\(c.same)/\(c.repeats)"

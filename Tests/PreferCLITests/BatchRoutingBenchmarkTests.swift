@@ -22,9 +22,9 @@ final class BatchRoutingBenchmarkTests: XCTestCase {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let plan = try LabelingPlan.prepare(batchPath: folder + "/batch.toml", sessionsRoot: sessions, raterOverride: "rater00")
         let planned = elapsed(t0)
-        let inputs = try XCTUnwrap(plan.batch)
+        let (inputs, feed) = try XCTUnwrap(plan.batch)
         let source = BatchTaskSource(inputs: inputs, rater: "rater00", sessionFile: sessions + "/rater00/bench.jsonl",
-                                     sessionsRoot: sessions)
+                                     feed: feed)
         guard case .task(let first) = try source.next() else { return XCTFail("nothing to route") }
         let firstTask = elapsed(t0)
         print("prefer-bench batch: start-up to first task \(String(format: "%.0f", firstTask)) ms "

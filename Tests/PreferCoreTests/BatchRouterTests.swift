@@ -5,24 +5,32 @@ import XCTest
 /// Routing (SPEC §10) as a pure function of the events the session files hold.
 final class BatchRouterTests: XCTestCase {
     private let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-    private func ids(_ n: Int) -> [String] { (0..<n).map { "t\($0)" } }
+    /// The numbers of the names the events below use, as a feed would give them.
+    private var names = RoutingNames()
 
     private func router(_ rater: String, tasks: Int = 6, gold: [Int] = [], overlap: Int = 2, maxOverlap: Int? = nil,
                         claimMinutes: Double = 1, repeatRate: Double = 0, order: [Int]? = nil) -> BatchRouter {
-        let ledger = BatchLedger(taskIDs: ids(tasks), gold: gold, overlap: overlap, maxOverlap: maxOverlap ?? overlap,
+        let ledger = BatchLedger(taskCount: tasks, gold: gold, overlap: overlap, maxOverlap: maxOverlap ?? overlap,
                                  claimMinutes: claimMinutes)
-        return BatchRouter(ledger: ledger, rater: rater, sitting: "S-\(rater)", order: order ?? Array(0..<tasks),
+        return BatchRouter(ledger: ledger, rater: rater, raterNumber: names.rater(rater),
+                           sitting: names.sitting(ofFile: "S-\(rater)"), order: order ?? Array(0..<tasks),
                            batchName: "b", repeatRate: repeatRate)
+    }
+
+    /// An event of `rater` in the sitting `sitting` (default: the rater's "S-rater").
+    private func event(_ rater: String, _ task: Int?, _ kind: RoutingEvent.Kind, sitting: String? = nil,
+                       repeat isRepeat: Bool = false, at: Date? = nil) -> RoutingEvent {
+        RoutingEvent(rater: names.rater(rater), sitting: names.sitting(ofFile: sitting ?? "S-\(rater)"),
+                     task: task.map(Int32.init) ?? RoutingEvent.noTask, kind: kind, isRepeat: isRepeat, at: at ?? t0)
     }
 
     private func label(_ rater: String, _ task: Int, _ choice: String = "A", sitting: String? = nil,
                        repeat isRepeat: Bool = false, left: ResponseSide = .a) -> RoutingEvent {
-        RoutingEvent(rater: rater, sitting: sitting ?? "S-\(rater)", task: "t\(task)", kind: .label(choice: choice, left: left),
-                     isRepeat: isRepeat, at: t0)
+        event(rater, task, .label(choice: names.choice(choice), left: left), sitting: sitting, repeat: isRepeat)
     }
 
     private func shown(_ rater: String, _ task: Int, at: Date) -> RoutingEvent {
-        RoutingEvent(rater: rater, sitting: "S-\(rater)", task: "t\(task)", kind: .shown(left: .a), at: at)
+        event(rater, task, .shown(left: .a), at: at)
     }
 
     func testTheFirstTaskInOrderWithFewerThanOverlapLabelsIsNext() {
@@ -44,10 +52,10 @@ final class BatchRouterTests: XCTestCase {
         ana.apply(shown("ana", 1, at: t0))
         XCTAssertEqual(ana.next(now: t0.addingTimeInterval(30))?.index, 1,
                        "the rater's own claim (a killed sitting of theirs) does not keep them out")
-        ana.apply(RoutingEvent(rater: "bo", sitting: "S-bo", task: "t0", kind: .skip, at: t0))
+        ana.apply(event("bo", 0, .skip))
         XCTAssertEqual(ana.next(now: t0.addingTimeInterval(30))?.index, 0, "a skip releases the claim")
         ana.apply(shown("bo", 0, at: t0))
-        ana.apply(RoutingEvent(rater: "bo", sitting: "S-bo", task: "", kind: .end, at: t0))
+        ana.apply(event("bo", nil, .end))
         XCTAssertEqual(ana.next(now: t0.addingTimeInterval(30))?.index, 0, "the end of bo's sitting releases its claims")
     }
 
@@ -61,9 +69,9 @@ final class BatchRouterTests: XCTestCase {
 
     func testSkipsOfThisSittingAreLeftButEarlierSkipsComeBack() {
         var ana = router("ana", overlap: 1)
-        ana.apply(RoutingEvent(rater: "ana", sitting: "earlier", task: "t0", kind: .skip, at: t0))
+        ana.apply(event("ana", 0, .skip, sitting: "earlier"))
         XCTAssertEqual(ana.next(now: t0)?.index, 0)
-        ana.apply(RoutingEvent(rater: "ana", sitting: "S-ana", task: "t0", kind: .skip, at: t0))
+        ana.apply(event("ana", 0, .skip))
         XCTAssertEqual(ana.next(now: t0)?.index, 1)
         ana.unskip(0)
         XCTAssertEqual(ana.next(now: t0)?.index, 0)
@@ -73,7 +81,7 @@ final class BatchRouterTests: XCTestCase {
         var ana = router("ana", overlap: 1)
         ana.apply(label("bo", 0))
         XCTAssertEqual(ana.next(now: t0)?.index, 1)
-        ana.apply(RoutingEvent(rater: "bo", sitting: "S-bo", task: "t0", kind: .undo, at: t0))
+        ana.apply(event("bo", 0, .undo))
         XCTAssertEqual(ana.next(now: t0)?.index, 0)
     }
 
@@ -120,11 +128,11 @@ final class BatchRouterTests: XCTestCase {
     }
 
     func testRepeatsEffectiveLabelsAndOverLabelingAreCounted() {
-        var ledger = BatchLedger(taskIDs: ids(2), gold: [], overlap: 2, maxOverlap: 2, claimMinutes: 1)
+        var ledger = BatchLedger(taskCount: 2, gold: [], overlap: 2, maxOverlap: 2, claimMinutes: 1)
         ledger.apply(label("ana", 0, "A"))
         ledger.apply(label("ana", 0, "B", repeat: true))
         XCTAssertEqual(ledger.labelCount(0), 1, "a repeat is not a second effective label")
-        ledger.apply(RoutingEvent(rater: "ana", sitting: "S", task: "t0", kind: .undo, isRepeat: true, at: t0))
+        ledger.apply(event("ana", 0, .undo, sitting: "S", repeat: true))
         XCTAssertEqual(ledger.labelCount(0), 1, "undoing the repeat leaves the first label standing")
         ledger.apply(label("bo", 0, "A"))
         ledger.apply(label("chen", 0, "A"))

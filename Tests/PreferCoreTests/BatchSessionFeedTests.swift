@@ -17,36 +17,56 @@ final class BatchSessionFeedTests: XCTestCase {
         try? handle.close()
     }
 
+    /// A look of a feed on a task file with the ids t0, t1, t2 and the hash "SHA".
+    private func look(_ feed: BatchSessionFeed) -> BatchSessionFeed.Look {
+        feed.look(tasksSHA256: "SHA") { id in ["t0", "t1", "t2"].firstIndex(of: id) }
+    }
+
     func testAGrowingLastLineCountsOnceItsNewlineIsThere() {
         folder.write("s/bo/1.jsonl", start + "\n" + line("shown", "t1", extra: #","left":"A""#) + "\n")
-        let feed = BatchSessionFeed(sessionsRoot: folder.file("s"), tasksSHA256: "SHA")
-        let first = feed.look().events
-        XCTAssertEqual(first.map(\.task), ["t1"])
+        let feed = BatchSessionFeed(sessionsRoot: folder.file("s"))
+        let first = look(feed).events
+        XCTAssertEqual(first.map(\.task), [1])
         XCTAssertEqual(first.first?.kind, .shown(left: .a))
-        XCTAssertEqual(first.first?.sitting, "1.jsonl")
+        XCTAssertEqual(first.first.map { feed.names.sittings[Int($0.sitting)] }, "1.jsonl")
+        XCTAssertEqual(first.first.map { feed.names.raters[Int($0.rater)] }, "bo")
         let label = line("label", "t1", extra: #","choice":"B","left":"A","repeat":true"#)
         append("s/bo/1.jsonl", String(label.prefix(40)))
-        XCTAssertEqual(feed.look().events, [], "half a line is not an event yet")
+        XCTAssertEqual(look(feed).events, [], "half a line is not an event yet")
         append("s/bo/1.jsonl", String(label.dropFirst(40)))
-        XCTAssertEqual(feed.look().events, [], "still no newline")
+        XCTAssertEqual(look(feed).events, [], "still no newline")
         append("s/bo/1.jsonl", "\n")
-        let second = feed.look().events
+        let second = look(feed).events
         XCTAssertEqual(second.count, 1)
-        XCTAssertEqual(second.first?.kind, .label(choice: "B", left: .a))
+        XCTAssertEqual(second.first?.kind, .label(choice: 0, left: .a))
+        XCTAssertEqual(feed.names.choices, ["B"], "choice 0 is B")
         XCTAssertEqual(second.first?.isRepeat, true)
-        XCTAssertEqual(feed.look().events, [], "each line is handed on once")
+        XCTAssertEqual(look(feed).events, [], "each line is handed on once")
     }
 
     func testSittingsOnAnotherTaskFileAreLeftOutAndANewFileIsFound() {
         folder.write("s/bo/1.jsonl", start.replacingOccurrences(of: "\"SHA\"", with: "\"OTHER\"") + "\n" + line("skip", "t1") + "\n")
-        let feed = BatchSessionFeed(sessionsRoot: folder.file("s"), tasksSHA256: "SHA")
-        XCTAssertEqual(feed.look().events, [])
+        let feed = BatchSessionFeed(sessionsRoot: folder.file("s"))
+        XCTAssertEqual(look(feed).events, [])
         folder.write("s/bo/2.jsonl", start + "\n" + line("skip", "t2") + "\n"
                      + #"{"v":1,"type":"session_end","session":"s1","rater":"bo","at":"2026-11-28T10:00:02.000Z","labels":0,"reason":"quit"}"# + "\n")
-        let look = feed.look()
-        XCTAssertEqual(look.events.map(\.kind), [.skip, .end])
-        XCTAssertEqual(look.events.first?.task, "t2")
-        XCTAssertFalse(look.startedOver)
+        let found = look(feed)
+        XCTAssertEqual(found.events.map(\.kind), [.skip, .end])
+        XCTAssertEqual(found.events.map(\.task), [2, RoutingEvent.noTask])
+        XCTAssertFalse(found.startedOver)
+    }
+
+    func testWhatWasReadAheadIsHandedOnByTheNextLookBeforeWhatCameSince() {
+        folder.write("s/bo/1.jsonl", start + "\n" + line("skip", "t0") + "\n")
+        let feed = BatchSessionFeed(sessionsRoot: folder.file("s"))
+        feed.readAhead()
+        append("s/bo/1.jsonl", line("shown", "t2", extra: #","left":"B""#) + "\n")
+        folder.write("s/bo/2.jsonl", start + "\n" + line("skip", "t1") + "\n")
+        let found = look(feed)
+        XCTAssertEqual(found.events.map(\.kind), [.skip, .shown(left: .b), .skip])
+        XCTAssertEqual(found.events.map(\.task), [0, 2, 1])
+        XCTAssertEqual(found.events.map { feed.names.sittings[Int($0.sitting)] }, ["1.jsonl", "1.jsonl", "2.jsonl"])
+        XCTAssertEqual(look(feed).events, [], "each line is handed on once")
     }
 
     func testReportsIgnoreRepeatsAndClaims() throws {

@@ -7,7 +7,9 @@
 #    files (make_sessions.py) once into benchmarks/data/ (git-ignored); all but 10 tasks
 #    already have their labels, the worst case for choosing the next task.
 # 2. Times the real start-up: the release `prefer label --batch` in a private tmux server,
-#    from launch until the first task is on screen (capture-pane polled every 10 ms), 3 runs.
+#    from launch until the first task is on screen (capture-pane polled every 10 ms), 3 runs,
+#    each with the CPU time of the process (/usr/bin/time: user + sys, launch to quit), which
+#    other work on the machine does not inflate, and the load average at the time.
 # 3. Runs BatchRoutingBenchmarkTests (release, -enable-testing): start-up inside the process,
 #    then 200 steps of "five other raters append a line; look, route, load the next task"
 #    and the router step alone.
@@ -33,17 +35,19 @@ bin="$(swift build -c release --show-bin-path)"
 cat "$data" "$batch"/sessions/*/*.jsonl >/dev/null
 
 socket="prefer-batch-bench-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
+cpu="$(mktemp -d)"
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$cpu"' EXIT
 for run in 1 2 3; do
     rm -rf "$batch/sessions/benchrater"
     start=$(date +%s%N)
     tmux -L "$socket" -f /dev/null new-session -d -s b -x 120 -y 40 \
-        "$bin/prefer label --batch $batch/batch.toml --sessions $batch/sessions --rater benchrater; sleep 5"
+        "/usr/bin/time -o $cpu/run-$run -f '%U s user, %S s sys' $bin/prefer label --batch $batch/batch.toml --sessions $batch/sessions --rater benchrater; sleep 5"
     until tmux -L "$socket" capture-pane -p -t b 2>/dev/null | grep -q "Response 1"; do sleep 0.01; done
     end=$(date +%s%N)
-    echo "prefer-bench batch: run $run: launch to first task on screen $(( (end - start) / 1000000 )) ms"
     tmux -L "$socket" send-keys -t b q
     sleep 0.3
+    echo "prefer-bench batch: run $run: launch to first task on screen $(( (end - start) / 1000000 )) ms" \
+         "(CPU $(cat "$cpu/run-$run" 2>/dev/null || echo '?'); load average $(cut -d' ' -f1 /proc/loadavg))"
     tmux -L "$socket" kill-server 2>/dev/null || true
 done
 rm -rf "$batch/sessions/benchrater"

@@ -11,21 +11,21 @@ public struct BatchLedger: Sendable {
     public let claimSeconds: Double
     public let taskCount: Int
 
-    /// One rater's effective choice of a task.
+    /// One rater's effective choice of a task (`RoutingNames` numbers).
     struct Vote: Sendable, Equatable {
         var rater: Int32
-        var choice: UInt8
+        var choice: Int32
         /// When the label was made (seconds since 1970; infinity without `at`), since the
         /// events of one reading come file by file, not in the order they happened.
         var at: Double
     }
 
-    struct ClaimKey: Hashable, Sendable {
+    /// A rater's unanswered `shown` of a task, by its time.
+    struct Claim: Sendable, Equatable {
         var rater: Int32
-        var task: Int32
+        var at: Date
     }
 
-    private let taskIndex: [String: Int32]
     private(set) var isGold: [Bool]
     /// Effective labels per task, in the order they arrived.
     private(set) var votes: [[Vote]]
@@ -34,58 +34,41 @@ public struct BatchLedger: Sendable {
     /// pass over flags.
     private(set) var isClosed: [Bool]
     /// The latest unanswered `shown` of a rater on a task, by its time.
-    private(set) var claims: [ClaimKey: Date] = [:]
-    /// Entries of `claims` per task, so the routing pass looks a claim up only where one is.
-    private var claimCount: [UInt16]
-    private var raterIDs: [String: Int32] = [:]
-    public private(set) var raterNames: [String] = []
-    private var choiceIDs: [String: UInt8] = [:]
+    /// Per task, a list rather than one dictionary of the whole batch: a task has a claim or
+    /// two at most, and start-up applies 300,000 `shown` lines and as many answers to them.
+    private(set) var claims: [[Claim]]
+    /// Per rater number, the tasks they claimed since their last sitting ended (some may be
+    /// answered since), so that a sitting's end frees its claims without a walk of all tasks.
+    private var claimedTasks: [[Int32]] = []
 
     /// - Parameters:
-    ///   - taskIDs: the task file's ids, in file order (their positions are the task indices).
+    ///   - taskCount: the tasks of the task file (task indices are positions in it).
     ///   - gold: indices of the gold tasks.
-    public init(taskIDs: [String], gold: [Int], overlap: Int, maxOverlap: Int, claimMinutes: Double) {
+    public init(taskCount: Int, gold: [Int], overlap: Int, maxOverlap: Int, claimMinutes: Double) {
         self.overlap = overlap
         self.maxOverlap = max(overlap, maxOverlap)
         self.claimSeconds = claimMinutes * 60
-        taskCount = taskIDs.count
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(taskIDs.count)
-        for (position, id) in taskIDs.enumerated() { index[id] = Int32(position) }
-        taskIndex = index
-        isGold = Array(repeating: false, count: taskIDs.count)
-        for task in gold where task < taskIDs.count { isGold[task] = true }
-        votes = Array(repeating: [], count: taskIDs.count)
-        isClosed = Array(repeating: false, count: taskIDs.count)
-        claimCount = Array(repeating: 0, count: taskIDs.count)
-    }
-
-    /// The index of a task id of this batch, or nil for an id the task file lacks.
-    public func index(of task: String) -> Int? { taskIndex[task].map(Int.init) }
-
-    /// The interned number of a rater (new raters get the next one).
-    public mutating func raterID(_ name: String) -> Int32 {
-        if let id = raterIDs[name] { return id }
-        let id = Int32(raterNames.count)
-        raterIDs[name] = id
-        raterNames.append(name)
-        return id
+        self.taskCount = taskCount
+        isGold = Array(repeating: false, count: taskCount)
+        for task in gold where task < taskCount { isGold[task] = true }
+        votes = Array(repeating: [], count: taskCount)
+        isClosed = Array(repeating: false, count: taskCount)
+        claims = Array(repeating: [], count: taskCount)
     }
 
     /// Applies one event; events about tasks outside the batch are ignored.
     public mutating func apply(_ event: RoutingEvent) {
         // A sitting's end names no task: it only frees that rater's claims.
-        if case .end = event.kind { return releaseClaims(of: raterID(event.rater)) }
-        guard let task = taskIndex[event.task] else { return }
-        let rater = raterID(event.rater)
+        if case .end = event.kind { return releaseClaims(of: event.rater) }
+        guard event.task >= 0, Int(event.task) < taskCount else { return }
+        let task = event.task, rater = event.rater
         switch event.kind {
         case .end:
             return  // handled above; the switch must name it
         case .label(let choice, _):
             clearClaim(rater: rater, task: task)
             guard !event.isRepeat else { return }
-            let code = choiceID(choice)
-            setVote(rater: rater, task: Int(task), to: code, at: event.at?.timeIntervalSince1970 ?? .infinity)
+            setVote(rater: rater, task: Int(task), to: choice, at: event.at?.timeIntervalSince1970 ?? .infinity)
         case .undo:
             guard !event.isRepeat else { return }
             setVote(rater: rater, task: Int(task), to: nil, at: 0)
@@ -93,8 +76,13 @@ public struct BatchLedger: Sendable {
             clearClaim(rater: rater, task: task)
         case .shown:
             guard let at = event.at else { return }
-            let key = ClaimKey(rater: rater, task: task)
-            if claims.updateValue(at, forKey: key) == nil { claimCount[Int(task)] += 1 }
+            if let k = claims[Int(task)].firstIndex(where: { $0.rater == rater }) {
+                claims[Int(task)][k].at = at
+            } else {
+                claims[Int(task)].append(Claim(rater: rater, at: at))
+                while claimedTasks.count <= Int(rater) { claimedTasks.append([]) }
+                claimedTasks[Int(rater)].append(task)
+            }
         }
     }
 
@@ -107,16 +95,15 @@ public struct BatchLedger: Sendable {
         if isClosed[task] { return false }
         let have = votes[task].count
         let wanted = have >= overlap ? have + 1 : overlap
-        guard claimCount[task] > 0 else { return have < wanted }
+        guard !claims[task].isEmpty else { return have < wanted }
         return have + liveClaims(on: task, except: rater, now: now) < wanted
     }
 
     /// Live claims on `task` by raters other than `rater`.
     public func liveClaims(on task: Int, except rater: Int32?, now: Date) -> Int {
-        guard claimCount[task] > 0 else { return 0 }
         var count = 0
-        for (key, at) in claims where key.task == Int32(task) && key.rater != rater {
-            if now.timeIntervalSince(at) < claimSeconds { count += 1 }
+        for claim in claims[task] where claim.rater != rater && now.timeIntervalSince(claim.at) < claimSeconds {
+            count += 1
         }
         return count
     }
@@ -125,6 +112,9 @@ public struct BatchLedger: Sendable {
     public func labelCount(_ task: Int) -> Int { votes[task].count }
 
     public func isGoldTask(_ task: Int) -> Bool { isGold[task] }
+
+    /// The effective choice of `rater` on `task` (a `RoutingNames` number), or nil.
+    public func choice(of task: Int, by rater: Int32) -> Int32? { votes[task].first { $0.rater == rater }?.choice }
 
     /// Whether `rater` has an effective label on `task`.
     public func hasLabel(_ task: Int, by rater: Int32) -> Bool { votes[task].contains { $0.rater == rater } }
@@ -152,47 +142,41 @@ public struct BatchLedger: Sendable {
         return extra
     }
 
-    /// Effective labels on this batch's tasks per rater name.
-    public func labelsByRater() -> [String: Int] {
-        var counts = [Int](repeating: 0, count: raterNames.count)
-        for list in votes { for vote in list { counts[Int(vote.rater)] += 1 } }
-        var result: [String: Int] = [:]
-        for (id, count) in counts.enumerated() where count > 0 { result[raterNames[id]] = count }
-        return result
+    /// Effective labels on this batch's tasks per rater number.
+    public func labelsByRater() -> [Int32: Int] {
+        var counts: [Int32: Int] = [:]
+        for list in votes { for vote in list { counts[vote.rater, default: 0] += 1 } }
+        return counts
     }
 
     // MARK: - Changes
 
-    private mutating func setVote(rater: Int32, task: Int, to choice: UInt8?, at: Double) {
-        var list = votes[task]
-        list.removeAll { $0.rater == rater }
-        if let choice { list.append(Vote(rater: rater, choice: choice, at: at)) }
-        votes[task] = list
-        isClosed[task] = list.count >= maxOverlap || (list.count >= overlap && Self.strictMajority(list[...]))
+    private mutating func setVote(rater: Int32, task: Int, to choice: Int32?, at: Double) {
+        // In place: a copy taken out and put back would copy the list on each change.
+        votes[task].removeAll { $0.rater == rater }
+        if let choice { votes[task].append(Vote(rater: rater, choice: choice, at: at)) }
+        let count = votes[task].count
+        isClosed[task] = count >= maxOverlap || (count >= overlap && Self.strictMajority(votes[task][...]))
     }
 
     private mutating func clearClaim(rater: Int32, task: Int32) {
-        if claims.removeValue(forKey: ClaimKey(rater: rater, task: task)) != nil { claimCount[Int(task)] -= 1 }
+        guard !claims[Int(task)].isEmpty else { return }
+        claims[Int(task)].removeAll { $0.rater == rater }
     }
 
     private mutating func releaseClaims(of rater: Int32) {
-        for key in claims.keys where key.rater == rater {
-            claims.removeValue(forKey: key)
-            claimCount[Int(key.task)] -= 1
-        }
+        guard Int(rater) < claimedTasks.count else { return }
+        for task in claimedTasks[Int(rater)] { claims[Int(task)].removeAll { $0.rater == rater } }
+        claimedTasks[Int(rater)] = []
     }
 
-    private mutating func choiceID(_ choice: String) -> UInt8 {
-        if let id = choiceIDs[choice] { return id }
-        let id = UInt8(truncatingIfNeeded: choiceIDs.count)
-        choiceIDs[choice] = id
-        return id
-    }
-
+    /// Whether one choice has more than half of `list` (SPEC §10's strict majority; not the
+    /// exports' strict plurality, `ChoiceTally.majority`, SPEC §9). A task has a handful of
+    /// labels, so counting pairwise beats a dictionary (called on every change at start-up).
     static func strictMajority(_ list: ArraySlice<Vote>) -> Bool {
-        guard !list.isEmpty else { return false }
-        var counts: [UInt8: Int] = [:]
-        for vote in list { counts[vote.choice, default: 0] += 1 }
-        return (counts.values.max() ?? 0) * 2 > list.count
+        for vote in list where list.reduce(0, { $0 + ($1.choice == vote.choice ? 1 : 0) }) * 2 > list.count {
+            return true
+        }
+        return false
     }
 }

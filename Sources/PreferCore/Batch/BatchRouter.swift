@@ -11,8 +11,8 @@ import Foundation
 public struct BatchRouter: Sendable {
     public private(set) var ledger: BatchLedger
     public let rater: String
-    /// This sitting (`RoutingEvent.sitting`: its session file's name).
-    public let sitting: String
+    /// This sitting (`RoutingEvent.sitting`: the number of its session file's name).
+    public let sitting: Int32
     /// The rater's order of task indices (`BatchShuffle.order`).
     public let order: [Int]
     public let batchName: String
@@ -20,6 +20,7 @@ public struct BatchRouter: Sendable {
     /// How many labels must come between a label and its repeat.
     public static let repeatDistance = 10
 
+    /// The rater's `RoutingNames` number.
     private let raterID: Int32
     /// Per task: labeled (effectively) by this rater in any sitting, or labeled or skipped
     /// in this sitting — either way not offered again now.
@@ -31,10 +32,11 @@ public struct BatchRouter: Sendable {
     private var repeated: Set<Int> = []
     private var skippedNow: Set<Int> = []
 
-    public init(ledger: BatchLedger, rater: String, sitting: String, order: [Int], batchName: String,
+    /// - Parameters:
+    ///   - rater: the rater's name (their repeat draws) and `RoutingNames` number.
+    public init(ledger: BatchLedger, rater: String, raterNumber: Int32, sitting: Int32, order: [Int], batchName: String,
                 repeatRate: Double) {
-        var ledger = ledger
-        raterID = ledger.raterID(rater)
+        raterID = raterNumber
         self.ledger = ledger
         self.rater = rater
         self.sitting = sitting
@@ -44,10 +46,17 @@ public struct BatchRouter: Sendable {
         settled = Array(repeating: false, count: ledger.taskCount)
     }
 
+    /// Applies `events` in order (one access to the router for the 600,000 events of a
+    /// start-up, not one per event).
+    public mutating func apply(_ events: [RoutingEvent]) {
+        for event in events { apply(event) }
+    }
+
     /// Applies one event of any rater, this one included.
     public mutating func apply(_ event: RoutingEvent) {
         ledger.apply(event)
-        guard event.rater == rater, let task = ledger.index(of: event.task) else { return }
+        guard event.rater == raterID, event.task >= 0, Int(event.task) < ledger.taskCount else { return }
+        let task = Int(event.task)
         let now = event.sitting == sitting
         switch event.kind {
         case .label(_, let left):

@@ -35,7 +35,7 @@ extension BatchStatus {
                     JSONMember("label_events", int(rater.labelEvents)),
                     JSONMember("repeats", int(rater.repeats)),
                     JSONMember("labels_per_hour", rater.labelsPerHour.map(ReportJSON.number) ?? .null),
-                    JSONMember("median_ms", rater.medianMs.map(int) ?? .null),
+                    JSONMember("median_ms", rater.medianMs.map(ReportJSON.number) ?? .null),
                     JSONMember("last_seen", rater.lastSeen.map { .string(Timestamp.format($0)) } ?? .null),
                     JSONMember("self_consistency", consistency(rater.consistency.repeats, rater.consistency.same,
                                                                rater.consistency.selfConsistency)),

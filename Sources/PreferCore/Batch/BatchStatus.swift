@@ -12,8 +12,9 @@ public struct BatchStatus: Sendable {
         public var repeats = 0
         /// Label events per hour between the rater's first and last label (nil with fewer than 2).
         public var labelsPerHour: Double?
-        /// Median `ms` over the rater's label events.
-        public var medianMs: Int?
+        /// Median `ms` over the rater's label events (the report's median: the mean of the
+        /// middle two for an even count).
+        public var medianMs: Double?
         /// The latest `at` of any of the rater's events.
         public var lastSeen: Date?
         public var consistency = RepeatConsistency.Counts()
@@ -26,20 +27,21 @@ public struct BatchStatus: Sendable {
     /// no pace is known, 0 when done). Contested tasks may take more.
     public var hoursLeft: Double?
 
-    /// Builds the status from every event of the sessions folder at `now`.
-    public init(inputs: BatchInputs, events: [RoutingEvent], now: Date) {
+    /// Builds the status from every event of the sessions folder at `now`, whose numbers
+    /// `names` gives.
+    public init(inputs: BatchInputs, events: [RoutingEvent], names: RoutingNames, now: Date) {
         let batch = inputs.batch
         name = batch.name
-        var ledger = BatchLedger(taskIDs: (0..<inputs.tasks.count).map { inputs.tasks.id(at: $0) }, gold: inputs.goldIndices,
+        var ledger = BatchLedger(taskCount: inputs.tasks.count, gold: inputs.goldIndices,
                                  overlap: batch.overlap, maxOverlap: batch.maxOverlap, claimMinutes: batch.claimMinutes)
         var consistency = RepeatConsistency()
-        var times: [String: [Date]] = [:]
-        var ms: [String: [Int]] = [:]
-        var lastSeen: [String: Date] = [:]
-        var labelEvents: [String: Int] = [:], repeats: [String: Int] = [:]
+        var times: [Int32: [Date]] = [:]
+        var ms: [Int32: [Int]] = [:]
+        var lastSeen: [Int32: Date] = [:]
+        var labelEvents: [Int32: Int] = [:], repeats: [Int32: Int] = [:]
         for event in events {
             if let at = event.at { lastSeen[event.rater] = max(lastSeen[event.rater] ?? at, at) }
-            guard ledger.index(of: event.task) != nil || event.kind == .end else { continue }
+            guard event.task != RoutingEvent.noTask || event.kind == .end else { continue }
             ledger.apply(event)
             consistency.apply(event)
             if case .label = event.kind {
@@ -51,21 +53,22 @@ public struct BatchStatus: Sendable {
         }
         progress = BatchProgress(ledger, now: now)
         let effective = ledger.labelsByRater()
-        let names = Set(lastSeen.keys).union(labelEvents.keys).sorted()
-        raters = names.map { name in
+        let byName = consistency.byRater(names, ledger: ledger)
+        let numbers = Set(lastSeen.keys).union(labelEvents.keys).sorted { names.raters[Int($0)] < names.raters[Int($1)] }
+        raters = numbers.map { number in
+            let name = names.raters[Int(number)]
             var rater = Rater(name: name)
-            rater.labels = effective[name] ?? 0
-            rater.labelEvents = labelEvents[name] ?? 0
-            rater.repeats = repeats[name] ?? 0
-            if let t = times[name], t.count >= 2, let first = t.min(), let last = t.max(), last > first {
+            rater.labels = effective[number] ?? 0
+            rater.labelEvents = labelEvents[number] ?? 0
+            rater.repeats = repeats[number] ?? 0
+            if let t = times[number], t.count >= 2, let first = t.min(), let last = t.max(), last > first {
                 rater.labelsPerHour = Double(t.count - 1) / (last.timeIntervalSince(first) / 3600)
             }
-            if let values = ms[name]?.sorted(), !values.isEmpty {
-                let mid = values.count / 2
-                rater.medianMs = values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2
+            if var values = ms[number], case .value(let median) = RatingMatrix.median(&values) {
+                rater.medianMs = median
             }
-            rater.lastSeen = lastSeen[name]
-            rater.consistency = consistency.byRater[name] ?? .init()
+            rater.lastSeen = lastSeen[number]
+            rater.consistency = byName[name] ?? .init()
             return rater
         }
         let pace = raters.compactMap(\.labelsPerHour).reduce(0, +)

@@ -3,8 +3,9 @@
 /// whose canonical choice equals the rater's first label; position consistency is the same
 /// share over decisive pairs only (first label and repeat both A or B, or both on one side of
 /// a likert scale), where a rater who follows the screen side instead of the content flips.
-/// Fed with the same events as the router, so `status` and `report` count alike.
-public struct RepeatConsistency: Sendable, Equatable {
+/// Fed with the same events as the router, so `status` and `report` count alike; the
+/// effective labels the repeats are held against are the batch ledger's (one replay).
+public struct RepeatConsistency: Sendable {
     public struct Counts: Sendable, Equatable {
         public var repeats = 0
         public var same = 0
@@ -30,38 +31,32 @@ public struct RepeatConsistency: Sendable, Equatable {
     public static let flagBelow = 0.7
     public static let flagMinimumRepeats = 5
 
-    /// The repeats seen: rater, task, canonical choice.
-    public private(set) var repeats: [(rater: String, task: String, choice: String)] = []
-    /// Each rater's effective label per task (repeats left out, as SPEC §4 replays them).
-    private var first: [String: [String: String]] = [:]
+    /// The repeats seen: rater, task, choice (`RoutingEvent` numbers).
+    public private(set) var repeats: [(rater: Int32, task: Int32, choice: Int32)] = []
 
     public init() {}
 
-    public static func == (a: RepeatConsistency, b: RepeatConsistency) -> Bool { a.byRater == b.byRater }
-
+    /// Keeps a repeat label (on a task of the batch); other events change nothing here.
     public mutating func apply(_ event: RoutingEvent) {
-        switch event.kind {
-        case .label(let choice, _):
-            if event.isRepeat {
-                repeats.append((event.rater, event.task, choice))
-            } else {
-                first[event.rater, default: [:]][event.task] = choice
-            }
-        case .undo where !event.isRepeat:
-            first[event.rater]?[event.task] = nil
-        default:
-            break
-        }
+        guard case .label(let choice, _) = event.kind, event.isRepeat, event.task >= 0 else { return }
+        repeats.append((event.rater, event.task, choice))
     }
 
-    /// Counts per rater, each repeat against the rater's effective label of its task.
-    public var byRater: [String: Counts] { Self.counts(repeats: repeats) { first[$0]?[$1] } }
+    /// Counts per rater name, each repeat against the rater's effective label of its task in
+    /// `ledger` (fed the same events).
+    public func byRater(_ names: RoutingNames, ledger: BatchLedger) -> [String: Counts] {
+        let named = repeats.map { (rater: $0.rater, task: $0.task, choice: names.choices[Int($0.choice)]) }
+        let counts = Self.counts(repeats: named) { rater, task in
+            ledger.choice(of: Int(task), by: rater).map { names.choices[Int($0)] }
+        }
+        return Dictionary(uniqueKeysWithValues: counts.map { (names.raters[Int($0.key)], $0.value) })
+    }
 
     /// Counts per rater for `repeats`, given each (rater, task)'s effective label: the one
     /// computation behind `status` and `report`. A repeat of a task without one is left out.
-    public static func counts(repeats: [(rater: String, task: String, choice: String)],
-                              effective: (String, String) -> String?) -> [String: Counts] {
-        var result: [String: Counts] = [:]
+    public static func counts<Rater: Hashable, Task>(repeats: [(rater: Rater, task: Task, choice: String)],
+                                                     effective: (Rater, Task) -> String?) -> [Rater: Counts] {
+        var result: [Rater: Counts] = [:]
         for item in repeats {
             guard let earlier = effective(item.rater, item.task) else { continue }
             var counts = result[item.rater, default: Counts()]

@@ -1,14 +1,20 @@
 /// The events one `SessionLogTail.advance` read, one by one: what a batch router needs to
 /// keep its ledger current without replaying the whole log after each task.
 extension SessionLogTail {
-    /// One label, undo, skip, `shown` or `session_end` line, with its names.
+    /// One label, undo, skip, `shown` or `session_end` line, its names as the reading
+    /// interned them: numbers into the name tables of the worker that read it
+    /// (`names(ofWorker:)`), so that a consumer turns each distinct name into its own
+    /// number once instead of making strings for 600,000 events at a batch's start-up.
     public struct Event: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case label, undo, skip, shown, end }
         public var kind: Kind
-        public var rater: String
-        /// The task id; nil for `session_end`.
-        public var task: String?
-        public var choice: String?
+        /// The worker whose name tables `rater`, `task` and `choice` index.
+        public var worker: Int32
+        public var rater: Int32
+        /// -1 for `session_end`.
+        public var task: Int32
+        /// -1 for an event without a choice.
+        public var choice: Int32
         public var left: ResponseSide?
         /// `"repeat": true`.
         public var isRepeat: Bool
@@ -16,49 +22,72 @@ extension SessionLogTail {
         public var time: Double?
         /// A label's `ms`.
         public var milliseconds: Int?
-        public var file: String
-        public var line: Int
+        /// The file, as an index into `files` (`path(ofFile:)`), and the line.
+        public var file: Int32
+        public var line: Int32
     }
 
+    /// The name tables of worker `w` (names only grow while the tail does not start over).
+    func names(ofWorker w: Int) -> SessionNameTables { states?[w].data.tables ?? SessionNameTables() }
+
+    /// How many workers read (the range of `Event.worker`).
+    var workerCount: Int { states?.count ?? 0 }
+
+    /// The path of file `index` as found.
+    public func path(ofFile index: Int) -> String { files[index] }
+
+    /// How many files were found so far (the range of `Event.file`).
+    public var fileCount: Int { files.count }
+
+    /// The `tasks_sha256` of file `index`'s `session_start`, once read.
+    public func tasksSHA256(ofFile index: Int) -> String? { cursors[index].tasksSHA256 }
+
     /// The events the last `advance` read, in replay order (SPEC §4: files by their first
-    /// `at`, then lines), with the `tasks_sha256` of each one's sitting.
-    public func lastStepEvents() -> [(event: Event, tasksSHA256: String?)] {
+    /// `at`, then lines).
+    public func lastStepEvents() -> [Event] {
         guard let states else { return [] }
-        // Sorted by place first, and only then made into events: moving 600,000 events of
-        // several strings each around a sort costs more than the sort itself.
-        var found: [(rank: Int32, line: Int32, worker: Int32, at: Int32, kind: Event.Kind)] = []
         let ranks = SessionReplayOrder.ranks(files: files, firstTimes: cursors.map(\.firstTime))
-        for w in 0..<states.count {
-            let data = states[w].data
-            let start = w < stepStarts.count ? stepStarts[w] : 0
-            guard start < data.kind.count else { continue }
-            for k in start..<data.kind.count {
-                let kind: Event.Kind
-                switch SessionLineEvent.Kind(rawValue: data.kind[k]) {
-                case .label?: kind = .label
-                case .undo?: kind = .undo
-                case .skip?: kind = .skip
-                case .shown?: kind = .shown
-                case .end?: kind = .end
-                default: continue
-                }
-                found.append((ranks[Int(data.file[k])], data.line[k], Int32(w), Int32(k), kind))
+        let columns = (0..<states.count).map { states[$0].data }
+        let starts = (0..<columns.count).map { w in w < stepStarts.count ? stepStarts[w] : 0 }
+        // A step reads each file whole on one worker, which appends its lines in order: so
+        // the replay order is a stable sort of the events by their file's rank, which a
+        // counting sort does in two passes (600,000 events at a batch's start-up).
+        var first = [Int](repeating: 0, count: files.count + 1)
+        for w in columns.indices where starts[w] < columns[w].kind.count {
+            for k in starts[w]..<columns[w].kind.count where Self.eventKind(columns[w].kind[k]) != nil {
+                first[Int(ranks[Int(columns[w].file[k])]) + 1] += 1
             }
         }
-        found.sort { ($0.rank, $0.line) < ($1.rank, $1.line) }
-        let columns = (0..<states.count).map { states[$0].data }
-        return found.map { place in
-            let data = columns[Int(place.worker)], k = Int(place.at)
-            let file = Int(data.file[k])
-            let event = Event(
-                kind: place.kind, rater: data.tables.raters.name(Int(data.rater[k])),
-                task: data.task[k] >= 0 ? data.tables.tasks.name(Int(data.task[k])) : nil,
-                choice: data.choice[k] >= 0 ? data.tables.choices.name(Int(data.choice[k])) : nil,
-                left: data.left[k] == 0 ? .a : data.left[k] == 1 ? .b : nil,
-                isRepeat: data.isRepeat[k], time: data.time[k].isNaN ? nil : data.time[k],
-                milliseconds: data.milliseconds[k] == CodedLabels.noMilliseconds ? nil : data.milliseconds[k],
-                file: files[file], line: Int(data.line[k]))
-            return (event, cursors[file].tasksSHA256)
+        for r in 0..<files.count { first[r + 1] += first[r] }
+        let placeholder = Event(kind: .end, worker: 0, rater: 0, task: -1, choice: -1, left: nil, isRepeat: false,
+                                time: nil, milliseconds: nil, file: 0, line: 0)
+        var events = [Event](repeating: placeholder, count: first[files.count])
+        for w in columns.indices where starts[w] < columns[w].kind.count {
+            let data = columns[w]
+            for k in starts[w]..<data.kind.count {
+                guard let kind = Self.eventKind(data.kind[k]) else { continue }
+                let rank = Int(ranks[Int(data.file[k])])
+                events[first[rank]] = Event(
+                    kind: kind, worker: Int32(w), rater: data.rater[k], task: data.task[k], choice: data.choice[k],
+                    left: data.left[k] == 0 ? .a : data.left[k] == 1 ? .b : nil,
+                    isRepeat: data.isRepeat[k], time: data.time[k].isNaN ? nil : data.time[k],
+                    milliseconds: data.milliseconds[k] == CodedLabels.noMilliseconds ? nil : data.milliseconds[k],
+                    file: data.file[k], line: data.line[k])
+                first[rank] += 1
+            }
+        }
+        return events
+    }
+
+    /// The event kind of a column's code; nil for lines that are no routing event.
+    private static func eventKind(_ code: UInt8) -> Event.Kind? {
+        switch SessionLineEvent.Kind(rawValue: code) {
+        case .label?: return .label
+        case .undo?: return .undo
+        case .skip?: return .skip
+        case .shown?: return .shown
+        case .end?: return .end
+        default: return nil
         }
     }
 }
