@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PreferCore
 
 /// The unencrypted `openssh-key-v1` format (`-----BEGIN OPENSSH PRIVATE KEY-----`) for an
 /// Ed25519 key, as `ssh-keygen -t ed25519 -N ''` writes it (PROTOCOL.key in OpenSSH's
@@ -101,25 +102,5 @@ struct SSHWire {
     mutating func string(_ value: [UInt8]) {
         uint32(UInt32(value.count))
         bytes += value
-    }
-}
-
-/// Reads SSH wire encoding; nil when the bytes run out.
-struct SSHWireReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    mutating func take(_ count: Int) -> [UInt8]? {
-        guard count >= 0, offset + count <= bytes.count else { return nil }
-        defer { offset += count }
-        return Array(bytes[offset..<(offset + count)])
-    }
-
-    mutating func uint32() -> UInt32? {
-        take(4).map { $0.reduce(0) { $0 << 8 | UInt32($1) } }
-    }
-
-    mutating func string() -> [UInt8]? {
-        uint32().flatMap { take(Int($0)) }
     }
 }

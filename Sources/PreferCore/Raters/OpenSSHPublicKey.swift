@@ -75,10 +75,9 @@ public struct OpenSSHPublicKey: Sendable, Hashable {
 
     /// The first SSH `string` of a blob (a big-endian length, then that many bytes).
     private static func leadingString(_ blob: [UInt8]) -> String? {
-        guard blob.count >= 4 else { return nil }
-        let length = blob[0..<4].reduce(0) { $0 << 8 | Int($1) }
-        guard length <= 64, blob.count >= 4 + length else { return nil }
-        return String(bytes: blob[4..<(4 + length)], encoding: .utf8)
+        var reader = SSHWireReader(bytes: blob)
+        guard let name = reader.string(), name.count <= 64 else { return nil }
+        return String(bytes: name, encoding: .utf8)
     }
 }
 

@@ -165,3 +165,15 @@ public struct TerminalSize: Sendable, Equatable {
         self.rows = rows
     }
 }
+
+extension AppState: OneLineFieldScreen {}
+
+extension AppState.Mode: OneLineFieldMode {
+    var openField: (isNote: Bool, text: String)? {
+        switch self {
+        case .editingNote(let text): (true, text)
+        case .searching(let text): (false, text)
+        default: nil
+        }
+    }
+}

@@ -9,18 +9,8 @@ public enum Reducer {
         switch action {
         case .command(let command):
             return perform(command, on: &state, now: now)
-        case .insertText(let character):
-            // A field already cut at its limit takes no more (checked first: a paste the
-            // terminal did not bracket arrives as a million of these).
-            if state.fieldWasCut { return [] }
-            editField(&state) { $0.append(character) }
-            return []
-        case .paste(let text):
-            editField(&state) { $0.append(PastedText.singleLine(text)) }
-            return []
-        case .deleteBackward:
-            state.fieldWasCut = false
-            editField(&state) { if !$0.isEmpty { $0.removeLast() } }
+        case .insertText, .paste, .deleteBackward:
+            state.type(action)
             return []
         case .commitInput:
             return commitField(&state, now: now)
@@ -124,22 +114,10 @@ public enum Reducer {
             state.fieldWasCut = false
             return []
         case .cycleFocus, .cycleFocusBackward:
-            let panes = state.focusablePanes
-            let position = panes.firstIndex(of: state.focus) ?? 0
-            let step = command == .cycleFocus ? 1 : panes.count - 1
-            state.focus = panes[(position + step) % panes.count]
+            state.focus = command.focus(after: state.focus, among: state.focusablePanes)
             return []
-        case .scrollLines(let lines):
-            scroll(&state) { offset, _ in offset + lines }
-            return []
-        case .scrollPages(let pages):
-            scroll(&state) { offset, view in offset + pages * max(1, view - 1) }
-            return []
-        case .scrollToTop:
-            scroll(&state) { _, _ in 0 }
-            return []
-        case .scrollToBottom:
-            scroll(&state) { _, _ in Int.max / 2 }
+        case .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
+            scroll(&state, by: command)
             return []
         case .toggleGuideline:
             state.guidelineVisible.toggle()
@@ -299,11 +277,12 @@ public enum Reducer {
 
     /// Scrolls the focused pane; the metrics lay out only up to the line past the new view
     /// (`End` lays out all of it, to know where the end is).
-    private static func scroll(_ state: inout AppState, _ move: (_ offset: Int, _ viewHeight: Int) -> Int) {
+    private static func scroll(_ state: inout AppState, by command: Command) {
         let pane = state.focus
         let frame = ScreenLayout.frame(for: state)
-        guard let m = frame.metrics[pane] else { return }
-        state.scroll[pane] = m.clamp(move(state.offset(of: pane), m.viewHeight))
+        guard let m = frame.metrics[pane],
+              let target = command.scrollTarget(from: state.offset(of: pane), viewHeight: m.viewHeight) else { return }
+        state.scroll[pane] = m.clamp(target)
         noteReading(&state, frame)
     }
 
@@ -327,19 +306,6 @@ public enum Reducer {
 
     // MARK: - One-line fields
 
-    private static func editField(_ state: inout AppState, _ edit: (inout String) -> Void) {
-        switch state.mode {
-        case .editingNote(var text):
-            edit(&text)
-            state.mode = .editingNote(OneLineField.limited(text, to: AppState.noteLimit, wasCut: &state.fieldWasCut))
-        case .searching(var text):
-            edit(&text)
-            state.mode = .searching(OneLineField.limited(text, to: AppState.searchLimit, wasCut: &state.fieldWasCut))
-        default:
-            break
-        }
-    }
-
     private static func commitField(_ state: inout AppState, now: Int64) -> [Effect] {
         switch state.mode {
         case .editingNote(let text):
@@ -355,9 +321,7 @@ public enum Reducer {
             state.mode = state.current == nil ? .done : .labeling
             return [.flushInput]
         case .searching(let text):
-            state.fieldWasCut = false
-            let query = text.isEmpty ? (state.lastSearch ?? "") : text
-            state.lastSearch = query.isEmpty ? nil : query
+            let query = state.takeSearchQuery(text)
             findInGuideline(query, in: &state, continuing: text.isEmpty)
         default:
             break

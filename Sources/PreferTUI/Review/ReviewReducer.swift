@@ -8,16 +8,8 @@ public enum ReviewReducer {
         switch action {
         case .command(let command):
             return perform(command, on: &state, now: now)
-        case .insertText(let character):
-            if state.fieldWasCut { return [] }
-            editField(&state) { $0.append(character) }
-            return []
-        case .paste(let text):
-            editField(&state) { $0.append(PastedText.singleLine(text)) }
-            return []
-        case .deleteBackward:
-            state.fieldWasCut = false
-            editField(&state) { if !$0.isEmpty { $0.removeLast() } }
+        case .insertText, .paste, .deleteBackward:
+            state.type(action)
             return []
         case .commitInput:
             return commitField(&state, now: now)
@@ -103,22 +95,10 @@ public enum ReviewReducer {
             }
             return move(to: target, in: &state)
         case .cycleFocus, .cycleFocusBackward:
-            let panes = state.focusablePanes
-            let position = panes.firstIndex(of: state.focus) ?? 0
-            let step = command == .cycleFocus ? 1 : panes.count - 1
-            state.focus = panes[(position + step) % panes.count]
+            state.focus = command.focus(after: state.focus, among: state.focusablePanes)
             return []
-        case .scrollLines(let lines):
-            scroll(&state) { offset, _ in offset + lines }
-            return []
-        case .scrollPages(let pages):
-            scroll(&state) { offset, view in offset + pages * max(1, view - 1) }
-            return []
-        case .scrollToTop:
-            scroll(&state) { _, _ in 0 }
-            return []
-        case .scrollToBottom:
-            scroll(&state) { _, _ in Int.max / 2 }
+        case .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
+            scroll(&state, by: command)
             return []
         case .toggleGuideline:
             state.guidelineVisible.toggle()
@@ -208,10 +188,11 @@ public enum ReviewReducer {
 
     // MARK: - Scrolling
 
-    private static func scroll(_ state: inout ReviewState, _ move: (_ offset: Int, _ viewHeight: Int) -> Int) {
+    private static func scroll(_ state: inout ReviewState, by command: Command) {
         let pane = state.focus
-        guard let m = ReviewLayout.metrics(for: state)[pane] else { return }
-        state.scroll[pane] = min(max(0, move(state.offset(of: pane), m.viewHeight)), m.maxOffset)
+        guard let m = ReviewLayout.metrics(for: state)[pane],
+              let target = command.scrollTarget(from: state.offset(of: pane), viewHeight: m.viewHeight) else { return }
+        state.scroll[pane] = min(max(0, target), m.maxOffset)
     }
 
     static func clampScrolling(_ state: inout ReviewState) {
@@ -221,19 +202,6 @@ public enum ReviewReducer {
     }
 
     // MARK: - One-line fields
-
-    private static func editField(_ state: inout ReviewState, _ edit: (inout String) -> Void) {
-        switch state.mode {
-        case .editingNote(var text):
-            edit(&text)
-            state.mode = .editingNote(OneLineField.limited(text, to: AppState.noteLimit, wasCut: &state.fieldWasCut))
-        case .searching(var text):
-            edit(&text)
-            state.mode = .searching(OneLineField.limited(text, to: AppState.searchLimit, wasCut: &state.fieldWasCut))
-        default:
-            break
-        }
-    }
 
     private static func commitField(_ state: inout ReviewState, now: Int64) -> [Effect] {
         switch state.mode {
@@ -247,10 +215,8 @@ public enum ReviewReducer {
             state.shownAt = now
             return [.flushInput]
         case .searching(let text):
-            state.fieldWasCut = false
             state.mode = .reviewing
-            let query = text.isEmpty ? (state.lastSearch ?? "") : text
-            state.lastSearch = query.isEmpty ? nil : query
+            let query = state.takeSearchQuery(text)
             return find(query, in: &state)
         default:
             state.mode = .reviewing

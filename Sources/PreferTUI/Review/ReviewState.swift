@@ -71,3 +71,15 @@ public struct ReviewState: Sendable, Equatable {
 
     public func offset(of pane: ReviewPane) -> Int { scroll[pane] ?? 0 }
 }
+
+extension ReviewState: OneLineFieldScreen {}
+
+extension ReviewState.Mode: OneLineFieldMode {
+    var openField: (isNote: Bool, text: String)? {
+        switch self {
+        case .editingNote(let text): (true, text)
+        case .searching(let text): (false, text)
+        default: nil
+        }
+    }
+}

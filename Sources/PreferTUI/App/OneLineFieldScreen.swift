@@ -1,0 +1,54 @@
+/// A screen state with the one-line note and search fields (the label and the review
+/// screen): typing into them, and taking the query of a search, is the same on both.
+protocol OneLineFieldScreen {
+    associatedtype Mode: OneLineFieldMode
+    var mode: Mode { get set }
+    var fieldWasCut: Bool { get set }
+    var lastSearch: String? { get set }
+}
+
+/// A screen mode with the two one-line fields: each screen's `Mode` cases satisfy the
+/// makers, and `openField` says which field is open.
+protocol OneLineFieldMode {
+    static func editingNote(_ text: String) -> Self
+    static func searching(_ text: String) -> Self
+    /// The open field (the note or the search) and its text; nil when none is open.
+    var openField: (isNote: Bool, text: String)? { get }
+}
+
+extension OneLineFieldScreen {
+    /// Applies a typing action (`insertText`, `paste`, `deleteBackward`) to the open field.
+    mutating func type(_ action: Action) {
+        switch action {
+        case .insertText(let character):
+            // A field already cut at its limit takes no more (checked first: a paste the
+            // terminal did not bracket arrives as a million of these).
+            if fieldWasCut { return }
+            editField { $0.append(character) }
+        case .paste(let text):
+            editField { $0.append(PastedText.singleLine(text)) }
+        case .deleteBackward:
+            fieldWasCut = false
+            editField { if !$0.isEmpty { $0.removeLast() } }
+        default:
+            break
+        }
+    }
+
+    private mutating func editField(_ edit: (inout String) -> Void) {
+        guard var (isNote, text) = mode.openField else { return }
+        edit(&text)
+        let limit = isNote ? AppState.noteLimit : AppState.searchLimit
+        let limited = OneLineField.limited(text, to: limit, wasCut: &fieldWasCut)
+        mode = isNote ? .editingNote(limited) : .searching(limited)
+    }
+
+    /// The query an Enter in the search field runs: what was typed, or the last search again
+    /// when nothing was; it becomes the last search.
+    mutating func takeSearchQuery(_ text: String) -> String {
+        fieldWasCut = false
+        let query = text.isEmpty ? (lastSearch ?? "") : text
+        lastSearch = query.isEmpty ? nil : query
+        return query
+    }
+}
