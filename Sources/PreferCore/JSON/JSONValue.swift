@@ -57,15 +57,18 @@ extension JSONValue {
         return nil
     }
 
-    /// A short name of the kind, for error messages ("expected a string, found an array").
-    public var kindName: String {
+    /// The value's kind, whose `name` words the error messages of both JSON readers.
+    public var kind: JSONKind {
         switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
+        case .null: return .null
+        case .bool: return .bool
+        case .number: return .number
+        case .string: return .string
+        case .array: return .array
+        case .object: return .object
         }
     }
+
+    /// A short name of the kind, for error messages ("expected a string, found an array").
+    public var kindName: String { kind.name }
 }
