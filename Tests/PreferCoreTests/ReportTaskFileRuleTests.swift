@@ -58,6 +58,35 @@ final class ReportTaskFileRuleTests: XCTestCase {
         XCTAssertEqual(report.summary.raterDetails.map(\.labels), [1, 2, 1])
     }
 
+    /// A `task_sha256` written with an escape is compared decoded (the reader keeps such a line
+    /// whole), and the rule walks every reader worker's labels: the same decisions with one
+    /// worker and with several, and the same as the export's.
+    func testEscapedHashesAndEveryReaderWorkerAreJudgedAlike() throws {
+        let folder = SessionTempFolder()
+        folder.write("tasks.jsonl", Self.t1 + "\n" + Self.t2 + "\n")
+        let s1 = SHA256Hex.of(text: Self.t1), s2 = SHA256Hex.of(text: Self.t2)
+        func escaped(_ hex: String) -> String { "\\u00" + String(format: "%02x", hex.utf8.first!) + hex.dropFirst() }
+        for (k, rater) in ["ana", "bo", "cy", "di", "ed"].enumerated() {
+            // Each rater: t1 with its hash escaped (stands), t2 with t1's hash (other content),
+            // escaped for odd raters.
+            let t2Hash = k % 2 == 1 ? escaped(s1) : s1
+            folder.write("sessions/\(rater)/a.jsonl", label(rater, "t1", "A", sha: escaped(s1)) + label(rater, "t2", "A", sha: t2Hash)
+                         + label(rater, "t1", "B", sha: k == 4 ? escaped(s2) : s1))
+        }
+        let paths = [folder.file("sessions")], tasksPath = folder.file("tasks.jsonl")
+        var seen: [[Int]] = []
+        for workers in [1, 3] {
+            let report = try ReportBuilder.build(ReportOptions(sessionPaths: paths, tasksPath: tasksPath,
+                                                               bootstrap: BootstrapSettings(resamples: 0), workers: workers))
+            seen.append([report.summary.labels, report.coverage.leftOutUnknownTask, report.coverage.leftOutChangedContent])
+        }
+        let (labels, tasks) = try ExportInputs.read(sessionPaths: paths, tasksPath: tasksPath, keeping: .checks)
+        let export = try Exporter.data(tasks: tasks, labels: labels, options: ExportOptions(format: .aggregate)).summary
+        // t1 relabeled: on its own content for four raters, with t2's (escaped) hash for ed.
+        XCTAssertEqual(seen, [[4, 0, 6], [4, 0, 6]])
+        XCTAssertEqual([export.labels, export.unknownTaskLabels, export.changedTaskLabels], [4, 0, 6])
+    }
+
     func testARaterWhoseLabelsAreAllLeftOutIsNotListed() throws {
         let folder = SessionTempFolder()
         folder.write("tasks.jsonl", Self.t1 + "\n")

@@ -48,14 +48,8 @@ struct TaskFileRule {
         groups = lines.groups
         let sha = lines.sha256
         itemSHA256 = sha
-        var changed: [Int] = []
-        for j in 0..<count where keep[j] {
-            guard let hash = sha[Int(coded.item[j])] else { continue }
-            if !labels.madeOn(j, sha256: hash) {
-                keep[j] = false
-                changed.append(j)
-            }
-        }
+        let changed = labels.madeOnOtherContent(candidates: keep, itemSHA256: sha)
+        for j in changed { keep[j] = false }
         unknownTask = unknown.count
         changedContent = changed.count
         // Named in the order of their session lines, as the export names them.
