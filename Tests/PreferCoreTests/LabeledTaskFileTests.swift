@@ -69,9 +69,9 @@ final class LabeledTaskFileTests: XCTestCase {
 
     /// A report's labeled lines (hash, judged lengths, `--by` value) are the same whether the
     /// scan's slice workers take them while validating (the request made before the scan) or
-    /// the join reads them back (every slice scanned before the labels were known), with or
-    /// without the lengths that the validator counted kept by the early slices (then only the
-    /// lines to hash or to take a `--by` value from are read back), and are what the reference
+    /// the join reads them back (every slice scanned before the labels were known), or the
+    /// early slices kept every line's lengths and digest while reading ahead (then only the
+    /// lines to take a `--by` value from are read back), and are what the reference
     /// reader gives: its SHA-256 of the line, Unicode scalars of the judged texts, the task's `turn`.
     private func compareLabeledLines(path: String, sliceSize: Int, line: UInt) throws {
         let wanted = ["e", "zz", "a", "bé", "c", "d"]
@@ -85,20 +85,20 @@ final class LabeledTaskFileTests: XCTestCase {
         for groupKey in ["turn", nil] {
             let request = LabeledTaskLines.Request(lookup: LabeledItemLookup(items: wanted), hash: hash, groupKey: groupKey)
             for requestFirst in [true, false] {
-                for measuresLengths in [false, true] {
+                for readsAhead in [false, true] {
                     let scan = TaskFileScan(path: path, options: .init(rerun: "run the report again", sliceSize: sliceSize,
-                                                                       measuresLengths: measuresLengths))
+                                                                       readsAhead: readsAhead))
                     if requestFirst { scan.readLabeledLines(request) }
                     scan.run()
                     if !requestFirst { scan.readLabeledLines(request) }
                     let slices = try scan.slices()
                     XCTAssertEqual(slices.parts.allSatisfy { $0.labeled != nil }, requestFirst, line: line)
-                    XCTAssertEqual(slices.parts.contains { !$0.countedLengths.isEmpty }, measuresLengths && !requestFirst,
+                    XCTAssertEqual(slices.parts.contains { !$0.judgedLengths.isEmpty && $0.digests.count == 16 * $0.judgedLengths.count }, readsAhead && !requestFirst,
                                    line: line)
                     let lines = try XCTUnwrap(try slices.labeled(request.lookup, items: wanted, duplicates: .labeledIds).lines,
                                               line: line)
                     for (item, id) in wanted.enumerated() {
-                        let what = "\(id), slice \(sliceSize), request first: \(requestFirst), counted kept: \(measuresLengths), by: \(groupKey ?? "-")"
+                        let what = "\(id), slice \(sliceSize), request first: \(requestFirst), read ahead: \(readsAhead), by: \(groupKey ?? "-")"
                         guard let task = oracle.task(id) else {
                             XCTAssertEqual([lines.lengths.a[item], lines.lengths.b[item]], [-1, -1], what, line: line)
                             XCTAssertNil(lines.sha256[item], what, line: line)

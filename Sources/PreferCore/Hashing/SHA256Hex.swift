@@ -43,16 +43,27 @@ public enum SHA256Hex {
         return hex(hasher.finalize())
     }
 
+    /// Appends the 32 bytes of the digest of `bytes` to `digests` (a scan that keeps the
+    /// digests of many lines, made hex only for those asked for).
+    static func appendDigest(of bytes: UnsafeRawBufferPointer, to digests: inout [UInt8]) {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        hasher.finalize().withUnsafeBytes { digests.append(contentsOf: $0) }
+    }
+
     /// Lowercase hex of a digest, made in place (an export makes one per labeled task).
     static func hex(_ digest: SHA256.Digest) -> String {
-        digest.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
-                for (k, byte) in bytes.enumerated() {
-                    out[2 * k] = hexDigit(byte >> 4)
-                    out[2 * k + 1] = hexDigit(byte & 0x0F)
-                }
-                return 2 * bytes.count
+        digest.withUnsafeBytes { hex($0) }
+    }
+
+    /// Lowercase hex of a digest's bytes.
+    static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
+            for (k, byte) in bytes.enumerated() {
+                out[2 * k] = hexDigit(byte >> 4)
+                out[2 * k + 1] = hexDigit(byte & 0x0F)
             }
+            return 2 * bytes.count
         }
     }
 

@@ -59,10 +59,12 @@ struct LabeledTaskLines: Sendable {
              group: request.groupKey.flatMap { value(of: $0, in: bytes) })
     }
 
-    /// Whether item `item`'s line must be read to give what `request` asks, when its judged
-    /// lengths are known without it (`ResponseLengths.counted`).
-    static func needsBytes(item: Int, _ request: Request) -> Bool {
-        request.hash[item] || request.groupKey != nil
+    /// What item `item`'s line gives under `request` from what a slice kept of it while reading
+    /// ahead (`TaskFileSegment.readsAhead`): its judged lengths and the 32 bytes of its digest;
+    /// nil when the line must be read (a `--by` value is not kept ahead).
+    static func line(item: Int, lengths: (Int32, Int32), digest: UnsafeRawBufferPointer, _ request: Request) -> Line? {
+        guard request.groupKey == nil else { return nil }
+        return Line(sha256: request.hash[item] ? SHA256Hex.hex(digest) : nil, lengthA: lengths.0, lengthB: lengths.1, group: nil)
     }
 
     /// The value of top-level key `key` in a validated task line, as `groups` keeps it.

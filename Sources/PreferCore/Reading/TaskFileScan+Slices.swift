@@ -68,7 +68,7 @@ extension TaskFileScan.Slices {
                 var found: [LabeledTaskLines.Found] = []
                 var buffer: [UInt8] = []
                 let ids = parts[k].ids
-                let counted = parts[k].countedLengths
+                let judged = parts[k].judgedLengths, digests = parts[k].digests
                 for t in 0..<ids.count {
                     guard let item = ids.withId(t, { lookup.item(utf8: $0) }) else { continue }
                     guard let request else {
@@ -76,11 +76,11 @@ extension TaskFileScan.Slices {
                                                             line: .init(sha256: nil, lengthA: -1, lengthB: -1, group: nil)))
                         continue
                     }
-                    let lengths = counted.isEmpty || counted[2 * t] == TaskFileSegmentResult.notCounted
-                        ? nil : (counted[2 * t], counted[2 * t + 1])
-                    if let lengths, !LabeledTaskLines.needsBytes(item: Int(item), request) {
-                        found.append(LabeledTaskLines.Found(task: Int32(t), item: item,
-                                                            line: .init(sha256: nil, lengthA: lengths.0, lengthB: lengths.1, group: nil)))
+                    if !judged.isEmpty, let line = digests.withUnsafeBytes({ raw in
+                        LabeledTaskLines.line(item: Int(item), lengths: (judged[2 * t], judged[2 * t + 1]),
+                                              digest: UnsafeRawBufferPointer(rebasing: raw[(32 * t)..<(32 * t + 32)]), request)
+                    }) {
+                        found.append(LabeledTaskLines.Found(task: Int32(t), item: item, line: line))
                         continue
                     }
                     let record = parts[k].records[t]
@@ -89,8 +89,8 @@ extension TaskFileScan.Slices {
                         Result { () throws(InputError) -> LabeledTaskLines.Line in
                             try file.read(into: raw.baseAddress!, count: record.length, at: record.offset)
                             let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<record.length])
-                            return LabeledTaskLines.line(bytes, item: Int(item), lengths: lengths ?? ResponseLengths.judged(bytes),
-                                                         request)
+                            let lengths = judged.isEmpty ? ResponseLengths.judged(bytes) : (judged[2 * t], judged[2 * t + 1])
+                            return LabeledTaskLines.line(bytes, item: Int(item), lengths: lengths, request)
                         }
                     }
                     found.append(LabeledTaskLines.Found(task: Int32(t), item: item, line: try line.get()))

@@ -22,10 +22,9 @@ final class TaskFileScan: @unchecked Sendable {
         var rerun = "load it again"
         /// Small only in tests, so that small files take the many-slice paths.
         var sliceSize = 16 << 20
-        /// Keep the judged lengths that the validator counts, in slices taken before
-        /// `readLabeledLines` (a report's), so that the join need not read those lines back
-        /// to measure them.
-        var measuresLengths = false
+        /// In slices taken before `readLabeledLines` (a report's), keep every line's judged
+        /// lengths and hash, so that the join need not read the labeled lines back.
+        var readsAhead = false
     }
 
     let path: String
@@ -121,7 +120,7 @@ final class TaskFileScan: @unchecked Sendable {
             }
             let k = job - hashJobs
             let segment = TaskFileSegment(file: file, range: cuts[k]..<cuts[k + 1], labeledLines: labeledLines,
-                                          measuresLengths: options.measuresLengths)
+                                          readsAhead: options.readsAhead)
             outcomes[k] = Result { () throws(InputError) in try segment.run() }
         }
     }

@@ -19,10 +19,10 @@ struct TaskFileSegment {
     /// When set, what to take from each labeled line while its bytes are at hand
     /// (`TaskFileSegmentResult.labeled`).
     var labeledLines: LabeledTaskLines.Request? = nil
-    /// Without `labeledLines`: keep each task's judged lengths as the validator counted them
-    /// (`TaskFileSegmentResult.countedLengths`), for a report that asks for its labeled lines
-    /// only once the sessions are read.
-    var measuresLengths = false
+    /// Without `labeledLines`: keep each task's judged lengths and the SHA-256 of its line
+    /// (`TaskFileSegmentResult.judgedLengths`, `.digests`), for a report that asks for its
+    /// labeled lines only once the sessions are read.
+    var readsAhead = false
 
     private struct State {
         var result = TaskFileSegmentResult()
@@ -74,13 +74,14 @@ struct TaskFileSegment {
                                                                         line: LabeledTaskLines.line(bytes, item: Int(item),
                                                                                                     lengths: lengths, request)))
                 }
-            } else if measuresLengths {
-                // Which lines are labeled is not known yet: keep the lengths that the validator
-                // counted (a `response_a`/`response_b` task), so that the join reads back only
-                // the lines it must hash (or a conversation task's, to find its judged text).
-                let counted = ResponseLengths.counted(members, layout)
-                state.result.countedLengths.append(counted?.0 ?? TaskFileSegmentResult.notCounted)
-                state.result.countedLengths.append(counted?.1 ?? TaskFileSegmentResult.notCounted)
+            } else if readsAhead {
+                // Which lines are labeled is not known yet: take what a labeled line gives from
+                // every line while its bytes are at hand (reading the labeled ones back at the
+                // join cost more than hashing the rest now: docs/REPORT.md).
+                let lengths = ResponseLengths.judged(bytes, members, layout)
+                state.result.judgedLengths.append(lengths.0)
+                state.result.judgedLengths.append(lengths.1)
+                SHA256Hex.appendDigest(of: bytes, to: &state.result.digests)
             }
             let modelA = layout[.modelA].map { model(bytes, members[$0], &state) } ?? 0
             let modelB = layout[.modelB].map { model(bytes, members[$0], &state) } ?? 0

@@ -11,9 +11,10 @@ struct TaskFileSegmentResult: Sendable {
     /// With `TaskFileSegment.labeledLines`: every line whose id is labeled, in file order
     /// (a repeated id each time); nil when the slice was scanned before the labels were known.
     var labeled: [LabeledTaskLines.Found]?
-    /// With `TaskFileSegment.measuresLengths` and no `labeledLines`: per task, the judged
-    /// lengths of its responses a and b (two entries per task, in task order) as the validator
-    /// counted them, `notCounted` for a conversation task; empty otherwise.
-    var countedLengths: [Int32] = []
-    static let notCounted: Int32 = -2
+    /// With `TaskFileSegment.readsAhead` and no `labeledLines`: per task, the judged lengths
+    /// of its responses a and b (two entries per task, in task order); empty otherwise.
+    var judgedLengths: [Int32] = []
+    /// With `TaskFileSegment.readsAhead` and no `labeledLines`: per task, the 32 bytes of the
+    /// SHA-256 of its line, in task order; empty otherwise.
+    var digests: [UInt8] = []
 }

@@ -9,7 +9,7 @@ public enum ReportBuilder {
         // of its own: it fills the core that replay (single-threaded) leaves idle, and every
         // thread joins it once the sessions are read.
         let scan = options.tasksPath.map {
-            TaskFileScan(path: $0, options: .init(rerun: "run the report again", measuresLengths: true))
+            TaskFileScan(path: $0, options: .init(rerun: "run the report again", readsAhead: true))
         }
         if let scan, (options.workers ?? ProcessInfo.processInfo.activeProcessorCount) > 1 { scan.startHelper() }
         var set: LabelSet
