@@ -21,6 +21,11 @@ let package = Package(
         .target(name: "PreferCore", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "TOMLKit", package: "TOMLKit"),
+        ], resources: [
+            // Links to examples/demo/tasks.jsonl and guidelines/default.md, compiled into the
+            // binary (`BundledFile`), so `prefer label` works from any folder.
+            .embedInCode("Bundled/demo-tasks.jsonl"),
+            .embedInCode("Bundled/default-guideline.md"),
         ]),
         .target(name: "PreferTUI", dependencies: ["PreferCore"]),
         .target(name: "PreferTerminal", dependencies: ["PreferTUI", "PreferCore", "CNcursesw"]),

@@ -16,8 +16,8 @@ final class BundledFilesTests: XCTestCase {
         for bundled in [BundledFile.demoTasks, BundledFile.defaultGuideline] {
             let onDisk = try repositoryBytes(bundled.sourcePath)
             XCTAssertFalse(onDisk.isEmpty)
-            XCTAssertEqual(bundled.bytes.count, onDisk.count, "\(bundled.sourcePath): run python3 scripts/bundle/generate.py")
-            XCTAssertTrue(bundled.bytes == onDisk, "\(bundled.sourcePath): run python3 scripts/bundle/generate.py")
+            XCTAssertEqual(bundled.bytes.count, onDisk.count, "\(bundled.sourcePath): the build did not embed the file as it is")
+            XCTAssertTrue(bundled.bytes == onDisk, "\(bundled.sourcePath): the build did not embed the file as it is")
         }
         XCTAssertEqual(BundledFile.demoTasks.sourcePath, "examples/demo/tasks.jsonl")
         XCTAssertEqual(BundledFile.defaultGuideline.sourcePath, "guidelines/default.md")
