@@ -73,6 +73,9 @@ final class ReportTaskFileRuleTests: XCTestCase {
             folder.write("sessions/\(rater)/a.jsonl", label(rater, "t1", "A", sha: escaped(s1)) + label(rater, "t2", "A", sha: t2Hash)
                          + label(rater, "t1", "B", sha: k == 4 ? escaped(s2) : s1))
         }
+        // A hash in capitals is not the one prefer writes (lowercase): other content, as the
+        // export decides it.
+        folder.write("sessions/fa/a.jsonl", label("fa", "t2", "A", sha: s2.uppercased()))
         let paths = [folder.file("sessions")], tasksPath = folder.file("tasks.jsonl")
         var seen: [[Int]] = []
         for workers in [1, 3] {
@@ -83,8 +86,8 @@ final class ReportTaskFileRuleTests: XCTestCase {
         let (labels, tasks) = try ExportInputs.read(sessionPaths: paths, tasksPath: tasksPath, keeping: .checks)
         let export = try Exporter.data(tasks: tasks, labels: labels, options: ExportOptions(format: .aggregate)).summary
         // t1 relabeled: on its own content for four raters, with t2's (escaped) hash for ed.
-        XCTAssertEqual(seen, [[4, 0, 6], [4, 0, 6]])
-        XCTAssertEqual([export.labels, export.unknownTaskLabels, export.changedTaskLabels], [4, 0, 6])
+        XCTAssertEqual(seen, [[4, 0, 7], [4, 0, 7]])
+        XCTAssertEqual([export.labels, export.unknownTaskLabels, export.changedTaskLabels], [4, 0, 7])
     }
 
     func testARaterWhoseLabelsAreAllLeftOutIsNotListed() throws {

@@ -21,7 +21,7 @@ public struct ExportLabels: Sendable {
     /// One reader worker's events: each one's session file (index into `labelSet.files`), line
     /// number, the record kept of its line (`keptAt`, `keptLength` into `kept`: see
     /// `SessionLabelReader.WorkerData.kept`), and how its `task_sha256` is written
-    /// (`SessionLineEvent.taskSHAState`) with, when plainly, its 64 bytes at `64 * index`; and,
+    /// (`SessionLineEvent.taskSHAState`) with, when plainly, its 32 bytes at `32 * index`; and,
     /// with `.labelFields`, where a label's string fields are in its record (nil when the
     /// record is the whole line, and for undo and skip; empty otherwise).
     struct EventColumns: Sendable {
@@ -127,23 +127,20 @@ public struct ExportLabels: Sendable {
 
     func madeOn(_ j: Int, sha256: String) -> Bool {
         let (w, i) = place(of: j)
-        return Self.madeOn(state: events[w].shaState[i], stored: events[w].sha, at: 64 * i, sha256: sha256) {
+        return Self.madeOn(state: events[w].shaState[i], stored: events[w].sha, at: 32 * i, sha256: sha256) {
             // Written with escapes: the reader kept the line whole.
             withWholeLine(j) { line in Self.taskSHA256(line) == sha256 } ?? false
         }
     }
 
     /// The `madeOn` decision from how the `task_sha256` is written (`SessionLineEvent.taskSHAState`):
-    /// none, 64 plain bytes at `offset` of `stored`, or otherwise (then `readLine` decides).
+    /// none, 32 bytes at `offset` of `stored`, or otherwise (then `readLine` decides).
     static func madeOn(state: UInt8, stored: [UInt8], at offset: Int, sha256: String, readLine: () -> Bool) -> Bool {
         switch state {
         case 0:
             return true
         case 1:
-            var expected = sha256
-            return expected.withUTF8 { hex in
-                hex.count == 64 && stored.withUnsafeBufferPointer { memcmp($0.baseAddress! + offset, hex.baseAddress!, 64) == 0 }
-            }
+            return stored.withUnsafeBytes { SHA256Hex.bytes($0.baseAddress! + offset, equalHex: sha256) }
         default:
             return readLine()
         }
@@ -166,7 +163,7 @@ public struct ExportLabels: Sendable {
         let coded = labelSet.coded
         let (w, i) = place(of: j)
         let sha = events[w].shaState[i] == 1
-            ? String(decoding: events[w].sha[(64 * i)..<(64 * i + 64)], as: UTF8.self) : nil
+            ? events[w].sha.withUnsafeBytes { SHA256Hex.hex(UnsafeRawBufferPointer(rebasing: $0[(32 * i)..<(32 * i + 32)])) } : nil
         let side: ResponseSide? = coded.left[j] == 0 ? .a : coded.left[j] == 1 ? .b : nil
         let ms = coded.milliseconds[j] == CodedLabels.noMilliseconds ? nil : coded.milliseconds[j]
         var label = EffectiveLabel(task: coded.itemNames[Int(coded.item[j])], rater: coded.raterNames[Int(coded.rater[j])],
@@ -222,7 +219,7 @@ public struct ExportLabels: Sendable {
         private let keptAt: [Int]
         private let choice: [Int32]
         private let shaState: [UInt8]
-        /// 64 bytes per position.
+        /// 32 bytes per position.
         private let sha: [UInt8]
         /// Where the label's fields are in its line, when the fast path read it, and its side
         /// and milliseconds (for `labels` rows only).
@@ -237,7 +234,7 @@ public struct ExportLabels: Sendable {
             var keptAt = [Int](repeating: 0, count: order.count)
             var choice = [Int32](repeating: 0, count: order.count)
             var shaState = [UInt8](repeating: 0, count: order.count)
-            var sha = [UInt8](repeating: 0, count: 64 * order.count)
+            var sha = [UInt8](repeating: 0, count: 32 * order.count)
             let gatherFields = gatherFields && labels.events.contains { !$0.fields.isEmpty }
             var fields = [LabelFieldSpans?](repeating: nil, count: gatherFields ? order.count : 0)
             var left = [Int8](repeating: -1, count: gatherFields ? order.count : 0)
@@ -275,7 +272,7 @@ public struct ExportLabels: Sendable {
                             milliseconds[p] = codedMilliseconds[j]
                         }
                         if shaState[p] == 1 {
-                            events[w].sha.withUnsafeBytes { memcpy(to.baseAddress! + 64 * p, $0.baseAddress! + 64 * i, 64) }
+                            events[w].sha.withUnsafeBytes { memcpy(to.baseAddress! + 32 * p, $0.baseAddress! + 32 * i, 32) }
                         }
                     }
                 }
@@ -333,7 +330,7 @@ public struct ExportLabels: Sendable {
 
         /// `ExportLabels.madeOn` for the label at position `p`.
         func madeOn(_ p: Int, sha256: String) -> Bool {
-            ExportLabels.madeOn(state: shaState[p], stored: sha, at: 64 * p, sha256: sha256) {
+            ExportLabels.madeOn(state: shaState[p], stored: sha, at: 32 * p, sha256: sha256) {
                 labels.madeOn(order[p], sha256: sha256)
             }
         }

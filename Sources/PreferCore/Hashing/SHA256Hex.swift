@@ -43,12 +43,29 @@ public enum SHA256Hex {
         return hex(hasher.finalize())
     }
 
-    /// Appends the 32 bytes of the digest of `bytes` to `digests` (a scan that keeps the
-    /// digests of many lines, made hex only for those asked for).
-    static func appendDigest(of bytes: UnsafeRawBufferPointer, to digests: inout [UInt8]) {
-        var hasher = SHA256()
-        hasher.update(bufferPointer: bytes)
-        hasher.finalize().withUnsafeBytes { digests.append(contentsOf: $0) }
+    /// Whether `text` is 64 lowercase hex digits: a digest as prefer writes it, which a reader
+    /// may keep as its 32 bytes (`appendBytes(ofHex:to:)`) and give back unchanged (`hex`).
+    static func isDigestHex(_ text: UnsafeRawBufferPointer) -> Bool {
+        text.count == 64 && text.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Appends the 32 bytes that the 64 lowercase hex digits `hex` (`isDigestHex`) stand for.
+    static func appendBytes(ofHex hex: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        @inline(__always) func nibble(_ c: UInt8) -> UInt8 { c <= 0x39 ? c - 0x30 : c - 0x61 + 10 }
+        for k in 0..<32 { out.append(nibble(hex[2 * k]) << 4 | nibble(hex[2 * k + 1])) }
+    }
+
+    /// Whether the 32 bytes at `raw` are the digest that `hex` writes (64 lowercase hex digits).
+    static func bytes(_ raw: UnsafeRawPointer, equalHex hex: String) -> Bool {
+        var hex = hex
+        return hex.withUTF8 { text in
+            guard text.count == 64 else { return false }
+            for k in 0..<32 {
+                let byte = raw.load(fromByteOffset: k, as: UInt8.self)
+                guard text[2 * k] == hexDigit(byte >> 4), text[2 * k + 1] == hexDigit(byte & 0x0F) else { return false }
+            }
+            return true
+        }
     }
 
     /// Lowercase hex of a digest, made in place (an export makes one per labeled task).

@@ -4,8 +4,9 @@
 /// take it from the line's bytes while they validate it (`TaskFileScan.readLabeledLines`), so
 /// the lines are read once and hashed on every core.
 struct LabeledTaskLines: Sendable {
-    /// Per item: the hash of its task line, when asked for.
-    var sha256: [String?]
+    /// Per item: the hash of its task line, when asked for (its 32 bytes: a hex string an item
+    /// took ~130 bytes, 130 MB at a million tasks).
+    var sha256: [SHA256Bytes?]
     /// Per item: the judged texts' lengths (-1 for items the file does not hold).
     var lengths: ResponseLengths
     /// Per item, with a group key (`--by`): the task's value of that key as text (a string
@@ -24,7 +25,7 @@ struct LabeledTaskLines: Sendable {
 
     /// What one labeled line gives.
     struct Line: Sendable {
-        var sha256: String?
+        var sha256: SHA256Bytes?
         var lengthA: Int32
         var lengthB: Int32
         var group: String?
@@ -39,7 +40,7 @@ struct LabeledTaskLines: Sendable {
 
     /// No item's line yet, for `itemCount` items.
     init(itemCount: Int, grouped: Bool) {
-        sha256 = [String?](repeating: nil, count: itemCount)
+        sha256 = [SHA256Bytes?](repeating: nil, count: itemCount)
         lengths = ResponseLengths(a: [Int32](repeating: -1, count: itemCount), b: [Int32](repeating: -1, count: itemCount))
         groups = [String?](repeating: nil, count: grouped ? itemCount : 0)
     }
@@ -55,16 +56,16 @@ struct LabeledTaskLines: Sendable {
     /// What item `item`'s validated task line `bytes`, whose judged lengths are `lengths`
     /// (`ResponseLengths.judged`), gives under `request`.
     static func line(_ bytes: UnsafeRawBufferPointer, item: Int, lengths: (Int32, Int32), _ request: Request) -> Line {
-        Line(sha256: request.hash[item] ? SHA256Hex.of(bytes) : nil, lengthA: lengths.0, lengthB: lengths.1,
+        Line(sha256: request.hash[item] ? SHA256Bytes(of: bytes) : nil, lengthA: lengths.0, lengthB: lengths.1,
              group: request.groupKey.flatMap { value(of: $0, in: bytes) })
     }
 
     /// What item `item`'s line gives under `request` from what a slice kept of it while reading
-    /// ahead (`TaskFileSegment.readsAhead`): its judged lengths and the 32 bytes of its digest;
-    /// nil when the line must be read (a `--by` value is not kept ahead).
-    static func line(item: Int, lengths: (Int32, Int32), digest: UnsafeRawBufferPointer, _ request: Request) -> Line? {
+    /// ahead (`TaskFileSegment.readsAhead`): its judged lengths and its digest; nil when the
+    /// line must be read (a `--by` value is not kept ahead).
+    static func line(item: Int, lengths: (Int32, Int32), digest: SHA256Bytes, _ request: Request) -> Line? {
         guard request.groupKey == nil else { return nil }
-        return Line(sha256: request.hash[item] ? SHA256Hex.hex(digest) : nil, lengthA: lengths.0, lengthB: lengths.1, group: nil)
+        return Line(sha256: request.hash[item] ? digest : nil, lengthA: lengths.0, lengthB: lengths.1, group: nil)
     }
 
     /// The value of top-level key `key` in a validated task line, as `groups` keeps it.

@@ -76,10 +76,8 @@ extension TaskFileScan.Slices {
                                                             line: .init(sha256: nil, lengthA: -1, lengthB: -1, group: nil)))
                         continue
                     }
-                    if !judged.isEmpty, let line = digests.withUnsafeBytes({ raw in
-                        LabeledTaskLines.line(item: Int(item), lengths: (judged[2 * t], judged[2 * t + 1]),
-                                              digest: UnsafeRawBufferPointer(rebasing: raw[(32 * t)..<(32 * t + 32)]), request)
-                    }) {
+                    if !judged.isEmpty, let line = LabeledTaskLines.line(item: Int(item), lengths: (judged[2 * t], judged[2 * t + 1]),
+                                                                          digest: digests[t], request) {
                         found.append(LabeledTaskLines.Found(task: Int32(t), item: item, line: line))
                         continue
                     }

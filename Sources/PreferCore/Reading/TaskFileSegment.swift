@@ -81,7 +81,7 @@ struct TaskFileSegment {
                 let lengths = ResponseLengths.judged(bytes, members, layout)
                 state.result.judgedLengths.append(lengths.0)
                 state.result.judgedLengths.append(lengths.1)
-                SHA256Hex.appendDigest(of: bytes, to: &state.result.digests)
+                state.result.digests.append(SHA256Bytes(of: bytes))
             }
             let modelA = layout[.modelA].map { model(bytes, members[$0], &state) } ?? 0
             let modelB = layout[.modelB].map { model(bytes, members[$0], &state) } ?? 0

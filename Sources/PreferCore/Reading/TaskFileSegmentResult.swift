@@ -14,7 +14,7 @@ struct TaskFileSegmentResult: Sendable {
     /// With `TaskFileSegment.readsAhead` and no `labeledLines`: per task, the judged lengths
     /// of its responses a and b (two entries per task, in task order); empty otherwise.
     var judgedLengths: [Int32] = []
-    /// With `TaskFileSegment.readsAhead` and no `labeledLines`: per task, the 32 bytes of the
-    /// SHA-256 of its line, in task order; empty otherwise.
-    var digests: [UInt8] = []
+    /// With `TaskFileSegment.readsAhead` and no `labeledLines`: per task, the SHA-256 of its
+    /// line, in task order; empty otherwise.
+    var digests: [SHA256Bytes] = []
 }

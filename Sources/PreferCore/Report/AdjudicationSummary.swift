@@ -27,7 +27,7 @@ public struct AdjudicationSummary: Sendable, Equatable {
     ///   - readItems, itemSHA256: the items as read (before the task-file rule) and the hash
     ///     of each one's task line where the rule computed it.
     public static func make(verdicts: [EffectiveLabel], coded: CodedLabels, readItems: [String] = [],
-                            itemSHA256: [String?] = []) -> AdjudicationSummary? {
+                            itemSHA256: [SHA256Bytes?] = []) -> AdjudicationSummary? {
         guard !verdicts.isEmpty else { return nil }
         var itemOf: [String: Int] = [:]
         for (k, name) in coded.itemNames.enumerated() { itemOf[name] = k }
@@ -39,7 +39,7 @@ public struct AdjudicationSummary: Sendable, Equatable {
         for verdict in verdicts {
             guard let item = itemOf[verdict.task] else { continue }
             if let sha = verdict.taskSHA256, let read = readIndex[verdict.task], read < itemSHA256.count,
-               let known = itemSHA256[read], known != sha { continue }
+               let known = itemSHA256[read], known.hex != sha { continue }
             verdictOfItem[item] = verdict.choice
             leads.insert(verdict.rater)
         }

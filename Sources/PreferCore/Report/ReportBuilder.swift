@@ -34,7 +34,7 @@ public enum ReportBuilder {
         coverage.labelsRead = set.count
         // Old item index → item of the report (-1: all its labels left out).
         var itemMap: [Int32]?
-        var itemSHA256: [String?] = []
+        var itemSHA256: [SHA256Bytes?] = []
         if let scan, let checked {
             let tasks: LabeledTaskFile
             let rule: TaskFileRule

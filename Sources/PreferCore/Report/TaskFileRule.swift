@@ -19,7 +19,7 @@ struct TaskFileRule {
     var groups: [String?]
     /// Per item (as read): the SHA-256 of its task line when some label names one (nil
     /// otherwise), so a verdict is held to the same content rule.
-    var itemSHA256: [String?]
+    var itemSHA256: [SHA256Bytes?]
 
     /// What the task file's scan takes from the labeled lines for this rule (and for length
     /// bias and `--by`): the hash of each labeled task line that some label names a
