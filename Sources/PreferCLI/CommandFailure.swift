@@ -6,4 +6,15 @@ struct CommandFailure: Error {
 
     static func badInput(_ message: String) -> CommandFailure { .init(message: message, exitCode: 2) }
     static func runtime(_ message: String) -> CommandFailure { .init(message: message, exitCode: 1) }
+
+    /// `body`'s value; an error it throws ends the command as bad input, in the error's own
+    /// words (every error prefer throws describes itself) followed by `suffix`.
+    static func asBadInput<T>(adding suffix: String = "", _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw badInput(String(describing: error) + suffix) }
+    }
+
+    /// `asBadInput`, as a runtime failure.
+    static func asRuntime<T>(adding suffix: String = "", _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw runtime(String(describing: error) + suffix) }
+    }
 }

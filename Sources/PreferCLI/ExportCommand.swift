@@ -129,19 +129,12 @@ struct ExportRun {
         var target: OutputTarget?
         if let outputPath {
             try refuseOverwritingAnInput(outputPath, inputs: [tasksPath] + labels.labelSet.files)
-            do {
-                target = try OutputTarget.resolve(outputPath, newFileMode: 0o640)
-            } catch {
-                throw CommandFailure.badInput(error.description + "\nNothing was exported.")
+            target = try CommandFailure.asBadInput(adding: "\nNothing was exported.") {
+                try OutputTarget.resolve(outputPath, newFileMode: 0o640)
             }
         }
 
-        let writer: OutputFile?
-        do {
-            writer = try target.map { try $0.open() }
-        } catch {
-            throw CommandFailure.runtime(String(describing: error))
-        }
+        let writer = try CommandFailure.asRuntime { try target.map { try $0.open() } }
         let summary: ExportSummary
         do {
             summary = try Exporter.export(tasks: tasks, labels: labels, options: options, to: writer ?? standardOutput)

@@ -57,20 +57,11 @@ struct RatersCommand: ParsableCommand {
 
         func run() throws {
             let rater = try RatersCommand.raterName(name)
-            let publicKey: OpenSSHPublicKey
-            do {
-                publicKey = try PublicKeyFile.read(key)
-            } catch {
-                throw CommandFailure.badInput(error.description)
-            }
+            let publicKey = try CommandFailure.asBadInput { try PublicKeyFile.read(key) }
             let launch = try sitting.launch(for: [rater])
             let path = try keysFile.resolved()
             var file = try RatersCommand.open(path)
-            do {
-                try file.add(launch, key: publicKey)
-            } catch {
-                throw CommandFailure.badInput(error.description)
-            }
+            try CommandFailure.asBadInput { try file.add(launch, key: publicKey) }
             try RatersCommand.save(file)
             Diagnostics.note("prefer: rater \(rater.value) added to \(path) (key \(publicKey.type) \(publicKey.fingerprint))")
         }
@@ -88,11 +79,7 @@ struct RatersCommand: ParsableCommand {
             let rater = try RatersCommand.raterName(name)
             let path = try keysFile.resolved()
             var file = try RatersCommand.open(path)
-            do {
-                try file.remove(rater)
-            } catch {
-                throw CommandFailure.badInput(error.description)
-            }
+            try CommandFailure.asBadInput { try file.remove(rater) }
             try RatersCommand.save(file)
             Diagnostics.note("prefer: rater \(rater.value) removed from \(path)")
         }
@@ -116,27 +103,11 @@ struct RatersCommand: ParsableCommand {
         }
     }
 
-    static func raterName(_ text: String) throws -> RaterName {
-        do {
-            return try RaterName(text)
-        } catch {
-            throw CommandFailure.badInput(error.description)
-        }
-    }
+    static func raterName(_ text: String) throws -> RaterName { try CommandFailure.asBadInput { try RaterName(text) } }
 
     static func open(_ path: String) throws -> AuthorizedKeysFile {
-        do {
-            return try AuthorizedKeysFile(path: path)
-        } catch {
-            throw CommandFailure.badInput(error.description)
-        }
+        try CommandFailure.asBadInput { try AuthorizedKeysFile(path: path) }
     }
 
-    static func save(_ file: AuthorizedKeysFile) throws {
-        do {
-            try file.write()
-        } catch {
-            throw CommandFailure.runtime(error.description)
-        }
-    }
+    static func save(_ file: AuthorizedKeysFile) throws { try CommandFailure.asRuntime { try file.write() } }
 }

@@ -46,12 +46,8 @@ struct ReviewPlan {
         }
         // The one session-log reader and replay, as report and export read (labels with their
         // side, time and note; the verdicts in effect).
-        let read: ExportLabels
-        do {
-            read = try ExportLabels.read(paths: options.paths.isEmpty ? [options.sessionsRoot] : options.paths,
-                                         keeping: .labelFields)
-        } catch {
-            throw CommandFailure.badInput(error.description)
+        let read = try CommandFailure.asBadInput {
+            try ExportLabels.read(paths: options.paths.isEmpty ? [options.sessionsRoot] : options.paths, keeping: .labelFields)
         }
         var warnings = read.labelSet.warnings.map(\.description)
         let (items, leftOut) = try contestedItems(tasks: tasks, labels: read)

@@ -18,12 +18,7 @@ struct ScreenSitting {
     static func open(sessionsRoot: String, rater: RaterName,
                      start: (SessionSink, TerminalSize) throws -> Void) throws -> ScreenSitting {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: Terminal
-        do {
-            terminal = try Terminal.open(noColor: noColor)
-        } catch {
-            throw CommandFailure.badInput(String(describing: error))
-        }
+        let terminal = try CommandFailure.asBadInput { try Terminal.open(noColor: noColor) }
         let writer: SessionWriter
         do {
             writer = try SessionWriter.open(sessionsRoot: sessionsRoot, rater: rater, now: Date())

@@ -41,12 +41,9 @@ struct ValidateCommand: ParsableCommand {
         var failed = false
         // Only files this account may not read: a runtime failure (exit 1), not bad input.
         var onlyUnreadable = true
-        var taskFile: TaskFile?
-        if let tasks {
-            do {
-                taskFile = try TaskFile.load(path: tasks)
-            } catch {
-                throw CommandFailure.badInput(error.description + "\n(the --tasks file must be valid to check ids against it)")
+        let taskFile = try tasks.map { tasks in
+            try CommandFailure.asBadInput(adding: "\n(the --tasks file must be valid to check ids against it)") {
+                try TaskFile.load(path: tasks)
             }
         }
         for file in files {
