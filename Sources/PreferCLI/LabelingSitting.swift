@@ -21,15 +21,10 @@ struct LabelingSitting {
         let source: TaskSource = plan.batch.map {
             BatchTaskSource(inputs: $0.inputs, rater: plan.rater.value, sessionFile: sitting.writer.filePath, feed: $0.feed)
         } ?? TaskFileSource(file: plan.tasks, rater: plan.rater.value)
-        let runtime = LabelingRuntime(
-            state: state, screen: sitting.terminal, tasks: source,
-            sink: sitting.sink, clock: MonotonicClock.milliseconds, pendingEnd: ScreenSitting.pendingEnd)
-        let reason = runtime.run()
-        let final = runtime.state
-        var failure: String?
-        if case .failed(let message) = final.mode { failure = message }
-        try sitting.finish(reason: reason, failure: failure, farewell:
-            "\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(sitting.writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
+        try sitting.run(LabelingProgram(keyMap: KeyMap(scale: plan.scale)), from: state, tasks: source,
+                        failure: { if case .failed(let message) = $0.mode { message } else { nil } }) { final in
+            "\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(sitting.writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done)."
+        }
     }
 }
 
