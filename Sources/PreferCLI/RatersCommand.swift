@@ -95,10 +95,7 @@ struct RatersCommand: ParsableCommand {
             let file = try RatersCommand.open(path)
             for line in file.raters {
                 let fields = [line.rater, "\(line.key.type) \(line.key.fingerprint)", line.command]
-                let failure = StandardStream.output.write(fields.map(Sanitizer.singleLine).joined(separator: "\t") + "\n")
-                if failure != 0 {
-                    throw CommandFailure.runtime("the list could not be written to standard output: \(String(cString: strerror(failure)))")
-                }
+                try Diagnostics.output(fields.map(Sanitizer.singleLine).joined(separator: "\t") + "\n", naming: "the list")
             }
         }
     }

@@ -106,10 +106,7 @@ struct ReportCommand: ParsableCommand {
         case .html: output = ReportHTMLRenderer.render(report)
         case .text: output = ReportTextRenderer.render(report, color: Self.colorWanted())
         }
-        let failure = StandardStream.output.write(output)
-        if failure != 0 {
-            throw CommandFailure.runtime("the report could not be written to standard output: \(String(cString: strerror(failure)))")
-        }
+        try Diagnostics.output(output, naming: "the report")
     }
 
     /// Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.

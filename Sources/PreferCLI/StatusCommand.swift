@@ -49,10 +49,7 @@ struct StatusCommand: ParsableCommand {
             }
             let status = BatchStatus(inputs: inputs, events: events, names: feed.names, now: Date())
             let text = format == .json ? JSONWriter.serialize(status.json) + "\n" : StatusText.render(status, now: Date())
-            let failure = StandardStream.output.write(text)
-            if failure != 0 {
-                throw CommandFailure.runtime("the status could not be written to standard output: \(String(cString: strerror(failure)))")
-            }
+            try Diagnostics.output(text, naming: "the status")
             guard watch else { return }
             usleep(useconds_t(max(0.2, every) * 1_000_000))
         }
