@@ -54,6 +54,7 @@ struct LabelingPlan {
         return plan
     }
 
+    /// `--rater` or raters' NAME (nil: the login's) as a rater name; a bad one is bad input.
     static func raterName(_ override: String?) throws -> RaterName {
         try CommandFailure.asBadInput { try override.map { try RaterName($0) } ?? RaterName.defaultName() }
     }

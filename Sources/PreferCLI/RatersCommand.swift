@@ -56,13 +56,11 @@ struct RatersCommand: ParsableCommand {
         @OptionGroup var keysFile: KeysFileOption
 
         func run() throws {
-            let rater = try RatersCommand.raterName(name)
+            let rater = try LabelingPlan.raterName(name)
             let publicKey = try CommandFailure.asBadInput { try PublicKeyFile.read(key) }
             let launch = try sitting.launch(for: [rater])
             let path = try keysFile.resolved()
-            var file = try RatersCommand.open(path)
-            try CommandFailure.asBadInput { try file.add(launch, key: publicKey) }
-            try RatersCommand.save(file)
+            try RatersCommand.edit(path) { try $0.add(launch, key: publicKey) }
             Diagnostics.note("prefer: rater \(rater.value) added to \(path) (key \(publicKey.type) \(publicKey.fingerprint))")
         }
     }
@@ -76,11 +74,9 @@ struct RatersCommand: ParsableCommand {
         @OptionGroup var keysFile: KeysFileOption
 
         func run() throws {
-            let rater = try RatersCommand.raterName(name)
+            let rater = try LabelingPlan.raterName(name)
             let path = try keysFile.resolved()
-            var file = try RatersCommand.open(path)
-            try CommandFailure.asBadInput { try file.remove(rater) }
-            try RatersCommand.save(file)
+            try RatersCommand.edit(path) { try $0.remove(rater) }
             Diagnostics.note("prefer: rater \(rater.value) removed from \(path)")
         }
     }
@@ -100,11 +96,14 @@ struct RatersCommand: ParsableCommand {
         }
     }
 
-    static func raterName(_ text: String) throws -> RaterName { try CommandFailure.asBadInput { try RaterName(text) } }
-
     static func open(_ path: String) throws -> AuthorizedKeysFile {
         try CommandFailure.asBadInput { try AuthorizedKeysFile(path: path) }
     }
 
-    static func save(_ file: AuthorizedKeysFile) throws { try CommandFailure.asRuntime { try file.write() } }
+    /// Opens the file at `path`, makes `change` (a refusal is bad input) and saves it whole.
+    static func edit(_ path: String, _ change: (inout AuthorizedKeysFile) throws -> Void) throws {
+        var file = try open(path)
+        try CommandFailure.asBadInput { try change(&file) }
+        try CommandFailure.asRuntime { try file.write() }
+    }
 }
