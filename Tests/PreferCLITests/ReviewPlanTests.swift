@@ -12,9 +12,9 @@ final class ReviewPlanTests: XCTestCase {
 
     override func setUpWithError() throws {
         folder = NSTemporaryDirectory() + "prefer-review-plan-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder + "/sessions/ana", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: folder + "/sessions/bob", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: folder + "/sessions/lee", withIntermediateDirectories: true)
+        for rater in ["ana", "bob", "lee"] {
+            try FileManager.default.createDirectory(atPath: folder + "/sessions/" + rater, withIntermediateDirectories: true)
+        }
     }
 
     override func tearDownWithError() throws {
