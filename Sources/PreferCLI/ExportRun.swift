@@ -44,9 +44,7 @@ struct ExportRun {
             (labels, tasks) = try ExportInputs.read(sessionPaths: sessionPaths, tasksPath: tasksPath,
                                                     keeping: .needed(by: options.format), skipUnreadable: skipUnreadable)
         } catch {
-            // A file another account locked away is a runtime failure, not bad input.
-            if error.isOnlyUnreadableFiles { throw CommandFailure.runtime(error.description + "\nNothing was exported.") }
-            throw CommandFailure.badInput(error.description + "\nNothing was exported.")
+            throw CommandFailure.reading(error.description + "\nNothing was exported.", onlyUnreadable: error.isOnlyUnreadableFiles)
         }
         for torn in labels.labelSet.warnings { warning(torn.description) }
         for pooled in SittingVersion.poolingWarnings(labels.labelSet.sittingVersions) { warning(pooled) }

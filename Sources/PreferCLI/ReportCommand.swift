@@ -82,11 +82,8 @@ struct ReportCommand: ParsableCommand {
         do {
             report = try ReportBuilder.build(options)
         } catch {
-            // A file another account locked away is a runtime failure, not bad input.
-            if case .input(let failure) = error, failure.isOnlyUnreadableFiles {
-                throw CommandFailure.runtime(error.description)
-            }
-            throw CommandFailure.badInput(error.description)
+            guard case .input(let failure) = error else { throw CommandFailure.badInput(error.description) }
+            throw CommandFailure.reading(error.description, onlyUnreadable: failure.isOnlyUnreadableFiles)
         }
         for warning in report.warnings { Diagnostics.warning(warning.description) }
         // A page of dashes is not a report: no effective label is a failure that says what was read.

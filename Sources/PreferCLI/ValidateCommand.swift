@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        // Only files this account may not read: a runtime failure (exit 1), not bad input.
+        // Whether only files this account may not read had problems (`CommandFailure.reading`).
         var onlyUnreadable = true
         let taskFile = try tasks.map { tasks in
             try CommandFailure.asBadInput(adding: "\n(the --tasks file must be valid to check ids against it)") {
@@ -65,7 +65,7 @@ struct ValidateCommand: ParsableCommand {
             try Diagnostics.result("\(file): ok (\(summary))")
         }
         if failed {
-            throw CommandFailure(message: "some files have problems (see above)", exitCode: onlyUnreadable ? 1 : 2)
+            throw CommandFailure.reading("some files have problems (see above)", onlyUnreadable: onlyUnreadable)
         }
     }
 }
