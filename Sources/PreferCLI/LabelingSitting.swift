@@ -27,13 +27,3 @@ struct LabelingSitting {
         }
     }
 }
-
-extension LabelingSitting {
-    /// A hang-up is recorded as `hangup`; SIGTERM, SIGINT and SIGQUIT as `terminated`.
-    nonisolated static func endReason(_ signal: EndSignal) -> SessionEndReason {
-        switch signal {
-        case .hangup: return .hangup
-        case .terminated, .interrupted: return .terminated
-        }
-    }
-}

@@ -37,6 +37,14 @@ struct ScreenSitting {
         return ScreenSitting(terminal: terminal, writer: writer, sink: sink)
     }
 
+    /// A hang-up is recorded as `hangup`; SIGTERM, SIGINT and SIGQUIT as `terminated`.
+    nonisolated static func endReason(_ signal: EndSignal) -> SessionEndReason {
+        switch signal {
+        case .hangup: return .hangup
+        case .terminated, .interrupted: return .terminated
+        }
+    }
+
     /// Runs `program` from `state` (the one `ScreenRuntime` loop, polling the signals) until the
     /// sitting ends, then closes the screen and the file, says the final state's `farewell`
     /// (unless the file is gone: then nothing of the sitting is saved, and the failure says
@@ -46,7 +54,7 @@ struct ScreenSitting {
                                      failure: (Program.State) -> String?, farewell: (Program.State) -> String) throws {
         let runtime = ScreenRuntime(program: program, state: state, screen: terminal, tasks: tasks, sink: sink,
                                     clock: MonotonicClock.milliseconds,
-                                    pendingEnd: { SignalMonitor.pending.map(LabelingSitting.endReason) })
+                                    pendingEnd: { SignalMonitor.pending.map(Self.endReason) })
         let reason = runtime.run()
         let final = runtime.state, failure = failure(final)
         terminal.close()
