@@ -4,11 +4,7 @@ extension BatchInputs {
     /// The batch file at `path` with everything it names, as a command opens it: a problem is
     /// bad input in the file's own words, then `advice` in parentheses on a line of its own.
     static func open(batchPath path: String, advice: String? = nil) throws -> BatchInputs {
-        do {
-            return try BatchInputs.open(BatchFile.load(path: path))
-        } catch {
-            throw CommandFailure.badInput(error.description + (advice.map { "\n(\($0))" } ?? ""))
-        }
+        try CommandFailure.asBadInput(adding: advice.map { "\n(\($0))" } ?? "") { try BatchInputs.open(BatchFile.load(path: path)) }
     }
 
     /// Refuses `rater` when the batch has a raters list without them (SPEC §10), naming the

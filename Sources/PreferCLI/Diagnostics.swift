@@ -1,3 +1,4 @@
+import Foundation
 import PreferCore
 import PreferTUI
 
@@ -10,9 +11,15 @@ enum Diagnostics {
     static func note(_ message: String) { raw(message) }
 
     /// A command's result line (validate's `ok` lines) on stdout, sanitized like the rest.
-    /// - Returns: 0, or the errno of a write that failed.
-    static func result(_ message: String) -> Int32 {
-        StandardStream.output.write(Sanitizer.singleLine(message) + "\n")
+    static func result(_ message: String) throws { try output(Sanitizer.singleLine(message) + "\n", naming: "the result") }
+
+    /// Writes a command's result `text` to stdout as it stands; a write that fails (a closed
+    /// pipe, a terminal that hung up) ends the command (exit 1), saying `what` was not written.
+    static func output(_ text: String, naming what: String) throws {
+        let failure = StandardStream.output.write(text)
+        if failure != 0 {
+            throw CommandFailure.runtime("\(what) could not be written to standard output: \(String(cString: strerror(failure)))")
+        }
     }
 
     /// Writes each line of `message` sanitized, newline-separated.

@@ -54,23 +54,15 @@ struct LabelingPlan {
         return plan
     }
 
+    /// `--rater` or raters' NAME (nil: the login's) as a rater name; a bad one is bad input.
     static func raterName(_ override: String?) throws -> RaterName {
-        do {
-            return try override.map { try RaterName($0) } ?? RaterName.defaultName()
-        } catch {
-            throw CommandFailure.badInput(String(describing: error))
-        }
+        try CommandFailure.asBadInput { try override.map { try RaterName($0) } ?? RaterName.defaultName() }
     }
 
     private static func prepare(tasks: TaskFile, guideline: Guideline, sessionsRoot: String, rater: RaterName,
                                 scale: Scale, requireRead: Bool) throws -> LabelingPlan {
         let login = RaterName.login ?? "unknown"
-        let prior: PriorLabels
-        do {
-            prior = try PriorLabels.read(sessionsRoot: sessionsRoot, rater: rater)
-        } catch {
-            throw CommandFailure.badInput(String(describing: error))
-        }
+        let prior = try CommandFailure.asBadInput { try PriorLabels.read(sessionsRoot: sessionsRoot, rater: rater) }
         var queue: [Int] = []
         var labeled = 0
         for index in 0..<tasks.count {
@@ -89,23 +81,18 @@ struct LabelingPlan {
     /// The task file given with `--tasks`, or the built-in demo. A problem with a file the
     /// rater named says which option named it, since the rater may not have typed it just now.
     static func loadTasks(_ path: String?) throws -> TaskFile {
-        do {
-            guard let path else { return try TaskFile.load(bundled: .demoTasks) }
-            return try TaskFile.load(path: path)
-        } catch {
-            let origin = path == nil ? "the built-in demo" : "the task file given with --tasks"
-            throw CommandFailure.badInput(error.description + "\n(\(origin); nothing was labeled, fix the file and try again)")
+        try CommandFailure.asBadInput(adding: advice(path == nil ? "the built-in demo" : "the task file given with --tasks")) {
+            try path.map { try TaskFile.load(path: $0) } ?? TaskFile.load(bundled: .demoTasks)
         }
     }
 
     /// The guideline given with `--guideline`, or the built-in default.
     static func loadGuideline(_ path: String?) throws -> Guideline {
-        do {
-            guard let path else { return try Guideline.load(bundled: .defaultGuideline) }
-            return try Guideline.load(path: path)
-        } catch {
-            let origin = path == nil ? "the built-in guideline" : "the guideline given with --guideline"
-            throw CommandFailure.badInput(error.description + "\n(\(origin); nothing was labeled, fix the file and try again)")
+        try CommandFailure.asBadInput(adding: advice(path == nil ? "the built-in guideline" : "the guideline given with --guideline")) {
+            try path.map { try Guideline.load(path: $0) } ?? Guideline.load(bundled: .defaultGuideline)
         }
     }
+
+    /// What ends a problem with a file the rater named: which option (or built-in) it is.
+    private static func advice(_ origin: String) -> String { "\n(\(origin); nothing was labeled, fix the file and try again)" }
 }

@@ -21,56 +21,9 @@ struct LabelingSitting {
         let source: TaskSource = plan.batch.map {
             BatchTaskSource(inputs: $0.inputs, rater: plan.rater.value, sessionFile: sitting.writer.filePath, feed: $0.feed)
         } ?? TaskFileSource(file: plan.tasks, rater: plan.rater.value)
-        let runtime = LabelingRuntime(
-            state: state, screen: sitting.terminal, tasks: source,
-            sink: sitting.sink, clock: MonotonicClock.milliseconds, pendingEnd: ScreenSitting.pendingEnd)
-        let reason = runtime.run()
-        let final = runtime.state
-        var failure: String?
-        if case .failed(let message) = final.mode { failure = message }
-        try sitting.finish(reason: reason, failure: failure, farewell:
-            "\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(sitting.writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done).")
-    }
-}
-
-extension LabelingSitting {
-    /// A hang-up is recorded as `hangup`; SIGTERM, SIGINT and SIGQUIT as `terminated`.
-    nonisolated static func endReason(_ signal: EndSignal) -> SessionEndReason {
-        switch signal {
-        case .hangup: return .hangup
-        case .terminated, .interrupted: return .terminated
+        try sitting.run(LabelingProgram(keyMap: KeyMap(scale: plan.scale)), from: state, tasks: source,
+                        failure: { if case .failed(let message) = $0.mode { message } else { nil } }) { final in
+            "\(Counted.noun(final.labeledThisSitting, "label")) saved this sitting in \(sitting.writer.filePath) (\(final.labeledCount)/\(final.totalTasks) done)."
         }
-    }
-}
-
-/// Adapts a validated task file to the screen's `TaskSource`, deciding which response
-/// goes left: per rater for labeling, always A for the review screen (sides as in the file).
-@MainActor
-final class TaskFileSource: TaskSource {
-    let file: TaskFile
-    let leftIsA: (String) -> Bool
-
-    init(file: TaskFile, rater: String) {
-        self.file = file
-        self.leftIsA = { LeftSide.leftIsA(rater: rater, task: $0) }
-    }
-
-    init(file: TaskFile, leftIsA: @escaping (String) -> Bool) {
-        self.file = file
-        self.leftIsA = leftIsA
-    }
-
-    func load(index: Int) throws -> LoadedTask {
-        let task = try file.task(at: index)
-        return LoadedTask(task: task, index: index, leftIsA: leftIsA(task.id))
-    }
-}
-
-/// Milliseconds from a monotonic clock, for `ms` and the input guard.
-enum MonotonicClock {
-    static func milliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 }

@@ -56,22 +56,11 @@ struct RatersCommand: ParsableCommand {
         @OptionGroup var keysFile: KeysFileOption
 
         func run() throws {
-            let rater = try RatersCommand.raterName(name)
-            let publicKey: OpenSSHPublicKey
-            do {
-                publicKey = try PublicKeyFile.read(key)
-            } catch {
-                throw CommandFailure.badInput(error.description)
-            }
+            let rater = try LabelingPlan.raterName(name)
+            let publicKey = try CommandFailure.asBadInput { try PublicKeyFile.read(key) }
             let launch = try sitting.launch(for: [rater])
             let path = try keysFile.resolved()
-            var file = try RatersCommand.open(path)
-            do {
-                try file.add(launch, key: publicKey)
-            } catch {
-                throw CommandFailure.badInput(error.description)
-            }
-            try RatersCommand.save(file)
+            try RatersCommand.edit(path) { try $0.add(launch, key: publicKey) }
             Diagnostics.note("prefer: rater \(rater.value) added to \(path) (key \(publicKey.type) \(publicKey.fingerprint))")
         }
     }
@@ -85,15 +74,9 @@ struct RatersCommand: ParsableCommand {
         @OptionGroup var keysFile: KeysFileOption
 
         func run() throws {
-            let rater = try RatersCommand.raterName(name)
+            let rater = try LabelingPlan.raterName(name)
             let path = try keysFile.resolved()
-            var file = try RatersCommand.open(path)
-            do {
-                try file.remove(rater)
-            } catch {
-                throw CommandFailure.badInput(error.description)
-            }
-            try RatersCommand.save(file)
+            try RatersCommand.edit(path) { try $0.remove(rater) }
             Diagnostics.note("prefer: rater \(rater.value) removed from \(path)")
         }
     }
@@ -108,35 +91,19 @@ struct RatersCommand: ParsableCommand {
             let file = try RatersCommand.open(path)
             for line in file.raters {
                 let fields = [line.rater, "\(line.key.type) \(line.key.fingerprint)", line.command]
-                let failure = StandardStream.output.write(fields.map(Sanitizer.singleLine).joined(separator: "\t") + "\n")
-                if failure != 0 {
-                    throw CommandFailure.runtime("the list could not be written to standard output: \(String(cString: strerror(failure)))")
-                }
+                try Diagnostics.output(fields.map(Sanitizer.singleLine).joined(separator: "\t") + "\n", naming: "the list")
             }
         }
     }
 
-    static func raterName(_ text: String) throws -> RaterName {
-        do {
-            return try RaterName(text)
-        } catch {
-            throw CommandFailure.badInput(error.description)
-        }
-    }
-
     static func open(_ path: String) throws -> AuthorizedKeysFile {
-        do {
-            return try AuthorizedKeysFile(path: path)
-        } catch {
-            throw CommandFailure.badInput(error.description)
-        }
+        try CommandFailure.asBadInput { try AuthorizedKeysFile(path: path) }
     }
 
-    static func save(_ file: AuthorizedKeysFile) throws {
-        do {
-            try file.write()
-        } catch {
-            throw CommandFailure.runtime(error.description)
-        }
+    /// Opens the file at `path`, makes `change` (a refusal is bad input) and saves it whole.
+    static func edit(_ path: String, _ change: (inout AuthorizedKeysFile) throws -> Void) throws {
+        var file = try open(path)
+        try CommandFailure.asBadInput { try change(&file) }
+        try CommandFailure.asRuntime { try file.write() }
     }
 }

@@ -82,11 +82,8 @@ struct ReportCommand: ParsableCommand {
         do {
             report = try ReportBuilder.build(options)
         } catch {
-            // A file another account locked away is a runtime failure, not bad input.
-            if case .input(let failure) = error, failure.isOnlyUnreadableFiles {
-                throw CommandFailure.runtime(error.description)
-            }
-            throw CommandFailure.badInput(error.description)
+            guard case .input(let failure) = error else { throw CommandFailure.badInput(error.description) }
+            throw CommandFailure.reading(error.description, onlyUnreadable: failure.isOnlyUnreadableFiles)
         }
         for warning in report.warnings { Diagnostics.warning(warning.description) }
         // A page of dashes is not a report: no effective label is a failure that says what was read.
@@ -106,10 +103,7 @@ struct ReportCommand: ParsableCommand {
         case .html: output = ReportHTMLRenderer.render(report)
         case .text: output = ReportTextRenderer.render(report, color: Self.colorWanted())
         }
-        let failure = StandardStream.output.write(output)
-        if failure != 0 {
-            throw CommandFailure.runtime("the report could not be written to standard output: \(String(cString: strerror(failure)))")
-        }
+        try Diagnostics.output(output, naming: "the report")
     }
 
     /// Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb.

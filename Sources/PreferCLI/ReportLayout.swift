@@ -1,19 +1,5 @@
 import PreferCore
 
-/// One titled part of a report, shared by the text and Markdown renderers.
-struct ReportSection {
-    enum Block {
-        /// A sentence or two.
-        case text(String)
-        case table(ReportTable)
-        /// Footnotes, such as why a value is missing.
-        case notes([String])
-    }
-
-    var title: String
-    var blocks: [Block]
-}
-
 /// Decides what a lead sees, in which order: overview and coverage, agreement with plain
 /// words, rater pairs, raters with flags, contested items, then win rates and ratings under
 /// the agreement that qualifies them. Every name from the data is sanitized here.

@@ -46,16 +46,11 @@ struct ReviewPlan {
         }
         // The one session-log reader and replay, as report and export read (labels with their
         // side, time and note; the verdicts in effect).
-        let read: ExportLabels
-        do {
-            read = try ExportLabels.read(paths: options.paths.isEmpty ? [options.sessionsRoot] : options.paths,
-                                         keeping: .labelFields)
-        } catch {
-            throw CommandFailure.badInput(error.description)
+        let read = try CommandFailure.asBadInput {
+            try ExportLabels.read(paths: options.paths.isEmpty ? [options.sessionsRoot] : options.paths, keeping: .labelFields)
         }
         var warnings = read.labelSet.warnings.map(\.description)
-        let (items, leftOut) = try contestedItems(tasks: tasks, labels: read.effectiveLabels(),
-                                                  verdicts: read.labelSet.verdicts)
+        let (items, leftOut) = try contestedItems(tasks: tasks, labels: read)
         if leftOut > 0 {
             warnings.append("left out \(Counted.noun(leftOut, "label or verdict", plural: "labels and verdicts")) of tasks not in \(tasks.path) or made on other content (task_sha256 differs)")
         }
@@ -70,44 +65,24 @@ struct ReviewPlan {
 
     /// Every task of the file with at least one effective label of its content, with its
     /// votes (by rater) and the verdict in effect; and how many labels and verdicts were left
-    /// out under the one task-file rule (unknown task, other `task_sha256`).
-    static func contestedItems(tasks: TaskFile, labels: [EffectiveLabel],
-                               verdicts verdictLabels: [EffectiveLabel]) throws -> (items: [ReviewItem], leftOut: Int) {
-        var leftOut = 0
-        // Each task line is read and hashed once, however many labels and verdicts name it.
-        var hashes: [Int: String] = [:]
-        func sha256(at index: Int) throws -> String {
-            if let known = hashes[index] { return known }
-            let sha = try tasks.taskSHA256(at: index)
-            hashes[index] = sha
-            return sha
-        }
-        func index(of record: EffectiveLabel) throws -> Int? {
-            guard let index = tasks.index(of: record.task) else { return nil }
-            if let sha = record.taskSHA256, sha != (try sha256(at: index)) { return nil }
-            return index
-        }
+    /// out under the one task-file rule (`ExportLabels.tasksCounted`).
+    static func contestedItems(tasks: TaskFile, labels read: ExportLabels) throws -> (items: [ReviewItem], leftOut: Int) {
+        let counted = try read.tasksCounted(in: tasks)
         var votes: [Int: [ReviewVote]] = [:]
-        for label in labels {
-            guard let at = try index(of: label) else {
-                leftOut += 1
-                continue
-            }
+        for (label, at) in zip(read.effectiveLabels(), counted.labels) {
+            guard let at else { continue }
             votes[at, default: []].append(ReviewVote(rater: label.rater, choice: label.choice, left: label.left,
                                                      ms: label.ms, note: label.note))
         }
         var verdicts: [Int: ReviewVerdict] = [:]
-        for verdict in verdictLabels {
-            guard let at = try index(of: verdict) else {
-                leftOut += 1
-                continue
-            }
-            verdicts[at] = ReviewVerdict(choice: verdict.choice, note: verdict.note)
+        for (verdict, at) in zip(read.labelSet.verdicts, counted.verdicts) {
+            if let at { verdicts[at] = ReviewVerdict(choice: verdict.choice, note: verdict.note) }
         }
         let items = try votes.keys.sorted().map { at in
-            ReviewItem(taskIndex: at, task: tasks.id(at: at), sha256: try sha256(at: at), votes: votes[at] ?? [],
-                       verdict: verdicts[at], modelA: tasks.modelA(at: at), modelB: tasks.modelB(at: at))
+            ReviewItem(taskIndex: at, task: tasks.id(at: at), sha256: try counted.hashes[at] ?? tasks.taskSHA256(at: at),
+                       votes: votes[at] ?? [], verdict: verdicts[at], modelA: tasks.modelA(at: at), modelB: tasks.modelB(at: at))
         }
+        let leftOut = (counted.labels + counted.verdicts).lazy.filter { $0 == nil }.count
         return (items, leftOut)
     }
 }

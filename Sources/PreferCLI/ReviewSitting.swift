@@ -20,15 +20,9 @@ struct ReviewSitting {
                                   guideline: plan.guideline.text, showModels: showModels)
         let state = ReviewState(config: config, size: sitting.terminal.size, items: plan.items,
                                 position: ReviewQueue.resumePosition(plan.items))
-        let runtime = ScreenRuntime(
-            program: ReviewProgram(scale: plan.scale), state: state, screen: sitting.terminal,
-            tasks: TaskFileSource(file: plan.tasks, leftIsA: { _ in true }), sink: sitting.sink,
-            clock: MonotonicClock.milliseconds, pendingEnd: ScreenSitting.pendingEnd)
-        let reason = runtime.run()
-        let final = runtime.state
-        var failure: String?
-        if case .failed(let message) = final.mode { failure = message }
-        try sitting.finish(reason: reason, failure: failure, farewell:
-            "\(Counted.noun(final.verdictsThisSitting, "verdict")) saved this sitting in \(sitting.writer.filePath) (\(final.adjudicatedCount)/\(final.items.count) contested items adjudicated).")
+        try sitting.run(ReviewProgram(scale: plan.scale), from: state, tasks: TaskFileSource(file: plan.tasks, leftIsA: { _ in true }),
+                        failure: { if case .failed(let message) = $0.mode { message } else { nil } }) { final in
+            "\(Counted.noun(final.verdictsThisSitting, "verdict")) saved this sitting in \(sitting.writer.filePath) (\(final.adjudicatedCount)/\(final.items.count) contested items adjudicated)."
+        }
     }
 }

@@ -18,12 +18,7 @@ struct ScreenSitting {
     static func open(sessionsRoot: String, rater: RaterName,
                      start: (SessionSink, TerminalSize) throws -> Void) throws -> ScreenSitting {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: Terminal
-        do {
-            terminal = try Terminal.open(noColor: noColor)
-        } catch {
-            throw CommandFailure.badInput(String(describing: error))
-        }
+        let terminal = try CommandFailure.asBadInput { try Terminal.open(noColor: noColor) }
         let writer: SessionWriter
         do {
             writer = try SessionWriter.open(sessionsRoot: sessionsRoot, rater: rater, now: Date())
@@ -42,16 +37,29 @@ struct ScreenSitting {
         return ScreenSitting(terminal: terminal, writer: writer, sink: sink)
     }
 
-    /// The pending signal, as the runtime polls it.
-    static func pendingEnd() -> SessionEndReason? { SignalMonitor.pending.map(LabelingSitting.endReason) }
+    /// A hang-up is recorded as `hangup`; SIGTERM, SIGINT and SIGQUIT as `terminated`.
+    nonisolated static func endReason(_ signal: EndSignal) -> SessionEndReason {
+        switch signal {
+        case .hangup: return .hangup
+        case .terminated, .interrupted: return .terminated
+        }
+    }
 
-    /// Closes the screen and the file, says `farewell` (unless the file is gone: then nothing
-    /// of the sitting is saved, and the failure says which), and exits as documented: 0 after
-    /// `q`, 1 after a failure, 129 after a hang-up, 143 after SIGTERM.
-    func finish(reason: SessionEndReason, failure: String?, farewell: String) throws {
+    /// Runs `program` from `state` (the one `ScreenRuntime` loop, polling the signals) until the
+    /// sitting ends, then closes the screen and the file, says the final state's `farewell`
+    /// (unless the file is gone: then nothing of the sitting is saved, and the failure says
+    /// which), and exits as documented: 0 after `q`, 1 after a failure (the final state's
+    /// `failure`, or an error), 129 after a hang-up, 143 after SIGTERM.
+    func run<Program: ScreenProgram>(_ program: Program, from state: Program.State, tasks: TaskSource,
+                                     failure: (Program.State) -> String?, farewell: (Program.State) -> String) throws {
+        let runtime = ScreenRuntime(program: program, state: state, screen: terminal, tasks: tasks, sink: sink,
+                                    clock: MonotonicClock.milliseconds,
+                                    pendingEnd: { SignalMonitor.pending.map(Self.endReason) })
+        let reason = runtime.run()
+        let final = runtime.state, failure = failure(final)
         terminal.close()
         writer.close()
-        if !writer.lostFile { Diagnostics.note(farewell) }
+        if !writer.lostFile { Diagnostics.note(farewell(final)) }
         if let failure { throw CommandFailure.runtime(failure) }
         switch reason {
         case .quit: return

@@ -55,35 +55,23 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let (host, port) = try Self.address(listen)
-        let ratersFile: RatersFile
-        do {
-            ratersFile = try RatersFile(path: raters, allowedTypes: LabelServer.supportedKeyTypes)
-        } catch {
-            throw CommandFailure.badInput(error.description)
+        let ratersFile = try CommandFailure.asBadInput {
+            try RatersFile(path: raters, allowedTypes: LabelServer.supportedKeyTypes)
         }
         // Every listed rater must be admitted by the batch; each sitting is started for whoever
         // authenticated (`forRater`).
         let launch = try sitting.launch(for: ratersFile.entries.map(\.rater))
-        let key: HostKeyFile
-        do {
-            key = try HostKeyFile(path: hostKey)
-        } catch {
-            throw CommandFailure.badInput(error.description)
-        }
+        let key = try CommandFailure.asBadInput { try HostKeyFile(path: hostKey) }
         let limits = ServeLimits(connections: maxConnections, authTries: maxAuthTries,
                                  idleSeconds: idleSeconds, loginGraceSeconds: loginGrace)
         // Blocked before any server thread exists, so every thread inherits the mask and the
         // signal waits for `sigwait` (children get a clean mask in prefer_pty_spawn).
         var stopSignals = Self.stopSignals()
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
-        let server: LabelServer
-        let boundPort: Int
-        do {
-            server = try LabelServer(.init(host: host, port: port, hostKey: key, raters: ratersFile, launch: launch,
-                                           limits: limits, environment: Self.sittingEnvironment()))
-            boundPort = try server.start()
-        } catch {
-            throw CommandFailure.runtime(error.description)
+        let (server, boundPort) = try CommandFailure.asRuntime {
+            let server = try LabelServer(.init(host: host, port: port, hostKey: key, raters: ratersFile, launch: launch,
+                                               limits: limits, environment: Self.sittingEnvironment()))
+            return (server, try server.start())
         }
         if key.created { Diagnostics.note("prefer: created host key \(hostKey) (mode 0600)") }
         Diagnostics.note("prefer: host key \(key.fingerprint) (ED25519)")

@@ -35,16 +35,10 @@ struct SittingOptions: ParsableArguments {
             for rater in raters { try inputs.admit(rater) }
         } else {
             work = .tasks(tasks!)
-            do {
-                _ = try TaskFile.load(path: tasks!)
-            } catch {
-                throw CommandFailure.badInput(String(describing: error))
-            }
+            _ = try CommandFailure.asBadInput { try TaskFile.load(path: tasks!) }
         }
-        do {
-            return try LabelLaunch(executable: Self.runningBinary(), work: work, rater: raters[0], sessions: sessions)
-        } catch {
-            throw CommandFailure.badInput(error.description)
+        return try CommandFailure.asBadInput {
+            try LabelLaunch(executable: Self.runningBinary(), work: work, rater: raters[0], sessions: sessions)
         }
     }
 

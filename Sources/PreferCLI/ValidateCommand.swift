@@ -39,14 +39,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
-        // Only files this account may not read: a runtime failure (exit 1), not bad input.
+        // Whether only files this account may not read had problems (`CommandFailure.reading`).
         var onlyUnreadable = true
-        var taskFile: TaskFile?
-        if let tasks {
-            do {
-                taskFile = try TaskFile.load(path: tasks)
-            } catch {
-                throw CommandFailure.badInput(error.description + "\n(the --tasks file must be valid to check ids against it)")
+        let taskFile = try tasks.map { tasks in
+            try CommandFailure.asBadInput(adding: "\n(the --tasks file must be valid to check ids against it)") {
+                try TaskFile.load(path: tasks)
             }
         }
         for file in files {
@@ -65,82 +62,10 @@ struct ValidateCommand: ParsableCommand {
                 continue
             }
             // The ok lines are the command's result: stdout, so `prefer validate … | grep` works.
-            let failure = Diagnostics.result("\(file): ok (\(summary))")
-            if failure != 0 {
-                throw CommandFailure.runtime("the result could not be written to standard output: \(String(cString: strerror(failure)))")
-            }
+            try Diagnostics.result("\(file): ok (\(summary))")
         }
         if failed {
-            throw CommandFailure(message: "some files have problems (see above)", exitCode: onlyUnreadable ? 1 : 2)
+            throw CommandFailure.reading("some files have problems (see above)", onlyUnreadable: onlyUnreadable)
         }
-    }
-}
-
-/// Decides what kind of input a file is and validates it.
-enum InputFileCheck {
-    enum Kind { case tasks, guideline, sessions, gold, batch }
-
-    static func check(_ path: String, tasks: TaskFile? = nil, skipUnreadable: Bool = false) throws -> String {
-        switch try kind(of: path) {
-        case .guideline:
-            let guideline = try Guideline.load(path: path)
-            return "guideline, " + Counted.noun(guideline.text.split(separator: "\n", omittingEmptySubsequences: false).count, "line")
-        case .tasks:
-            let tasks = try TaskFile.load(path: path)
-            return Counted.noun(tasks.count, "task")
-        case .sessions:
-            let result = SessionFileCheck.check(paths: [path], tasks: tasks, skipUnreadable: skipUnreadable)
-            return try outcome(result)
-        case .batch:
-            let inputs = try BatchInputs.open(BatchFile.load(path: path))
-            let batch = inputs.batch
-            var parts = ["batch \(JSONWriter.quoted(batch.name))", Counted.noun(inputs.tasks.count, "task"),
-                         "overlap \(batch.overlap)" + (batch.maxOverlap > batch.overlap ? "–\(batch.maxOverlap)" : "")]
-            if !inputs.goldIndices.isEmpty { parts.append(Counted.noun(inputs.goldIndices.count, "gold task")) }
-            if let raters = batch.raters { parts.append(Counted.noun(raters.count, "rater")) }
-            return parts.joined(separator: ", ")
-        case .gold:
-            let gold = try GoldFile.load(path: path)
-            let errors = tasks.map(gold.errors(against:)) ?? []
-            return try outcome(FileCheckResult(errors: errors, warnings: gold.warnings,
-                                               summary: Counted.noun(gold.answers.count, "gold answer")))
-        }
-    }
-
-    /// Prints the warnings; throws the errors (at most `SessionReader.errorLimit` of them).
-    private static func outcome(_ result: FileCheckResult) throws -> String {
-        for warning in result.warnings { Diagnostics.warning(warning.description) }
-        guard result.errors.isEmpty else {
-            let limit = SessionReader.errorLimit
-            throw ValidationFailure(errors: Array(result.errors.prefix(limit)), omitted: max(0, result.errors.count - limit))
-        }
-        return result.summary
-    }
-
-    static func kind(of path: String) throws -> Kind {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, reason: "no such file")
-        }
-        if isDirectory.boolValue { return .sessions }
-        // Opening a FIFO to look at it would wait for a writer; a device could be read forever.
-        if let kind = FileKind.of(path), kind != S_IFREG {
-            throw InputError(file: path, reason: "is \(FileKind.name(kind)), not a regular file")
-        }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".txt") { return .guideline }
-        if lower.hasSuffix(".toml") { return .batch }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(file: path, reason: "cannot be read")
-        }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
-        let firstLine = head.split(separator: 0x0A).first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
-        guard let line = firstLine, let value = try? JSONParser.parse(String(decoding: line, as: UTF8.self)) else {
-            return .tasks
-        }
-        if value["type"] != nil { return .sessions }
-        if value["id"] == nil, value["task"] != nil, value["choice"] != nil { return .gold }
-        return .tasks
     }
 }

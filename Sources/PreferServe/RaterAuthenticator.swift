@@ -34,6 +34,3 @@ final class RaterAuthenticator: NIOSSHServerUserAuthenticationDelegate {
         responsePromise.succeed(.success)
     }
 }
-
-/// Refuses every global request (`ssh -R` remote forwarding and the like).
-struct RefuseGlobalRequests: GlobalRequestDelegate {}

@@ -1,0 +1,2 @@
+/// A channel type the server does not offer.
+struct ChannelRefused: Error {}

@@ -1,0 +1,4 @@
+import NIOSSH
+
+/// Refuses every global request (`ssh -R` remote forwarding and the like).
+struct RefuseGlobalRequests: GlobalRequestDelegate {}
