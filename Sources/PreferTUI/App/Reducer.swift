@@ -9,16 +9,11 @@ public enum Reducer {
         switch action {
         case .command(let command):
             return perform(command, on: &state, now: now)
-        case .insertText, .paste, .deleteBackward:
-            state.type(action)
-            return []
+        case .insertText, .paste, .deleteBackward, .cancelInput, .dismiss, .loadFailed, .saveFailed,
+             .sessionFileLost, .endRequested:
+            return state.react(to: action)
         case .commitInput:
             return commitField(&state, now: now)
-        case .cancelInput, .dismiss:
-            if case .failed = state.mode { return [] }
-            state.fieldWasCut = false
-            state.mode = state.current == nil ? .done : .labeling
-            return []
         case .resize(let cols, let rows):
             state.size = TerminalSize(cols: max(0, cols), rows: max(0, rows))
             // Narrowed below the side-by-side width, an open guideline now covers the task.
@@ -40,28 +35,10 @@ public enum Reducer {
             state.note = nil
             state.batchProgress = progress
             state.nothingLeftAt = now
-            if case .failed = state.mode { return [] }
-            state.mode = .done
-            return []
-        case .loadFailed(let message):
-            state.mode = .failed("Could not show the next task: \(message). Your labels so far are saved. "
-                + "Press any key to end the sitting.")
+            if !state.mode.isFailed { state.mode = .done }
             return []
         case .saved(let record):
             return confirm(record, in: &state, now: now)
-        case .saveFailed(let message):
-            state.pendingRecord = nil
-            state.mode = .failed("Could not save: \(message). Your earlier labels are safe; "
-                + "this one was not recorded. Press any key to end the sitting.")
-            return []
-        case .sessionFileLost(let message):
-            state.pendingRecord = nil
-            // An earlier "Saved." no longer holds: that label went into the file that is gone.
-            state.message = nil
-            state.mode = .failed("Not saved: \(message). Press any key to end the sitting.")
-            return []
-        case .endRequested(let reason):
-            return [.quit(reason: reason)]
         case .tick:
             if let expiry = state.message?.expiresAt, now >= expiry { state.message = nil }
             // A batch rater at "nothing left" waits for a claim to expire or a label to be
@@ -78,7 +55,7 @@ public enum Reducer {
     // MARK: - Commands
 
     private static func perform(_ command: Command, on state: inout AppState, now: Int64) -> [Effect] {
-        if case .failed = state.mode { return [.quit(reason: .error)] }
+        if state.mode.isFailed { return [.quit(reason: .error)] }
         // A message answers the key before this one; a new key makes it stale.
         state.message = nil
         switch command {
@@ -113,9 +90,8 @@ public enum Reducer {
             state.mode = .editingNote(state.note ?? "")
             state.fieldWasCut = false
             return []
-        case .cycleFocus, .cycleFocusBackward:
-            state.focus = command.focus(after: state.focus, among: state.focusablePanes)
-            return []
+        case .cycleFocus, .cycleFocusBackward, .toggleHelp, .quit:
+            return state.react(to: command)
         case .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
             scroll(&state, by: command)
             return []
@@ -130,11 +106,6 @@ public enum Reducer {
             state.mode = .searching("")
             state.fieldWasCut = false
             return []
-        case .toggleHelp:
-            state.mode = state.mode == .help ? (state.current == nil ? .done : .labeling) : .help
-            return []
-        case .quit:
-            return [.quit(reason: .quit)]
         case .nextItem, .previousItem:
             // Review-screen commands: the labeling key table binds no key to them.
             return []
@@ -318,7 +289,7 @@ public enum Reducer {
             // The Enter may be a line break inside a paste the terminal did not bracket: what
             // is queued behind it is dropped, and choices wait out the guard again.
             state.choiceGuardFrom = now
-            state.mode = state.current == nil ? .done : .labeling
+            state.mode = state.restingMode
             return [.flushInput]
         case .searching(let text):
             let query = state.takeSearchQuery(text)
@@ -326,7 +297,7 @@ public enum Reducer {
         default:
             break
         }
-        state.mode = state.current == nil ? .done : .labeling
+        state.mode = state.restingMode
         return []
     }
 

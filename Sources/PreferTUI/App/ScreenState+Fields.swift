@@ -1,22 +1,6 @@
-/// A screen state with the one-line note and search fields (the label and the review
-/// screen): typing into them, and taking the query of a search, is the same on both.
-protocol OneLineFieldScreen {
-    associatedtype Mode: OneLineFieldMode
-    var mode: Mode { get set }
-    var fieldWasCut: Bool { get set }
-    var lastSearch: String? { get set }
-}
-
-/// A screen mode with the two one-line fields: each screen's `Mode` cases satisfy the
-/// makers, and `openField` says which field is open.
-protocol OneLineFieldMode {
-    static func editingNote(_ text: String) -> Self
-    static func searching(_ text: String) -> Self
-    /// The open field (the note or the search) and its text; nil when none is open.
-    var openField: (isNote: Bool, text: String)? { get }
-}
-
-extension OneLineFieldScreen {
+/// Typing into the one-line note and search fields, and taking the query of a search: the
+/// same on the label and the review screen.
+extension ScreenState {
     /// Applies a typing action (`insertText`, `paste`, `deleteBackward`) to the open field.
     mutating func type(_ action: Action) {
         switch action {
