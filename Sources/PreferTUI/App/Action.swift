@@ -1,7 +1,7 @@
 import PreferCore
 
-/// Everything that can change the labeling screen's state: commands from keys, text typed
-/// into a one-line field, and outcomes the runtime reports back.
+/// Everything that can change a screen's state (the label and the review screen's): commands
+/// from keys, text typed into a one-line field, and what the runtime saw or did.
 public enum Action: Sendable, Equatable {
     case command(Command)
     /// A character typed into the note or search field.

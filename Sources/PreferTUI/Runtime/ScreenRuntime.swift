@@ -37,14 +37,14 @@ public final class ScreenRuntime<Program: ScreenProgram> {
         if let reason = perform(effects) { return reason }
         screen.present(program.render(state))
         while true {
-            let action: Program.ProgramAction?
+            let action: Action?
             if let reason = pendingEnd() {
-                action = program.action(for: .endRequested(reason))
+                action = .endRequested(reason)
             } else {
                 action = translate(screen.readInput(timeoutMs: pollMs))
             }
             guard let action else { continue }
-            let isTick = action == program.action(for: .tick)
+            let isTick = action == .tick
             let before = isTick ? state : nil
             let effects = program.reduce(&state, action, now: clock())
             if let reason = perform(effects) { return reason }
@@ -55,12 +55,12 @@ public final class ScreenRuntime<Program: ScreenProgram> {
         }
     }
 
-    private func translate(_ input: ScreenInput) -> Program.ProgramAction? {
+    private func translate(_ input: ScreenInput) -> Action? {
         switch input {
         case .key(let key): return program.action(for: key, in: state)
-        case .resize(let size): return program.action(for: .resize(cols: size.cols, rows: size.rows))
-        case .timeout: return program.action(for: .tick)
-        case .closed: return program.action(for: .endRequested(.hangup))
+        case .resize(let size): return .resize(cols: size.cols, rows: size.rows)
+        case .timeout: return .tick
+        case .closed: return .endRequested(.hangup)
         }
     }
 
@@ -92,7 +92,7 @@ public final class ScreenRuntime<Program: ScreenProgram> {
         var queue = initial
         while !queue.isEmpty {
             let effect = queue.removeFirst()
-            var outcome: RuntimeEvent?
+            var outcome: Action?
             switch effect {
             case .record(let record):
                 do {
@@ -131,7 +131,7 @@ public final class ScreenRuntime<Program: ScreenProgram> {
                 return reason
             }
             if let outcome {
-                queue.append(contentsOf: program.reduce(&state, program.action(for: outcome), now: clock()))
+                queue.append(contentsOf: program.reduce(&state, outcome, now: clock()))
             }
         }
         return nil
