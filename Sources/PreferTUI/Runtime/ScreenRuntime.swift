@@ -104,26 +104,11 @@ public final class ScreenRuntime<Program: ScreenProgram> {
                     outcome = .saveFailed(String(describing: error))
                 }
             case .loadTask(let index):
-                do {
-                    outcome = .taskLoaded(try tasks.load(index: index))
-                } catch {
-                    outcome = .loadFailed(String(describing: error))
-                }
+                outcome = loaded { .task(try tasks.load(index: index)) }
             case .loadRepeat(let index):
-                do {
-                    outcome = .taskLoaded(try tasks.loadRepeat(index: index))
-                } catch {
-                    outcome = .loadFailed(String(describing: error))
-                }
+                outcome = loaded { .task(try tasks.loadRepeat(index: index)) }
             case .loadNext:
-                do {
-                    switch try tasks.next() {
-                    case .task(let task): outcome = .taskLoaded(task)
-                    case .nothingLeft(let progress): outcome = .nothingLeft(progress: progress)
-                    }
-                } catch {
-                    outcome = .loadFailed(String(describing: error))
-                }
+                outcome = loaded { try tasks.next() }
             case .flushInput:
                 screen.flushPendingInput()
             case .quit(let reason):
@@ -135,5 +120,17 @@ public final class ScreenRuntime<Program: ScreenProgram> {
             }
         }
         return nil
+    }
+
+    /// What a load tells the reducer: the task, that none is left, or why it failed.
+    private func loaded(_ load: () throws -> NextTask) -> Action {
+        do {
+            switch try load() {
+            case .task(let task): return .taskLoaded(task)
+            case .nothingLeft(let progress): return .nothingLeft(progress: progress)
+            }
+        } catch {
+            return .loadFailed(String(describing: error))
+        }
     }
 }
