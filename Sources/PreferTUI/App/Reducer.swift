@@ -26,10 +26,8 @@ public enum Reducer {
             // A batch task is claimed (one write, fsync) before it is drawn: the runtime
             // draws only once this effect is done, and no choice can be made meanwhile.
             guard state.config.routed else { return [] }
-            let claim = SessionEventBody.shown(ShownInfo(task: task.id, taskSHA256: task.sha256,
-                                                         left: task.leftSide, isRepeat: task.isRepeat))
-            state.pendingRecord = claim
-            return [.record(claim)]
+            return state.save(.shown(ShownInfo(task: task.id, taskSHA256: task.sha256, left: task.leftSide,
+                                               isRepeat: task.isRepeat)))
         case .nothingLeft(let progress):
             state.current = nil
             state.note = nil
@@ -63,9 +61,7 @@ public enum Reducer {
             return choose(slot: slot, in: &state, now: now)
         case .skip:
             guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
-            let record = SessionEventBody.skip(task: task.id)
-            state.pendingRecord = record
-            return [.record(record)]
+            return state.save(.skip(task: task.id))
         case .undo:
             guard state.pendingRecord == nil, fits(state) else { return [] }
             guard let last = state.history.last else {
@@ -74,9 +70,7 @@ public enum Reducer {
             }
             switch last.kind {
             case .label:
-                let record = SessionEventBody.undo(task: last.task, isRepeat: last.isRepeat)
-                state.pendingRecord = record
-                return [.record(record)]
+                return state.save(.undo(task: last.task, isRepeat: last.isRepeat))
             case .skip:
                 // A skip changes no label, so there is nothing to retract on disk: the
                 // skipped task simply comes back (its skip line stays, as what happened).
@@ -138,11 +132,8 @@ public enum Reducer {
         guard let choice = ChoiceSlots.canonicalChoice(slot: slot, scale: state.config.scale,
                                                        leftIsA: task.leftIsA) else { return [] }
         let ms = Int(max(0, now - state.shownAt))
-        let record = SessionEventBody.label(LabelInfo(task: task.id, taskSHA256: task.sha256, choice: choice,
-                                                      left: task.leftSide, ms: ms, note: state.note,
-                                                      isRepeat: task.isRepeat))
-        state.pendingRecord = record
-        return [.record(record)]
+        return state.save(.label(LabelInfo(task: task.id, taskSHA256: task.sha256, choice: choice, left: task.leftSide,
+                                           ms: ms, note: state.note, isRepeat: task.isRepeat)))
     }
 
     // MARK: - Confirmed records

@@ -1,3 +1,5 @@
+import PreferCore
+
 /// The reactions the label and the review screen share: typing, closing a field, the
 /// failures that end a sitting, an asked-for end, and the focus, help and quit commands.
 /// Each reducer names these cases in its own (exhaustive) switch and hands them here.
@@ -42,5 +44,12 @@ extension ScreenState {
             break // each screen's own
         }
         return []
+    }
+
+    /// Asks the runtime to write `record`; the screen waits for its `.saved` (or its failure)
+    /// and asks for no other record meanwhile.
+    mutating func save(_ record: SessionEventBody) -> [Effect] {
+        pendingRecord = record
+        return [.record(record)]
     }
 }

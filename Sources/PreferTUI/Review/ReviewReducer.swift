@@ -56,9 +56,7 @@ public enum ReviewReducer {
                 state.message = .init("This item has no verdict of yours to retract.")
                 return []
             }
-            let record = SessionEventBody.undo(task: item.task)
-            state.pendingRecord = record
-            return [.record(record)]
+            return state.save(.undo(task: item.task))
         case .startNote:
             guard let item = state.item else { return [] }
             state.mode = .editingNote(state.note ?? item.verdict?.note ?? "")
@@ -105,10 +103,8 @@ public enum ReviewReducer {
         }
         guard let choice = ChoiceSlots.canonicalChoice(slot: slot, scale: state.config.scale, leftIsA: true)
         else { return [] }
-        let record = SessionEventBody.adjudication(
-            AdjudicationInfo(task: task.id, taskSHA256: task.sha256, choice: choice, note: state.note))
-        state.pendingRecord = record
-        return [.record(record)]
+        return state.save(.adjudication(AdjudicationInfo(task: task.id, taskSHA256: task.sha256, choice: choice,
+                                                         note: state.note)))
     }
 
     // MARK: - Confirmed records
