@@ -1,4 +1,3 @@
-import Foundation
 import PreferCore
 
 /// The labeling screen's only state transition: pure, so every behaviour can be tested by
@@ -271,17 +270,11 @@ public enum Reducer {
     private static func commitField(_ state: inout AppState, now: Int64) -> [Effect] {
         switch state.mode {
         case .editingNote(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            state.note = trimmed.isEmpty ? nil : trimmed
-            state.message = .init(trimmed.isEmpty ? "Note cleared."
-                : state.fieldWasCut ? "Note kept, cut at its limit of \(AppState.noteLimit) characters; it is saved with your choice."
-                : "Note kept; it is saved with your choice.")
-            state.fieldWasCut = false
-            // The Enter may be a line break inside a paste the terminal did not bracket: what
-            // is queued behind it is dropped, and choices wait out the guard again.
+            // Choices wait out the guard again: the Enter may end an unbracketed paste.
             state.choiceGuardFrom = now
-            state.mode = state.restingMode
-            return [.flushInput]
+            return state.keepNote(text, saying: state.fieldWasCut
+                ? "Note kept, cut at its limit of \(AppState.noteLimit) characters; it is saved with your choice."
+                : "Note kept; it is saved with your choice.")
         case .searching(let text):
             let query = state.takeSearchQuery(text)
             findInGuideline(query, in: &state, continuing: text.isEmpty)

@@ -1,5 +1,7 @@
-/// Typing into the one-line note and search fields, and taking the query of a search: the
-/// same on the label and the review screen.
+import Foundation
+
+/// Typing into the one-line note and search fields, keeping a note and taking the query of
+/// a search: the same on the label and the review screen.
 extension ScreenState {
     /// Applies a typing action (`insertText`, `paste`, `deleteBackward`) to the open field.
     mutating func type(_ action: Action) {
@@ -34,5 +36,16 @@ extension ScreenState {
         let query = text.isEmpty ? (lastSearch ?? "") : text
         lastSearch = query.isEmpty ? nil : query
         return query
+    }
+
+    /// Closes the note field on Enter, keeping its text trimmed (none when blank) and saying so;
+    /// the keys queued behind the Enter (maybe the rest of an unbracketed paste) are dropped.
+    mutating func keepNote(_ text: String, saying kept: String) -> [Effect] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        note = trimmed.isEmpty ? nil : trimmed
+        message = .init(trimmed.isEmpty ? "Note cleared." : kept)
+        fieldWasCut = false
+        mode = restingMode
+        return [.flushInput]
     }
 }

@@ -14,7 +14,7 @@ protocol ScreenState {
     var lastSearch: String? { get set }
     var pendingRecord: SessionEventBody? { get set }
     /// The note that will go with the next label or verdict.
-    var note: String? { get }
+    var note: String? { get set }
     var message: AppState.StatusMessage? { get set }
     var focus: PaneID { get set }
     /// The panes that can take focus now, in `Tab` order.

@@ -1,4 +1,3 @@
-import Foundation
 import PreferCore
 
 /// The review screen's only state transition: pure, like the label screen's `Reducer`,
@@ -175,14 +174,9 @@ public enum ReviewReducer {
     private static func commitField(_ state: inout ReviewState, now: Int64) -> [Effect] {
         switch state.mode {
         case .editingNote(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            state.note = trimmed.isEmpty ? nil : trimmed
-            state.message = .init(trimmed.isEmpty ? "Note cleared." : "Note kept; it is saved with your verdict.")
-            state.fieldWasCut = false
-            state.mode = .reviewing
             // As in label: the Enter may end an unbracketed paste; verdicts wait out the guard.
             state.shownAt = now
-            return [.flushInput]
+            return state.keepNote(text, saying: "Note kept; it is saved with your verdict.")
         case .searching(let text):
             state.mode = .reviewing
             let query = state.takeSearchQuery(text)
