@@ -43,16 +43,10 @@ public enum ReviewScreen {
 
     /// ` prefer review · lead · tasks.jsonl      item 3/12 · 2 adjudicated `.
     static func drawHeader(_ state: ReviewState, in rect: Rect, into grid: inout CellGrid) {
-        grid.fill(rect, with: Cell(" ", style: .reverse))
         let progress = state.items.isEmpty ? "0 items"
             : "item \(state.position + 1)/\(state.items.count) · \(state.adjudicatedCount) adjudicated"
-        let left = " prefer review · \(Sanitizer.singleLine(state.config.lead)) · "
-        let room = rect.width - DisplayWidth.of(left) - DisplayWidth.of(progress) - 2
-        let taskSet = Sanitizer.singleLine(state.config.taskSetName)
-        let shownSet = room <= 1 ? "" : HeaderView.truncateLeft(taskSet, to: room)
-        grid.put(text: left + shownSet, row: rect.y, col: rect.x, maxWidth: rect.width, style: .reverse)
-        grid.put(text: progress, row: rect.y, col: max(rect.x, rect.x + rect.width - DisplayWidth.of(progress) - 1),
-                 maxWidth: rect.width, style: [.reverse, .bold])
+        HeaderView.draw(" prefer review · \(Sanitizer.singleLine(state.config.lead)) · ",
+                        taskSet: state.config.taskSetName, progress: progress, in: rect, into: &grid)
     }
 
     /// A bordered pane as on the label screen: heavy border and `▶` when focused, the
