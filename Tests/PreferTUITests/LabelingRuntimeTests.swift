@@ -54,18 +54,25 @@ final class LabelingRuntimeTests: XCTestCase {
     }
 
     @MainActor final class Tasks: TaskSource {
+        struct Unreadable: Error, CustomStringConvertible {
+            var description: String { "task line 2 changed" }
+        }
+        /// Tasks whose load throws, as a task file edited mid-sitting does.
+        var unreadable: Set<Int> = []
         func load(index: Int) throws -> LoadedTask {
-            LoadedTask(index: index, id: "t\(index)", sha256: "s\(index)", promptText: "Question \(index)?",
+            if unreadable.contains(index) { throw Unreadable() }
+            return LoadedTask(index: index, id: "t\(index)", sha256: "s\(index)", promptText: "Question \(index)?",
                        responseA: "a", responseB: "b", leftIsA: true)
         }
     }
 
-    @MainActor private static func runtime(inputs: [ScreenInput], log: Log, sink: RecordingSink, clock: @escaping () -> Int64) -> (LabelingRuntime, ScriptedScreen) {
+    @MainActor private static func runtime(inputs: [ScreenInput], log: Log, sink: RecordingSink, tasks: Tasks = Tasks(),
+                                           clock: @escaping () -> Int64) -> (LabelingRuntime, ScriptedScreen) {
         let config = LabelingConfig(rater: "ana", taskSetName: "t.jsonl", guideline: "# G", choiceGuardMs: 300)
         let state = AppState(config: config, size: TerminalSize(cols: 80, rows: 24), queue: [0, 1, 2], totalTasks: 3,
                              labeledCount: 0)
         let screen = ScriptedScreen(log: log, inputs: inputs)
-        return (LabelingRuntime(state: state, screen: screen, tasks: Tasks(), sink: sink, clock: clock,
+        return (LabelingRuntime(state: state, screen: screen, tasks: tasks, sink: sink, clock: clock,
                                 pendingEnd: { nil }), screen)
     }
 
@@ -121,6 +128,24 @@ final class LabelingRuntimeTests: XCTestCase {
             XCTAssertFalse(log.entries.contains("present Question 1?"))
             XCTAssertTrue(screen.frames.last!.joined().contains("Could not save"), screen.frames.last!.joined(separator: "\n"))
             XCTAssertEqual(log.entries.last, "end error")
+        }
+    }
+
+    func testATaskThatCannotBeReadEndsTheSittingWithAnErrorAfterSayingSo() {
+        MainActor.assumeIsolated {
+            let log = Log()
+            let tasks = Tasks()
+            tasks.unreadable = [1]
+            var now: Int64 = 0
+            let (runtime, screen) = Self.runtime(inputs: [.key(.character("1")), .key(.character("x"))], log: log,
+                                                 sink: RecordingSink(log: log), tasks: tasks,
+                                                 clock: { now += 1000; return now })
+            XCTAssertEqual(runtime.run(), .error)
+            XCTAssertEqual(log.entries, ["present Question 0?", "write label t0", "flush", "present -", "end error"])
+            let box = screen.frames.last!.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "┃ ")) }
+            let at = box.firstIndex(of: "Could not show the next task: task line 2 changed. Your labels so far")
+            XCTAssertEqual(at.map { box[$0 + 1] }, "are saved. Press any key to end the sitting.",
+                           box.joined(separator: "\n"))
         }
     }
 

@@ -287,7 +287,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(loaded.responseA, "**assistant:**\n\nSecond answer of A.")
         XCTAssertEqual(loaded.earlierB, "**user:**\n\nFirst question?\n\n**assistant:**\n\nFirst answer of B."
                        + "\n\n**user:**\n\nSecond question?")
-        XCTAssertEqual(loaded.leftEarlier, loaded.earlierB)
+        XCTAssertEqual(loaded.leftEarlierTurns.text, loaded.earlierB)
         var s = showing(loaded)
         let metrics = ScreenLayout.frame(for: s).metrics
         XCTAssertEqual(s.offset(of: .response1), metrics[.response1]?.content.openingLine)

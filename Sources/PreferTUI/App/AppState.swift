@@ -151,9 +151,6 @@ public struct AppState: Sendable, Equatable {
         if guidelineVisible { panes.append(.guideline) }
         return panes
     }
-
-    /// The scroll offset of a pane (first visible line).
-    public func offset(of pane: Pane) -> Int { scroll[pane] ?? 0 }
 }
 
 /// The terminal's size in cells.
@@ -166,9 +163,12 @@ public struct TerminalSize: Sendable, Equatable {
     }
 }
 
-extension AppState: OneLineFieldScreen {}
+extension AppState: ScreenState {
+    var restingMode: Mode { current == nil ? .done : .labeling }
+    static let nextShown = "the next task", records = "labels"
+}
 
-extension AppState.Mode: OneLineFieldMode {
+extension AppState.Mode: ScreenMode {
     var openField: (isNote: Bool, text: String)? {
         switch self {
         case .editingNote(let text): (true, text)
@@ -176,4 +176,6 @@ extension AppState.Mode: OneLineFieldMode {
         default: nil
         }
     }
+
+    var isFailed: Bool { if case .failed = self { true } else { false } }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PreferCore
 
 /// The labeling screen's only state transition: pure, so every behaviour can be tested by
@@ -9,16 +8,11 @@ public enum Reducer {
         switch action {
         case .command(let command):
             return perform(command, on: &state, now: now)
-        case .insertText, .paste, .deleteBackward:
-            state.type(action)
-            return []
+        case .insertText, .paste, .deleteBackward, .cancelInput, .dismiss, .loadFailed, .saveFailed,
+             .sessionFileLost, .endRequested:
+            return state.react(to: action)
         case .commitInput:
             return commitField(&state, now: now)
-        case .cancelInput, .dismiss:
-            if case .failed = state.mode { return [] }
-            state.fieldWasCut = false
-            state.mode = state.current == nil ? .done : .labeling
-            return []
         case .resize(let cols, let rows):
             state.size = TerminalSize(cols: max(0, cols), rows: max(0, rows))
             // Narrowed below the side-by-side width, an open guideline now covers the task.
@@ -31,37 +25,17 @@ public enum Reducer {
             // A batch task is claimed (one write, fsync) before it is drawn: the runtime
             // draws only once this effect is done, and no choice can be made meanwhile.
             guard state.config.routed else { return [] }
-            let claim = SessionEventBody.shown(ShownInfo(task: task.id, taskSHA256: task.sha256,
-                                                         left: task.leftSide, isRepeat: task.isRepeat))
-            state.pendingRecord = claim
-            return [.record(claim)]
+            return state.save(.shown(ShownInfo(task: task.id, taskSHA256: task.sha256, left: task.leftSide,
+                                               isRepeat: task.isRepeat)))
         case .nothingLeft(let progress):
             state.current = nil
             state.note = nil
             state.batchProgress = progress
             state.nothingLeftAt = now
-            if case .failed = state.mode { return [] }
-            state.mode = .done
-            return []
-        case .loadFailed(let message):
-            state.mode = .failed("Could not show the next task: \(message). Your labels so far are saved. "
-                + "Press any key to end the sitting.")
+            if !state.mode.isFailed { state.mode = .done }
             return []
         case .saved(let record):
             return confirm(record, in: &state, now: now)
-        case .saveFailed(let message):
-            state.pendingRecord = nil
-            state.mode = .failed("Could not save: \(message). Your earlier labels are safe; "
-                + "this one was not recorded. Press any key to end the sitting.")
-            return []
-        case .sessionFileLost(let message):
-            state.pendingRecord = nil
-            // An earlier "Saved." no longer holds: that label went into the file that is gone.
-            state.message = nil
-            state.mode = .failed("Not saved: \(message). Press any key to end the sitting.")
-            return []
-        case .endRequested(let reason):
-            return [.quit(reason: reason)]
         case .tick:
             if let expiry = state.message?.expiresAt, now >= expiry { state.message = nil }
             // A batch rater at "nothing left" waits for a claim to expire or a label to be
@@ -78,7 +52,7 @@ public enum Reducer {
     // MARK: - Commands
 
     private static func perform(_ command: Command, on state: inout AppState, now: Int64) -> [Effect] {
-        if case .failed = state.mode { return [.quit(reason: .error)] }
+        if state.mode.isFailed { return [.quit(reason: .error)] }
         // A message answers the key before this one; a new key makes it stale.
         state.message = nil
         switch command {
@@ -86,9 +60,7 @@ public enum Reducer {
             return choose(slot: slot, in: &state, now: now)
         case .skip:
             guard let task = state.current, state.pendingRecord == nil, fits(state) else { return [] }
-            let record = SessionEventBody.skip(task: task.id)
-            state.pendingRecord = record
-            return [.record(record)]
+            return state.save(.skip(task: task.id))
         case .undo:
             guard state.pendingRecord == nil, fits(state) else { return [] }
             guard let last = state.history.last else {
@@ -97,9 +69,7 @@ public enum Reducer {
             }
             switch last.kind {
             case .label:
-                let record = SessionEventBody.undo(task: last.task, isRepeat: last.isRepeat)
-                state.pendingRecord = record
-                return [.record(record)]
+                return state.save(.undo(task: last.task, isRepeat: last.isRepeat))
             case .skip:
                 // A skip changes no label, so there is nothing to retract on disk: the
                 // skipped task simply comes back (its skip line stays, as what happened).
@@ -113,9 +83,8 @@ public enum Reducer {
             state.mode = .editingNote(state.note ?? "")
             state.fieldWasCut = false
             return []
-        case .cycleFocus, .cycleFocusBackward:
-            state.focus = command.focus(after: state.focus, among: state.focusablePanes)
-            return []
+        case .cycleFocus, .cycleFocusBackward, .toggleHelp, .quit:
+            return state.react(to: command)
         case .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
             scroll(&state, by: command)
             return []
@@ -130,11 +99,6 @@ public enum Reducer {
             state.mode = .searching("")
             state.fieldWasCut = false
             return []
-        case .toggleHelp:
-            state.mode = state.mode == .help ? (state.current == nil ? .done : .labeling) : .help
-            return []
-        case .quit:
-            return [.quit(reason: .quit)]
         case .nextItem, .previousItem:
             // Review-screen commands: the labeling key table binds no key to them.
             return []
@@ -167,11 +131,8 @@ public enum Reducer {
         guard let choice = ChoiceSlots.canonicalChoice(slot: slot, scale: state.config.scale,
                                                        leftIsA: task.leftIsA) else { return [] }
         let ms = Int(max(0, now - state.shownAt))
-        let record = SessionEventBody.label(LabelInfo(task: task.id, taskSHA256: task.sha256, choice: choice,
-                                                      left: task.leftSide, ms: ms, note: state.note,
-                                                      isRepeat: task.isRepeat))
-        state.pendingRecord = record
-        return [.record(record)]
+        return state.save(.label(LabelInfo(task: task.id, taskSHA256: task.sha256, choice: choice, left: task.leftSide,
+                                           ms: ms, note: state.note, isRepeat: task.isRepeat)))
     }
 
     // MARK: - Confirmed records
@@ -309,24 +270,18 @@ public enum Reducer {
     private static func commitField(_ state: inout AppState, now: Int64) -> [Effect] {
         switch state.mode {
         case .editingNote(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            state.note = trimmed.isEmpty ? nil : trimmed
-            state.message = .init(trimmed.isEmpty ? "Note cleared."
-                : state.fieldWasCut ? "Note kept, cut at its limit of \(AppState.noteLimit) characters; it is saved with your choice."
-                : "Note kept; it is saved with your choice.")
-            state.fieldWasCut = false
-            // The Enter may be a line break inside a paste the terminal did not bracket: what
-            // is queued behind it is dropped, and choices wait out the guard again.
+            // Choices wait out the guard again: the Enter may end an unbracketed paste.
             state.choiceGuardFrom = now
-            state.mode = state.current == nil ? .done : .labeling
-            return [.flushInput]
+            return state.keepNote(text, saying: state.fieldWasCut
+                ? "Note kept, cut at its limit of \(AppState.noteLimit) characters; it is saved with your choice."
+                : "Note kept; it is saved with your choice.")
         case .searching(let text):
             let query = state.takeSearchQuery(text)
             findInGuideline(query, in: &state, continuing: text.isEmpty)
         default:
             break
         }
-        state.mode = state.current == nil ? .done : .labeling
+        state.mode = state.restingMode
         return []
     }
 

@@ -13,15 +13,6 @@ extension CellGrid {
         }
     }
 
-    /// The rows that differ from `previous`; every row when there is no previous frame or
-    /// its size differs.
-    public func changedRows(since previous: CellGrid?) -> [Int] {
-        guard let previous, previous.width == width, previous.height == height else {
-            return Array(0..<height)
-        }
-        return (0..<height).filter { row($0) != previous.row($0) }
-    }
-
     /// One run per changed row, from its first to its last differing cell, widened so it
     /// covers wide glyphs whole; every row in full when the sizes differ.
     public func changes(since previous: CellGrid?) -> [Change] {

@@ -16,11 +16,6 @@ public struct Rect: Sendable, Hashable {
     /// True when the rectangle holds no cell.
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 
-    /// The rectangle shrunk by `amount` cells on every side (a box's interior).
-    public func inset(by amount: Int) -> Rect {
-        Rect(x: x + amount, y: y + amount, width: max(0, width - 2 * amount), height: max(0, height - 2 * amount))
-    }
-
     /// The part of the rectangle that also lies in `other`.
     public func intersection(_ other: Rect) -> Rect {
         let left = max(x, other.x)

@@ -77,38 +77,22 @@ public struct KeyMap: Sendable, Equatable {
     }
 
     private static func choiceBindings(for scale: Scale) -> [KeyBinding] {
-        let names = ChoiceSlots.screenNames(for: scale)
         switch scale {
         case .pairwise:
-            return [
-                // The short bar says "1/2 best": the panes are titled Response 1 and 2.
-                KeyBinding([.character("1")], "1", .choose(slot: 0), help: "the left response (Response 1) is better",
-                           bar: "left", short: .init("1/2", "best")),
-                KeyBinding([.character("2")], "2", .choose(slot: 1), help: "the right response (Response 2) is better",
-                           bar: "right", short: .some(nil)),
-                KeyBinding([.character("3"), .character("t")], "3/t", .choose(slot: 2), help: "tie: both are about equally good",
-                           bar: "tie", short: .init("3", "tie")),
-                KeyBinding([.character("4"), .character("x")], "4/x", .choose(slot: 3), help: "both are bad",
-                           bar: "both bad", short: .init("4", "bad")),
-            ]
+            // The short bar says "1/2 best": the panes are titled Response 1 and 2.
+            return KeyBinding.choices(for: scale, help: [
+                "the left response (Response 1) is better", "the right response (Response 2) is better",
+                "tie: both are about equally good", "both are bad",
+            ], bar: ["left", "right", "tie", "both bad"], firstShort: "best")
         case .likert5:
-            let short = ["L≫R", "L>R", "tie", "R>L", "R≫L"]
-            // The short bar names the five keys as one entry, ends of the scale first and last.
-            // `4` is a value here, so both-bad has only `x` (pairwise's second key for it).
-            return short.indices.map { slot in
-                let key = Character(String(slot + 1))
-                let shortName: KeyBinding.BarName? = slot == 0 ? .init("1…5", "L≫R…R≫L") : nil
-                return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: names[slot], bar: short[slot],
-                                  short: .some(shortName))
-            } + [
-                KeyBinding([.character("x")], "x", .choose(slot: short.count), help: names[short.count],
-                           bar: "both bad", short: .init("x", "bad")),
-            ]
+            return KeyBinding.choices(for: scale, help: ChoiceSlots.screenNames(for: scale),
+                                      bar: ["L≫R", "L>R", "tie", "R>L", "R≫L", "both bad"], firstShort: "L≫R…R≫L")
         }
     }
 
-    /// Moving focus backwards and scrolling the focused pane: the same keys on every screen.
-    static let scrollBindings: [KeyBinding] = [
+    /// Moving focus backwards, scrolling the focused pane and the guideline: the same keys on
+    /// every screen.
+    static let paneBindings: [KeyBinding] = [
         KeyBinding([.backTab], "S-Tab", .cycleFocusBackward, help: "move focus backwards"),
         KeyBinding([.character("j"), .down], "j/↓", .scrollLines(1), help: "scroll the focused pane down a line", bar: "scroll",
                    short: .init("j/k", "scroll")),
@@ -117,6 +101,7 @@ public struct KeyMap: Sendable, Equatable {
         KeyBinding([.pageUp], "PgUp", .scrollPages(-1), help: "scroll the focused pane up a page"),
         KeyBinding([.home], "Home", .scrollToTop, help: "go to the top of the focused pane"),
         KeyBinding([.end], "End", .scrollToBottom, help: "go to the end of the focused pane"),
+        KeyBinding([.character("g")], "g", .toggleGuideline, help: "show or hide the guideline", bar: "guide"),
     ]
 
     private static let commonBindings: [KeyBinding] = [
@@ -125,8 +110,7 @@ public struct KeyMap: Sendable, Equatable {
         KeyBinding([.character("n")], "n", .startNote, help: "add a note to this task (Enter saves, Esc cancels)", bar: "note"),
         KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response 1 → response 2 → guideline", bar: "focus",
                    short: .init("Tab", "pane")),
-    ] + scrollBindings + [
-        KeyBinding([.character("g")], "g", .toggleGuideline, help: "show or hide the guideline", bar: "guide"),
+    ] + paneBindings + [
         KeyBinding([.character("/")], "/", .startSearch, help: "search the guideline (/ then Enter: the next match)", bar: "search",
                    short: .init("/", "find")),
         KeyBinding([.character("?")], "?", .toggleHelp, help: "show this help", bar: "help"),

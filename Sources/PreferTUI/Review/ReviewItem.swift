@@ -1,35 +1,5 @@
 import PreferCore
 
-/// One rater's effective label of a contested item, as the review table shows it.
-public struct ReviewVote: Sendable, Equatable {
-    public var rater: String
-    /// Canonical choice (A/B as in the task file).
-    public var choice: String
-    /// Which canonical response the rater saw on the left (nil for labels from elsewhere).
-    public var left: ResponseSide?
-    public var ms: Int?
-    public var note: String?
-
-    public init(rater: String, choice: String, left: ResponseSide? = nil, ms: Int? = nil, note: String? = nil) {
-        self.rater = rater
-        self.choice = choice
-        self.left = left
-        self.ms = ms
-        self.note = note
-    }
-}
-
-/// The lead's verdict in effect on an item.
-public struct ReviewVerdict: Sendable, Equatable {
-    public var choice: String
-    public var note: String?
-
-    public init(choice: String, note: String? = nil) {
-        self.choice = choice
-        self.note = note
-    }
-}
-
 /// A task with the raters' labels, its tally and the lead's verdict, if any.
 public struct ReviewItem: Sendable, Equatable {
     /// Position of the task in the task file (what `.loadTask` loads).

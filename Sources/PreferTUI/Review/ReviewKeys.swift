@@ -11,28 +11,13 @@ public enum ReviewKeys {
     private static func choiceBindings(for scale: Scale) -> [KeyBinding] {
         switch scale {
         case .pairwise:
-            return [
-                KeyBinding([.character("1")], "1", .choose(slot: 0), help: "verdict: response A (left) is better",
-                           bar: "A better", short: .init("1/2", "A/B")),
-                KeyBinding([.character("2")], "2", .choose(slot: 1), help: "verdict: response B (right) is better",
-                           bar: "B better", short: .some(nil)),
-                KeyBinding([.character("3"), .character("t")], "3/t", .choose(slot: 2), help: "verdict: tie",
-                           bar: "tie", short: .init("3", "tie")),
-                KeyBinding([.character("4"), .character("x")], "4/x", .choose(slot: 3), help: "verdict: both are bad",
-                           bar: "both bad", short: .init("4", "bad")),
-            ]
+            return KeyBinding.choices(for: scale, help: [
+                "response A (left) is better", "response B (right) is better", "tie", "both are bad",
+            ].map { "verdict: " + $0 }, bar: ["A better", "B better", "tie", "both bad"], firstShort: "A/B")
         case .likert5:
-            let names = ["A much better", "A better", "tie", "B better", "B much better"]
-            let bar = ["A≫B", "A>B", "tie", "B>A", "B≫A"]
-            return names.indices.map { slot in
-                let key = Character(String(slot + 1))
-                let shortName: KeyBinding.BarName? = slot == 0 ? .init("1…5", "A≫B…B≫A") : nil
-                return KeyBinding([.character(key)], String(key), .choose(slot: slot), help: "verdict: " + names[slot],
-                                  bar: bar[slot], short: .some(shortName))
-            } + [
-                KeyBinding([.character("x")], "x", .choose(slot: names.count), help: "verdict: both are bad",
-                           bar: "both bad", short: .init("x", "bad")),
-            ]
+            return KeyBinding.choices(for: scale, help: [
+                "A much better", "A better", "tie", "B better", "B much better", "both are bad",
+            ].map { "verdict: " + $0 }, bar: ["A≫B", "A>B", "tie", "B>A", "B≫A", "both bad"], firstShort: "A≫B…B≫A")
         }
     }
 
@@ -44,8 +29,7 @@ public enum ReviewKeys {
         KeyBinding([.character("p")], "p", .previousItem, help: "previous item of the queue", bar: "prev"),
         KeyBinding([.tab], "Tab", .cycleFocus, help: "move focus: prompt → response A → response B → labels", bar: "focus",
                    short: .init("Tab", "pane")),
-    ] + KeyMap.scrollBindings + [
-        KeyBinding([.character("g")], "g", .toggleGuideline, help: "show or hide the guideline", bar: "guide"),
+    ] + KeyMap.paneBindings + [
         KeyBinding([.character("/")], "/", .startSearch,
                    help: "find an item by task id or note (/ Enter: next match)", bar: "search",
                    short: .init("/", "find")),

@@ -12,8 +12,6 @@ public struct ReviewProgram: ScreenProgram {
         keyMap.action(for: key, in: state.keyContext)
     }
 
-    public func action(for event: RuntimeEvent) -> Action { Action(event) }
-
     public func reduce(_ state: inout ReviewState, _ action: Action, now: Int64) -> [Effect] {
         ReviewReducer.reduce(&state, action, now: now)
     }

@@ -1,4 +1,3 @@
-import Foundation
 import PreferCore
 
 /// The review screen's only state transition: pure, like the label screen's `Reducer`,
@@ -8,16 +7,11 @@ public enum ReviewReducer {
         switch action {
         case .command(let command):
             return perform(command, on: &state, now: now)
-        case .insertText, .paste, .deleteBackward:
-            state.type(action)
-            return []
+        case .insertText, .paste, .deleteBackward, .cancelInput, .dismiss, .loadFailed, .saveFailed,
+             .sessionFileLost, .endRequested:
+            return state.react(to: action)
         case .commitInput:
             return commitField(&state, now: now)
-        case .cancelInput, .dismiss:
-            if case .failed = state.mode { return [] }
-            state.fieldWasCut = false
-            state.mode = .reviewing
-            return []
         case .resize(let cols, let rows):
             state.size = TerminalSize(cols: max(0, cols), rows: max(0, rows))
             clampScrolling(&state)
@@ -33,24 +27,8 @@ public enum ReviewReducer {
         case .nothingLeft:
             // Only a batch router answers so; the review screen loads items by index.
             return []
-        case .loadFailed(let message):
-            state.mode = .failed("Could not show the item: \(message). Your verdicts so far are saved. "
-                + "Press any key to end the sitting.")
-            return []
         case .saved(let record):
             return confirm(record, in: &state, now: now)
-        case .saveFailed(let message):
-            state.pendingRecord = nil
-            state.mode = .failed("Could not save: \(message). Your earlier verdicts are safe; "
-                + "this one was not recorded. Press any key to end the sitting.")
-            return []
-        case .sessionFileLost(let message):
-            state.pendingRecord = nil
-            state.message = nil
-            state.mode = .failed("Not saved: \(message). Press any key to end the sitting.")
-            return []
-        case .endRequested(let reason):
-            return [.quit(reason: reason)]
         case .tick:
             if let expiry = state.message?.expiresAt, now >= expiry { state.message = nil }
             return []
@@ -66,7 +44,7 @@ public enum ReviewReducer {
     // MARK: - Commands
 
     private static func perform(_ command: Command, on state: inout ReviewState, now: Int64) -> [Effect] {
-        if case .failed = state.mode { return [.quit(reason: .error)] }
+        if state.mode.isFailed { return [.quit(reason: .error)] }
         state.message = nil
         switch command {
         case .choose(let slot):
@@ -77,9 +55,7 @@ public enum ReviewReducer {
                 state.message = .init("This item has no verdict of yours to retract.")
                 return []
             }
-            let record = SessionEventBody.undo(task: item.task)
-            state.pendingRecord = record
-            return [.record(record)]
+            return state.save(.undo(task: item.task))
         case .startNote:
             guard let item = state.item else { return [] }
             state.mode = .editingNote(state.note ?? item.verdict?.note ?? "")
@@ -94,9 +70,8 @@ public enum ReviewReducer {
                 return []
             }
             return move(to: target, in: &state)
-        case .cycleFocus, .cycleFocusBackward:
-            state.focus = command.focus(after: state.focus, among: state.focusablePanes)
-            return []
+        case .cycleFocus, .cycleFocusBackward, .toggleHelp, .quit:
+            return state.react(to: command)
         case .scrollLines, .scrollPages, .scrollToTop, .scrollToBottom:
             scroll(&state, by: command)
             return []
@@ -108,11 +83,6 @@ public enum ReviewReducer {
             state.mode = .searching("")
             state.fieldWasCut = false
             return []
-        case .toggleHelp:
-            state.mode = state.mode == .help ? .reviewing : .help
-            return []
-        case .quit:
-            return [.quit(reason: .quit)]
         case .skip:
             return []
         }
@@ -132,10 +102,8 @@ public enum ReviewReducer {
         }
         guard let choice = ChoiceSlots.canonicalChoice(slot: slot, scale: state.config.scale, leftIsA: true)
         else { return [] }
-        let record = SessionEventBody.adjudication(
-            AdjudicationInfo(task: task.id, taskSHA256: task.sha256, choice: choice, note: state.note))
-        state.pendingRecord = record
-        return [.record(record)]
+        return state.save(.adjudication(AdjudicationInfo(task: task.id, taskSHA256: task.sha256, choice: choice,
+                                                         note: state.note)))
     }
 
     // MARK: - Confirmed records
@@ -206,14 +174,9 @@ public enum ReviewReducer {
     private static func commitField(_ state: inout ReviewState, now: Int64) -> [Effect] {
         switch state.mode {
         case .editingNote(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            state.note = trimmed.isEmpty ? nil : trimmed
-            state.message = .init(trimmed.isEmpty ? "Note cleared." : "Note kept; it is saved with your verdict.")
-            state.fieldWasCut = false
-            state.mode = .reviewing
             // As in label: the Enter may end an unbracketed paste; verdicts wait out the guard.
             state.shownAt = now
-            return [.flushInput]
+            return state.keepNote(text, saying: "Note kept; it is saved with your verdict.")
         case .searching(let text):
             state.mode = .reviewing
             let query = state.takeSearchQuery(text)

@@ -22,7 +22,9 @@ public enum ReviewScreen {
                          into: &grid)
             }
         }
-        drawStatus(state, in: frame.status, into: &grid)
+        StatusView.draw(state, notePrompt: "Verdict note (Enter keeps, Esc cancels): ",
+                        searchPrompt: "Find item (task id or note; Enter finds, Esc cancels): /", in: frame.status,
+                        into: &grid)
         let keyMap = ReviewKeys.keyMap(scale: state.config.scale)
         // With no item there is no verdict to retract, and the bar does not offer u.
         let bar = keyMap.barBindings(in: state.keyContext).filter { $0.command != .undo || state.item != nil }
@@ -41,16 +43,10 @@ public enum ReviewScreen {
 
     /// ` prefer review · lead · tasks.jsonl      item 3/12 · 2 adjudicated `.
     static func drawHeader(_ state: ReviewState, in rect: Rect, into grid: inout CellGrid) {
-        grid.fill(rect, with: Cell(" ", style: .reverse))
         let progress = state.items.isEmpty ? "0 items"
             : "item \(state.position + 1)/\(state.items.count) · \(state.adjudicatedCount) adjudicated"
-        let left = " prefer review · \(Sanitizer.singleLine(state.config.lead)) · "
-        let room = rect.width - DisplayWidth.of(left) - DisplayWidth.of(progress) - 2
-        let taskSet = Sanitizer.singleLine(state.config.taskSetName)
-        let shownSet = room <= 1 ? "" : HeaderView.truncateLeft(taskSet, to: room)
-        grid.put(text: left + shownSet, row: rect.y, col: rect.x, maxWidth: rect.width, style: .reverse)
-        grid.put(text: progress, row: rect.y, col: max(rect.x, rect.x + rect.width - DisplayWidth.of(progress) - 1),
-                 maxWidth: rect.width, style: [.reverse, .bold])
+        HeaderView.draw(" prefer review · \(Sanitizer.singleLine(state.config.lead)) · ",
+                        taskSet: state.config.taskSetName, progress: progress, in: rect, into: &grid)
     }
 
     /// A bordered pane as on the label screen: heavy border and `▶` when focused, the
@@ -58,22 +54,11 @@ public enum ReviewScreen {
     static func drawPane(_ pane: ReviewPane, state: ReviewState, rect: Rect, text: LaidOutText,
                          into grid: inout CellGrid) {
         guard rect.width >= 4, rect.height >= 2 else { return }
-        let focused = state.focus == pane
         let viewHeight = ScreenLayout.innerHeight(rect.height)
         let offset = min(state.offset(of: pane), ReviewLayout.maxOffset(lines: text.lines.count, view: viewHeight))
-        grid.fill(rect, with: .blank)
-        grid.drawBox(rect, title: title(pane, state: state, hidden: text.hiddenCount),
-                     style: focused ? [.bold, .accent] : .plain, weight: focused ? .heavy : .light)
-        for row in 0..<viewHeight where offset + row < text.lines.count {
-            grid.put(text.lines[offset + row], row: rect.y + 1 + row, col: rect.x + 2,
-                     maxWidth: ScreenLayout.innerWidth(rect.width))
-        }
-        let position = PaneView.scrollPosition(offset: offset, view: viewHeight, total: text.lines.count)
-        let col = rect.x + rect.width - DisplayWidth.of(position) - 2
-        if !position.isEmpty, col > rect.x + 1 {
-            grid.put(text: position, row: rect.y + rect.height - 1, col: col, maxWidth: DisplayWidth.of(position),
-                     style: focused ? .bold : .plain)
-        }
+        PaneView.draw(Array(text.lines.dropFirst(offset).prefix(viewHeight)), from: offset,
+                      known: (text.lines.count, true), title: title(pane, state: state, hidden: text.hiddenCount),
+                      focused: state.focus == pane, in: rect, into: &grid)
     }
 
     /// `▶ Response A · gpt-4 · hidden chars: 2`, `Labels · 1 A · 1 B · no majority`.
@@ -94,27 +79,5 @@ public enum ReviewScreen {
         }
         if hidden > 0 && pane != .guideline { title += " · hidden chars: \(hidden)" }
         return title
-    }
-
-    /// The note or search being typed, else the last message, else the note to be saved.
-    static func drawStatus(_ state: ReviewState, in rect: Rect, into grid: inout CellGrid) {
-        grid.fill(rect, with: .blank)
-        switch state.mode {
-        case .editingNote(let text):
-            StatusView.put("Verdict note (Enter keeps, Esc cancels): ", field: text, rect: rect, grid: &grid)
-            return
-        case .searching(let text):
-            StatusView.put("Find item (task id or note; Enter finds, Esc cancels): /", field: text, rect: rect,
-                           grid: &grid)
-            return
-        default:
-            break
-        }
-        if let message = state.message {
-            grid.put(text: (message.isError ? " ! " : " ") + Sanitizer.singleLine(message.text) + " ", row: rect.y,
-                     col: rect.x, maxWidth: rect.width, style: message.isError ? [.bold, .reverse] : .bold)
-        } else if let note = state.note {
-            grid.put(text: " note: " + Sanitizer.singleLine(note), row: rect.y, col: rect.x, maxWidth: rect.width)
-        }
     }
 }

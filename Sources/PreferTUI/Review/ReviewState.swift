@@ -68,13 +68,14 @@ public struct ReviewState: Sendable, Equatable {
     public var focusablePanes: [ReviewPane] {
         guidelineVisible ? [.guideline] : [.prompt, .responseA, .responseB, .votes]
     }
-
-    public func offset(of pane: ReviewPane) -> Int { scroll[pane] ?? 0 }
 }
 
-extension ReviewState: OneLineFieldScreen {}
+extension ReviewState: ScreenState {
+    var restingMode: Mode { .reviewing }
+    static let nextShown = "the item", records = "verdicts"
+}
 
-extension ReviewState.Mode: OneLineFieldMode {
+extension ReviewState.Mode: ScreenMode {
     var openField: (isNote: Bool, text: String)? {
         switch self {
         case .editingNote(let text): (true, text)
@@ -82,4 +83,6 @@ extension ReviewState.Mode: OneLineFieldMode {
         default: nil
         }
     }
+
+    var isFailed: Bool { if case .failed = self { true } else { false } }
 }

@@ -37,14 +37,14 @@ public final class ScreenRuntime<Program: ScreenProgram> {
         if let reason = perform(effects) { return reason }
         screen.present(program.render(state))
         while true {
-            let action: Program.ProgramAction?
+            let action: Action?
             if let reason = pendingEnd() {
-                action = program.action(for: .endRequested(reason))
+                action = .endRequested(reason)
             } else {
                 action = translate(screen.readInput(timeoutMs: pollMs))
             }
             guard let action else { continue }
-            let isTick = action == program.action(for: .tick)
+            let isTick = action == .tick
             let before = isTick ? state : nil
             let effects = program.reduce(&state, action, now: clock())
             if let reason = perform(effects) { return reason }
@@ -55,12 +55,12 @@ public final class ScreenRuntime<Program: ScreenProgram> {
         }
     }
 
-    private func translate(_ input: ScreenInput) -> Program.ProgramAction? {
+    private func translate(_ input: ScreenInput) -> Action? {
         switch input {
         case .key(let key): return program.action(for: key, in: state)
-        case .resize(let size): return program.action(for: .resize(cols: size.cols, rows: size.rows))
-        case .timeout: return program.action(for: .tick)
-        case .closed: return program.action(for: .endRequested(.hangup))
+        case .resize(let size): return .resize(cols: size.cols, rows: size.rows)
+        case .timeout: return .tick
+        case .closed: return .endRequested(.hangup)
         }
     }
 
@@ -92,7 +92,7 @@ public final class ScreenRuntime<Program: ScreenProgram> {
         var queue = initial
         while !queue.isEmpty {
             let effect = queue.removeFirst()
-            var outcome: RuntimeEvent?
+            var outcome: Action?
             switch effect {
             case .record(let record):
                 do {
@@ -104,26 +104,11 @@ public final class ScreenRuntime<Program: ScreenProgram> {
                     outcome = .saveFailed(String(describing: error))
                 }
             case .loadTask(let index):
-                do {
-                    outcome = .taskLoaded(try tasks.load(index: index))
-                } catch {
-                    outcome = .loadFailed(String(describing: error))
-                }
+                outcome = loaded { .task(try tasks.load(index: index)) }
             case .loadRepeat(let index):
-                do {
-                    outcome = .taskLoaded(try tasks.loadRepeat(index: index))
-                } catch {
-                    outcome = .loadFailed(String(describing: error))
-                }
+                outcome = loaded { .task(try tasks.loadRepeat(index: index)) }
             case .loadNext:
-                do {
-                    switch try tasks.next() {
-                    case .task(let task): outcome = .taskLoaded(task)
-                    case .nothingLeft(let progress): outcome = .nothingLeft(progress: progress)
-                    }
-                } catch {
-                    outcome = .loadFailed(String(describing: error))
-                }
+                outcome = loaded { try tasks.next() }
             case .flushInput:
                 screen.flushPendingInput()
             case .quit(let reason):
@@ -131,9 +116,21 @@ public final class ScreenRuntime<Program: ScreenProgram> {
                 return reason
             }
             if let outcome {
-                queue.append(contentsOf: program.reduce(&state, program.action(for: outcome), now: clock()))
+                queue.append(contentsOf: program.reduce(&state, outcome, now: clock()))
             }
         }
         return nil
+    }
+
+    /// What a load tells the reducer: the task, that none is left, or why it failed.
+    private func loaded(_ load: () throws -> NextTask) -> Action {
+        do {
+            switch try load() {
+            case .task(let task): return .taskLoaded(task)
+            case .nothingLeft(let progress): return .nothingLeft(progress: progress)
+            }
+        } catch {
+            return .loadFailed(String(describing: error))
+        }
     }
 }

@@ -80,26 +80,18 @@ private struct GlyphBuilder {
     mutating func add(_ scalar: Unicode.Scalar, next: Unicode.Scalar?) {
         let value = scalar.value
         switch value {
-        case 0x0A:
+        case 0x0A, 0x09:
             if mode == .multiLine {
                 close()
-                glyphs.append(.newline)
+                glyphs.append(value == 0x0A ? .newline : .tab)
             } else {
-                // A line break is shown as ␊ but is no hidden character.
+                // A line break or a tab is shown as ␊ or ␉ but is no hidden character.
                 appendPlaceholder(for: scalar, counted: false)
             }
             return
         case 0x0D where next == "\n":
             // The CR of a CRLF line ending belongs to the line break: not hidden.
             if mode == .singleLine { appendPlaceholder(for: scalar, counted: false) }
-            return
-        case 0x09:
-            if mode == .multiLine {
-                close()
-                glyphs.append(.tab)
-            } else {
-                appendPlaceholder(for: scalar, counted: false)
-            }
             return
         case 0x200D where openIsEmoji && next.map(DisplayWidth.isEmojiBase) == true:
             // ZWJ inside an emoji sequence: dropped, so the parts become separate glyphs.

@@ -1,15 +1,19 @@
 import Foundation
 
-/// The top row: who is labeling which task set, and how far along they are.
+/// The top row: who is labeling (or reviewing) which task set, and how far along they are.
 enum HeaderView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+        draw(" prefer · \(state.config.rater) · ", taskSet: state.config.taskSetName, progress: progressText(state),
+             in: rect, into: &grid)
+    }
+
+    /// The row on either screen: `left`, as much of the end of the task set's name as fits,
+    /// and `progress` in bold at the right.
+    static func draw(_ left: String, taskSet: String, progress: String, in rect: Rect, into grid: inout CellGrid) {
         grid.fill(rect, with: Cell(" ", style: .reverse))
-        let progress = progressText(state)
-        let left = " prefer · \(state.config.rater) · "
         let room = rect.width - DisplayWidth.of(left) - DisplayWidth.of(progress) - 2
-        let taskSet = Sanitizer.singleLine(state.config.taskSetName)
-        let shownSet = room <= 1 ? "" : truncateLeft(taskSet, to: room)
-        grid.put(text: left + Sanitizer.singleLine(shownSet), row: rect.y, col: rect.x, maxWidth: rect.width, style: .reverse)
+        let shownSet = room <= 1 ? "" : truncateLeft(Sanitizer.singleLine(taskSet), to: room)
+        grid.put(text: left + shownSet, row: rect.y, col: rect.x, maxWidth: rect.width, style: .reverse)
         let progressCol = rect.x + rect.width - DisplayWidth.of(progress) - 1
         grid.put(text: progress, row: rect.y, col: max(rect.x, progressCol), maxWidth: rect.width, style: [.reverse, .bold])
     }

@@ -9,23 +9,29 @@ enum PaneView {
         let offset = metrics?.clamp(state.offset(of: pane)) ?? 0
         // Only the lines on screen are laid out (and one more, to know whether there is more).
         let lines = metrics?.content.lines(offset..<(offset + viewHeight)) ?? []
-        grid.fill(rect, with: .blank)
         let turn = pane == .prompt ? state.current?.judgedTurn : nil
-        grid.drawBox(rect, title: title(pane, focused: focused, hidden: metrics?.content.hiddenCount ?? 0, turn: turn),
-                     style: focused ? [.bold, .accent] : .plain, weight: focused ? .heavy : .light)
+        draw(lines, from: offset, known: metrics?.content.known ?? (count: 0, isComplete: true),
+             title: title(pane, focused: focused, hidden: metrics?.content.hiddenCount ?? 0, turn: turn),
+             focused: focused, highlight: pane == .guideline ? state.searchHit : nil, in: rect, into: &grid)
+    }
+
+    /// The pane in `rect` (on either screen): its box and `title`, its `lines` on screen (the
+    /// first at `offset`; the line `highlight` reversed) and where they are in `known` lines.
+    static func draw(_ lines: [StyledLine], from offset: Int, known: (count: Int, isComplete: Bool), title: String,
+                     focused: Bool, highlight: Int? = nil, in rect: Rect, into grid: inout CellGrid) {
+        grid.fill(rect, with: .blank)
+        grid.drawBox(rect, title: title, style: focused ? [.bold, .accent] : .plain, weight: focused ? .heavy : .light)
         let textWidth = ScreenLayout.innerWidth(rect.width)
         for (row, line) in lines.enumerated() {
-            let highlight: TextStyle = (pane == .guideline && state.searchHit == offset + row) ? .reverse : .plain
-            grid.put(line, row: rect.y + 1 + row, col: rect.x + 2, maxWidth: textWidth, baseStyle: highlight)
+            grid.put(line, row: rect.y + 1 + row, col: rect.x + 2, maxWidth: textWidth,
+                     baseStyle: highlight == offset + row ? .reverse : .plain)
         }
-        let known = metrics?.content.known ?? (count: 0, isComplete: true)
-        let position = scrollPosition(offset: offset, view: viewHeight, total: known.count, totalIsKnown: known.isComplete)
-        if !position.isEmpty {
-            let col = rect.x + rect.width - DisplayWidth.of(position) - 2
-            if col > rect.x + 1 {
-                grid.put(text: position, row: rect.y + rect.height - 1, col: col, maxWidth: DisplayWidth.of(position),
-                         style: focused ? .bold : .plain)
-            }
+        let position = scrollPosition(offset: offset, view: ScreenLayout.innerHeight(rect.height), total: known.count,
+                                      totalIsKnown: known.isComplete)
+        let col = rect.x + rect.width - DisplayWidth.of(position) - 2
+        if !position.isEmpty, col > rect.x + 1 {
+            grid.put(text: position, row: rect.y + rect.height - 1, col: col, maxWidth: DisplayWidth.of(position),
+                     style: focused ? .bold : .plain)
         }
     }
 

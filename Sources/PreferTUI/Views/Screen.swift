@@ -22,7 +22,10 @@ public enum Screen {
         if state.guidelineVisible {
             PaneView.draw(.guideline, state: state, frame: frame, into: &grid)
         }
-        StatusView.draw(state, in: frame.status, into: &grid)
+        StatusView.draw(state, notePrompt: state.fieldWasCut
+                            ? "Note (full: \(AppState.noteLimit) characters kept; Enter saves, Esc cancels): "
+                            : "Note (Enter saves, Esc cancels): ",
+                        searchPrompt: "Search guideline (Enter finds, Esc cancels): /", in: frame.status, into: &grid)
         KeyBarView.draw(state, in: frame.keyBar, into: &grid)
         switch state.mode {
         case .help:

@@ -1,20 +1,14 @@
 /// The row above the key bar: the note or search being typed, else the last message, else
-/// the note that will go with the current label.
+/// the note that will go with the next label or verdict.
 enum StatusView {
-    static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+    /// `notePrompt` or `searchPrompt` goes before the field that is open (each screen words
+    /// its own).
+    static func draw<State: ScreenState>(_ state: State, notePrompt: String, searchPrompt: String, in rect: Rect,
+                                         into grid: inout CellGrid) {
         grid.fill(rect, with: .blank)
-        switch state.mode {
-        case .editingNote(let text):
-            put(state.fieldWasCut ? "Note (full: \(AppState.noteLimit) characters kept; Enter saves, Esc cancels): "
-                : "Note (Enter saves, Esc cancels): ", field: text, rect: rect, grid: &grid)
-            return
-        case .searching(let text):
-            put("Search guideline (Enter finds, Esc cancels): /", field: text, rect: rect, grid: &grid)
-            return
-        default:
-            break
-        }
-        if let message = state.message {
+        if let (isNote, text) = state.mode.openField {
+            put(isNote ? notePrompt : searchPrompt, field: text, rect: rect, grid: &grid)
+        } else if let message = state.message {
             let style: TextStyle = message.isError ? [.bold, .reverse] : .bold
             let prefix = message.isError ? " ! " : " "
             grid.put(text: prefix + Sanitizer.singleLine(message.text) + " ", row: rect.y, col: rect.x,

@@ -1,22 +1,8 @@
-/// A screen state with the one-line note and search fields (the label and the review
-/// screen): typing into them, and taking the query of a search, is the same on both.
-protocol OneLineFieldScreen {
-    associatedtype Mode: OneLineFieldMode
-    var mode: Mode { get set }
-    var fieldWasCut: Bool { get set }
-    var lastSearch: String? { get set }
-}
+import Foundation
 
-/// A screen mode with the two one-line fields: each screen's `Mode` cases satisfy the
-/// makers, and `openField` says which field is open.
-protocol OneLineFieldMode {
-    static func editingNote(_ text: String) -> Self
-    static func searching(_ text: String) -> Self
-    /// The open field (the note or the search) and its text; nil when none is open.
-    var openField: (isNote: Bool, text: String)? { get }
-}
-
-extension OneLineFieldScreen {
+/// Typing into the one-line note and search fields, keeping a note and taking the query of
+/// a search: the same on the label and the review screen.
+extension ScreenState {
     /// Applies a typing action (`insertText`, `paste`, `deleteBackward`) to the open field.
     mutating func type(_ action: Action) {
         switch action {
@@ -50,5 +36,16 @@ extension OneLineFieldScreen {
         let query = text.isEmpty ? (lastSearch ?? "") : text
         lastSearch = query.isEmpty ? nil : query
         return query
+    }
+
+    /// Closes the note field on Enter, keeping its text trimmed (none when blank) and saying so;
+    /// the keys queued behind the Enter (maybe the rest of an unbracketed paste) are dropped.
+    mutating func keepNote(_ text: String, saying kept: String) -> [Effect] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        note = trimmed.isEmpty ? nil : trimmed
+        message = .init(trimmed.isEmpty ? "Note cleared." : kept)
+        fieldWasCut = false
+        mode = restingMode
+        return [.flushInput]
     }
 }
