@@ -5,9 +5,7 @@ import Crypto
 public enum SHA256Hex {
     /// The digest of `bytes`.
     public static func of(_ bytes: UnsafeRawBufferPointer) -> String {
-        var hasher = SHA256()
-        hasher.update(bufferPointer: bytes)
-        return hex(hasher.finalize())
+        SHA256Bytes(of: bytes).hex
     }
 
     /// The digest of `bytes`.

@@ -194,6 +194,13 @@ extension SessionLabelReader {
                 file.append(Int32(index))
                 self.line.append(Int32(number))
                 if keeping != .nothing {
+                    var event = event
+                    // Only a hash as prefer writes it (lowercase hex) is kept as its 32 bytes;
+                    // any other 64 bytes keep their line, compared decoded like an escaped one.
+                    if event.taskSHAState == 1,
+                       !SHA256Hex.isDigestHex(UnsafeRawBufferPointer(rebasing: bytes[event.taskSHAOffset..<(event.taskSHAOffset + 64)])) {
+                        event.taskSHAState = 2
+                    }
                     keep(event, bytes)
                     taskSHAState.append(event.taskSHAState)
                     if event.taskSHAState == 1 {

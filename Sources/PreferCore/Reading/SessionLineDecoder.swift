@@ -115,8 +115,7 @@ enum SessionLineDecoder {
                                                 note: Int32(truncatingIfNeeded: s.note))
             if s.taskSHA >= 0 && members[s.taskSHA].kind == .string {
                 let sha = members[s.taskSHA]
-                if !sha.valueHasEscapes && sha.valueRange.count == 66
-                    && SHA256Hex.isDigestHex(UnsafeRawBufferPointer(rebasing: bytes[(sha.valueRange.lowerBound + 1)..<(sha.valueRange.upperBound - 1)])) {
+                if !sha.valueHasEscapes && sha.valueRange.count == 66 {
                     event.taskSHAState = 1
                     event.taskSHAOffset = sha.valueRange.lowerBound + 1
                 } else {

@@ -23,9 +23,8 @@ struct SessionLineEvent {
     var milliseconds = CodedLabels.noMilliseconds
     /// Seconds since 1970 exactly as `Timestamp.parse` computes them, when the line has `at`.
     var time: Double?
-    /// A label's `task_sha256`: 0 when it names none, 1 when it is 64 lowercase hex digits
-    /// without escapes starting at `taskSHAOffset` in the line (kept as their 32 bytes), 2
-    /// when it is written any other way (the line is kept whole).
+    /// A label's `task_sha256`: 0 when it names none, 1 when it is 64 bytes without escapes
+    /// starting at `taskSHAOffset` in the line, 2 when it is written any other way.
     var taskSHAState: UInt8 = 0
     var taskSHAOffset = 0
     /// Which members hold a label's string fields, when the fast path read it (for exports).
